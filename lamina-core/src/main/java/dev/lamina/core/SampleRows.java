@@ -1,0 +1,72 @@
+package dev.lamina.core;
+
+/**
+ * Moves one run of samples between a region and a {@code double[]} of normalised values
+ * (1.0 = full scale), rounding on the way back with {@link Rounding}. Operations that compute in
+ * double pick the format once per row here, so their inner loops see only doubles and stay free
+ * of per-pixel format switches.
+ */
+public final class SampleRows {
+    private static final double[] U8_TO_UNIT = new double[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            U8_TO_UNIT[i] = i / 255.0;
+        }
+    }
+
+    private SampleRows() {
+    }
+
+    /** Reads {@code pixels} pixels of row y from x on, all bands, into dst[0..pixels*bands). */
+    public static void read(Region src, int x, int y, int pixels, double[] dst) {
+        int i = src.index(x, y);
+        int n = pixels * src.bands;
+        switch (src.format) {
+            case U8 -> {
+                byte[] a = src.u8();
+                for (int k = 0; k < n; k++) {
+                    dst[k] = U8_TO_UNIT[a[i + k] & 0xFF];
+                }
+            }
+            case U16 -> {
+                short[] a = src.u16();
+                for (int k = 0; k < n; k++) {
+                    dst[k] = (a[i + k] & 0xFFFF) / 65535.0;
+                }
+            }
+            case F32 -> {
+                float[] a = src.f32();
+                for (int k = 0; k < n; k++) {
+                    dst[k] = a[i + k];
+                }
+            }
+        }
+    }
+
+    /** Writes src[0..pixels*bands) to row y from x on, rounding to the region's format. */
+    public static void write(double[] src, Region dst, int x, int y, int pixels) {
+        int i = dst.index(x, y);
+        int n = pixels * dst.bands;
+        switch (dst.format) {
+            case U8 -> {
+                byte[] a = dst.u8();
+                for (int k = 0; k < n; k++) {
+                    a[i + k] = (byte) Rounding.toU8(src[k]);
+                }
+            }
+            case U16 -> {
+                short[] a = dst.u16();
+                for (int k = 0; k < n; k++) {
+                    a[i + k] = (short) Rounding.toU16(src[k]);
+                }
+            }
+            case F32 -> {
+                float[] a = dst.f32();
+                for (int k = 0; k < n; k++) {
+                    a[i + k] = (float) src[k];
+                }
+            }
+        }
+    }
+}
