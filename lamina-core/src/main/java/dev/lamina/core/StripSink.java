@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The generic pulling sink: cuts an image into full-width strips, computes them on the
@@ -37,7 +36,17 @@ public final class StripSink {
 
     /** Hands every strip of {@code image}, in order, to {@code inOrder} on the calling thread. */
     public static void run(Image image, Consumer<Region> inOrder) {
-        run(image, stripHeight(image), 0, strip -> strip, inOrder);
+        run(image, stripHeight(image), 0, (strip, firstRow) -> strip, inOrder);
+    }
+
+    /** Work done on a worker for one strip. */
+    @FunctionalInterface
+    public interface StripFunction<T> {
+        /**
+         * @param strip    the pixels: rows {@code firstRow - rowsAbove} (clipped at 0) to the end of the strip
+         * @param firstRow the first row that belongs to this strip (the ones above are context)
+         */
+        T apply(Region strip, int firstRow);
     }
 
     /**
@@ -49,7 +58,7 @@ public final class StripSink {
      * <p>The first error stops the run: strips not yet started are not computed, and the error is
      * rethrown here (a {@link LaminaException} as it is).
      */
-    public static <T> void run(Image image, int stripHeight, int rowsAbove, Function<Region, T> onWorker,
+    public static <T> void run(Image image, int stripHeight, int rowsAbove, StripFunction<T> onWorker,
                                Consumer<T> inOrder) {
         int strips = (image.height + stripHeight - 1) / stripHeight;
         ConcurrentLinkedQueue<Region> spare = new ConcurrentLinkedQueue<>();
@@ -68,7 +77,7 @@ public final class StripSink {
                             r = Region.reuse(r, rect, image.bands, image.format);
                             try {
                                 sequences.get().generate(r);
-                                return onWorker.apply(r);
+                                return onWorker.apply(r, y0);
                             } finally {
                                 spare.add(r);
                             }
