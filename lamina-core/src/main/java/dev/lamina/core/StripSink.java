@@ -37,7 +37,13 @@ public final class StripSink {
 
     /** Hands every strip of {@code image}, in order, to {@code inOrder} on the calling thread. */
     public static void run(Image image, Consumer<Region> inOrder) {
-        run(image, stripHeight(image), 0, strip -> strip, inOrder);
+        // The worker's region goes back to the spare pool as soon as the job ends, and another strip
+        // may overwrite it before the caller sees it: hand over a copy made on the worker.
+        run(image, stripHeight(image), 0, strip -> {
+            Region copy = Region.allocate(strip.rect(), strip.bands, strip.format);
+            copy.copyFrom(strip);
+            return copy;
+        }, inOrder);
     }
 
     /**
