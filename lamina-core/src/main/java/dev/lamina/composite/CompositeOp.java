@@ -25,7 +25,7 @@ import java.util.List;
  * destination (clear, source, in, out, dest-in, dest-atop) make the base transparent black outside
  * the layer, as in libvips. For the other modes a transparent source leaves the destination as it
  * is, so pixels outside the layer pass through untouched; which modes are which is decided once per
- * mode ({@link ModeKernel#transparentSourceKeepsDestination}).</li>
+ * mode, at build.</li>
  * <li><b>Placement.</b> Layers larger than the base or partly or completely off it are clipped,
  * never an error. Tiled layers repeat over the whole base, their grid anchored at the given
  * offset ({@link Placement}).</li>
@@ -62,7 +62,7 @@ import java.util.List;
  * sequence in the canonical layout (colour then alpha), with one row kernel per layer chosen at
  * build. Rows that no layer touches are converted straight from the base, and for 8-bit data a row
  * touched by one RGBA layer drawn with over at full opacity is computed in exact integer arithmetic
- * ({@link DirectU8}). The demand hint is the tightest of the inputs'; the result is sequential if
+ * (exact, see {@code DirectU8}). The demand hint is the tightest of the inputs'; the result is sequential if
  * any input is.
  */
 public final class CompositeOp {

@@ -10,6 +10,10 @@ import java.util.Arrays;
 /**
  * One worker's half of a composite: the base and layer inputs, and the work rows. Rows are
  * reused across requests, so steady-state generation allocates nothing.
+ *
+ * <p>Per output row: find each layer's spans; if no layer changes the row, or the only one is an
+ * 8-bit over layer, work in bytes ({@link DirectU8}); otherwise run the double accumulator over the
+ * stretch of the row the layers cover, and (8-bit) copy the rest from the base in bytes.
  */
 final class CompositeSequence implements Sequence {
     private final CompositeOp.Plan plan;
@@ -23,7 +27,6 @@ final class CompositeSequence implements Sequence {
     private double[] raw = new double[0];      // input samples as read, in the input's layout
     private double[] src = new double[0];      // a layer row, straight, canonical layout
     private double[] packed = new double[0];   // colour only, when the output has no alpha
-    private int[] spans = new int[0];
     private final ModeKernel.Scratch scratch = new ModeKernel.Scratch();
 
     CompositeSequence(CompositeOp.Plan plan) {
@@ -36,66 +39,93 @@ final class CompositeSequence implements Sequence {
     @Override
     public void generate(Region out) {
         Rect r = out.rect();
-        int w = r.width();
         if (baseSequence == null) {
             baseSequence = plan.base().producer().start();
         }
         baseRegion = Region.reuse(baseRegion, r, plan.base().bands, plan.base().format);
         baseSequence.generate(baseRegion);
-        int maxSpans = 1;
         for (LayerInput l : layers) {
             l.prepare(r);
-            maxSpans = Math.max(maxSpans, l.maxSpans(w));
         }
-        ensureRows(w, maxSpans);
+        ensureRows(r.width());
 
         DirectU8.RowCopier copier = plan.baseCopier();
         for (int y = r.y(); y < r.bottom(); y++) {
             int active = 0;
+            boolean clears = false;
+            int from = r.right(), to = r.x();     // the stretch of the row the layers cover
             LayerInput only = null;
             for (LayerInput l : layers) {
-                if (l.touchesRow(y) || !l.layer.keepsOutside()) {
+                int n = l.computeSpans(y, r.x(), r.right());
+                boolean keeps = l.layer.keepsOutside();
+                if (n > 0 || !keeps) {
                     active++;
                     only = l;
+                    clears |= !keeps;
+                }
+                if (n > 0) {
+                    from = Math.min(from, l.spans[0]);
+                    int last = (n - 1) * LayerInput.SPAN;
+                    to = Math.max(to, l.spans[last] + l.spans[last + 4]);
                 }
             }
-            if (copier != null && (active == 0 || (active == 1 && only.layer.overU8() != null))) {
-                copier.copy(baseRegion.u8(), baseRegion.index(r.x(), y), out.u8(), out.index(r.x(), y), w);
-                if (active == 1) {
-                    overRowU8(only, out, r, y);
-                }
+            if (copier == null) {
+                blendRow(out, y, r.x(), r.right());
+            } else if (active == 0) {
+                copy(copier, out, y, r.x(), r.right());
+            } else if (active == 1 && only.layer.overU8() != null) {
+                overRowU8(copier, only, out, y, r.x(), r.right());
+            } else if (clears) {
+                blendRow(out, y, r.x(), r.right());
             } else {
-                blendRow(out, r, y);
+                // Outside [from, to) every layer leaves the base as it is: copy it in bytes.
+                copy(copier, out, y, r.x(), from);
+                blendRow(out, y, from, to);
+                copy(copier, out, y, to, r.right());
             }
         }
     }
 
-    /** The 8-bit over layer's spans of row y, straight from bytes to bytes. */
-    private void overRowU8(LayerInput l, Region out, Rect r, int y) {
+    private void copy(DirectU8.RowCopier copier, Region out, int y, int x0, int x1) {
+        if (x1 > x0) {
+            copier.copy(baseRegion.u8(), baseRegion.index(x0, y), out.u8(), out.index(x0, y), x1 - x0);
+        }
+    }
+
+    /** Row y with one 8-bit over layer: its spans through the byte kernel, the gaps copied from the base. */
+    private void overRowU8(DirectU8.RowCopier copier, LayerInput l, Region out, int y, int x0, int x1) {
         DirectU8.OverKernel kernel = l.layer.overU8();
-        int n = l.spans(y, r.x(), r.right(), spans);
-        for (int s = 0; s < n * LayerInput.SPAN; s += LayerInput.SPAN) {
-            int x = spans[s];
+        int[] spans = l.spans;
+        int x = x0;
+        for (int s = 0; s < l.spanCount * LayerInput.SPAN; s += LayerInput.SPAN) {
+            copy(copier, out, y, x, spans[s]);
+            x = spans[s];
             Region lr = l.region(spans[s + 1]);
             kernel.over(baseRegion.u8(), baseRegion.index(x, y), lr.u8(), lr.index(spans[s + 2], spans[s + 3]),
                     out.u8(), out.index(x, y), spans[s + 4]);
+            x += spans[s + 4];
         }
+        copy(copier, out, y, x, x1);
     }
 
-    /** The general path: every layer through the double accumulator. */
-    private void blendRow(Region out, Rect r, int y) {
-        int w = r.width();
-        SampleRows.read(baseRegion, r.x(), y, w, raw);
+    /**
+     * The general path for pixels x0..x1 of row y: every layer through the double accumulator.
+     * The caller makes sure no layer that clears outside itself has spans outside x0..x1.
+     */
+    private void blendRow(Region out, int y, int x0, int x1) {
+        int w = x1 - x0;
+        SampleRows.read(baseRegion, x0, y, w, raw);
         plan.baseLoader().load(raw, acc, w, 1.0);
         CanonicalRows.premultiply(acc, w, colours);
         for (LayerInput l : layers) {
             PlacedLayer p = l.layer;
-            int n = l.spans(y, r.x(), r.right(), spans);
+            int[] spans = l.spans;
+            int n = l.spanCount;
             for (int s = 0; s < n * LayerInput.SPAN; s += LayerInput.SPAN) {
                 int len = spans[s + 4];
                 SampleRows.read(l.region(spans[s + 1]), spans[s + 2], spans[s + 3], len, raw);
                 p.loader().load(raw, src, len, p.opacity());
-                p.kernel().apply(acc, spans[s] - r.x(), src, len, scratch);
+                p.kernel().apply(acc, spans[s] - x0, src, len, scratch);
             }
             if (!p.keepsOutside() && !p.tiled()) {
                 // A transparent source clears the destination for this mode: outside the layer
@@ -103,29 +133,26 @@ final class CompositeSequence implements Sequence {
                 if (n == 0) {
                     Arrays.fill(acc, 0, w * stride, 0.0);
                 } else {
-                    Arrays.fill(acc, 0, (spans[0] - r.x()) * stride, 0.0);
-                    Arrays.fill(acc, (spans[0] + spans[4] - r.x()) * stride, w * stride, 0.0);
+                    Arrays.fill(acc, 0, (spans[0] - x0) * stride, 0.0);
+                    Arrays.fill(acc, (spans[0] + spans[4] - x0) * stride, w * stride, 0.0);
                 }
             }
         }
         CanonicalRows.unpremultiply(acc, w, colours);
         if (plan.alpha()) {
-            SampleRows.write(acc, out, r.x(), y, w);
+            SampleRows.write(acc, out, x0, y, w);
         } else {
             CanonicalRows.dropAlpha(acc, packed, w, colours);
-            SampleRows.write(packed, out, r.x(), y, w);
+            SampleRows.write(packed, out, x0, y, w);
         }
     }
 
-    private void ensureRows(int w, int maxSpans) {
+    private void ensureRows(int w) {
         if (acc.length < w * stride) {
             acc = new double[w * stride];
             src = new double[w * stride];
             raw = new double[w * 4];
             packed = new double[w * colours];
-        }
-        if (spans.length < maxSpans * LayerInput.SPAN) {
-            spans = new int[maxSpans * LayerInput.SPAN];
         }
     }
 

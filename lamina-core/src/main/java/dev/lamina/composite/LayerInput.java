@@ -99,31 +99,34 @@ final class LayerInput implements AutoCloseable {
         return regions[slot];
     }
 
-    /** Whether the layer has pixels on row {@code y} of the current request. */
-    boolean touchesRow(int y) {
-        return layer.tiled() || (y >= overlap.y() && y < overlap.bottom());
-    }
-
-    /** Most spans a row of {@code width} pixels can have. */
-    int maxSpans(int requestWidth) {
+    /** Most spans a row of {@code requestWidth} pixels can have. */
+    private int maxSpans(int requestWidth) {
         return layer.tiled() ? requestWidth / width + 2 : 1;
     }
 
+    /** The spans of the last {@link #computeSpans} call, {@link #SPAN} ints each, ordered by x. */
+    int[] spans = new int[SPAN];
+    /** How many spans the last {@link #computeSpans} call found. */
+    int spanCount;
+
     /**
-     * Writes the spans of row {@code y} of the current request ({@code x0..x1}) that the layer
-     * covers into {@code spans} ({@link #SPAN} ints each) and returns their number.
+     * Finds the spans of row {@code y} of the current request ({@code x0..x1}) that the layer
+     * covers: output x, region slot, layer x, layer y, length. Returns their number.
      */
-    int spans(int y, int x0, int x1, int[] spans) {
+    int computeSpans(int y, int x0, int x1) {
         if (!layer.tiled()) {
             if (y < overlap.y() || y >= overlap.bottom()) {
-                return 0;
+                return spanCount = 0;
             }
             spans[0] = overlap.x();
             spans[1] = 0;
             spans[2] = overlap.x() - layer.left();
             spans[3] = y - layer.top();
             spans[4] = overlap.width();
-            return 1;
+            return spanCount = 1;
+        }
+        if (spans.length < maxSpans(x1 - x0) * SPAN) {
+            spans = new int[maxSpans(x1 - x0) * SPAN];
         }
         int ly = Math.floorMod(y - layer.top(), height);
         int rowSlot = ly >= rowStart[0] && ly < rowEnd[0] ? 0 : 2;
@@ -141,7 +144,7 @@ final class LayerInput implements AutoCloseable {
             n++;
             x += len;
         }
-        return n;
+        return spanCount = n;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.lamina.core.Image;
  * @param top        top edge on the base (tile anchor when tiled)
  * @param tiled      whether copies repeat over the whole base
  * @param opacity    multiplies the layer's alpha
+ * @param mode       the blend mode
  * @param keepsOutside whether pixels outside the layer keep the destination (see {@link ModeKernel})
  * @param kernel     the mode's row kernel
  * @param loader     the layer's bands into the canonical layout
