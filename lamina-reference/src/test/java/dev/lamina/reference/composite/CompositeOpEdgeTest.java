@@ -189,7 +189,7 @@ class CompositeOpEdgeTest {
         Image memBase = CompositeTesting.random(97, 301, 3, BandFormat.U8, rnd);
         Image base = CompositeTesting.sequential(memBase, meta);
         Image watermark = CompositeTesting.random(41, 77, 4, BandFormat.U8, rnd);
-        Image second = CompositeTesting.random(30, 20, 2, BandFormat.U16, rnd);
+        Image second = CompositeTesting.sequential(CompositeTesting.random(30, 20, 2, BandFormat.U16, rnd), null);
         Image tile = CompositeTesting.sequential(CompositeTesting.random(13, 11, 4, BandFormat.U8, rnd), null);
         List<CompositeLayer> layers = List.of(
                 CompositeLayer.over(watermark, Placement.gravity(Gravity.CENTRE)),
