@@ -7,4 +7,5 @@ module dev.lamina.core {
 
     exports dev.lamina;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }
