@@ -86,17 +86,10 @@ final class CompositeTesting {
         }, memory.width, memory.height, memory.interpretation, memory.hasAlpha, memory.format, metadata, "test");
     }
 
-    /**
-     * The whole image computed by the sink, strip by strip on the worker pool. Each strip is copied
-     * on its worker: the sink recycles a strip's region as soon as the worker function returns.
-     */
+    /** The whole image computed by the sink, strip by strip on the worker pool. */
     static Region runSink(Image image) {
         Region all = image.newRegion(image.bounds());
-        StripSink.run(image, StripSink.stripHeight(image), 0, strip -> {
-            Region copy = Region.allocate(strip.rect(), strip.bands, strip.format);
-            copy.copyFrom(strip);
-            return copy;
-        }, all::copyFrom);
+        StripSink.run(image, all::copyFrom);
         return all;
     }
 
