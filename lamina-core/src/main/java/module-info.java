@@ -7,4 +7,6 @@ module dev.lamina.core {
 
     exports dev.lamina;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }
