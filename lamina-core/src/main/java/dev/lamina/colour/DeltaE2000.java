@@ -7,9 +7,9 @@ package dev.lamina.colour;
  *
  * <p>The paper's notes that implementations commonly get wrong, and that this one follows: hue
  * angles of zero-chroma colours are 0 and their hue difference is 0; the hue difference and the
- * mean hue are taken the short way round the circle, with the mean hue of two hues exactly 180
- * degrees apart taken as (h1 + h2) / 2 when h1 + h2 &lt; 360 (equation 14); hue angles are in
- * degrees in [0, 360).
+ * mean hue are taken the short way round the circle: the mean is (h1 + h2) / 2 when
+ * |h1 - h2| &lt;= 180, so two hues exactly 180 degrees apart take the plain mean (equation 14; the
+ * paper's pairs 9-15 sit on both sides of that edge); hue angles are in degrees in [0, 360).
  */
 public final class DeltaE2000 {
     private static final double POW25_7 = 6103515625.0;   // 25^7
