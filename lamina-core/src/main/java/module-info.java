@@ -13,4 +13,6 @@ module dev.lamina.core {
     exports dev.lamina.codec to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.imageio to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }
