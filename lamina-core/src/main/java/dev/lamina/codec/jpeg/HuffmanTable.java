@@ -1,0 +1,52 @@
+package dev.lamina.codec.jpeg;
+
+/**
+ * A Huffman decoding table: a 9-bit lookahead table for the common short codes and the canonical
+ * maxcode/valptr arrays of T.81 F.2.2.3 for longer ones.
+ */
+final class HuffmanTable {
+    static final int LOOKAHEAD = 9;
+    /** (code length << 8) | symbol for each 9-bit prefix whose code is at most 9 bits; 0 otherwise. */
+    final int[] lookup = new int[1 << LOOKAHEAD];
+    /** Largest code of each length (-1 when none), for lengths 1..16; maxcode[17] sentinel. */
+    final int[] maxcode = new int[18];
+    final int[] valOffset = new int[17];
+    final int[] symbols;
+
+    private HuffmanTable(int[] symbols) {
+        this.symbols = symbols;
+    }
+
+    /** Builds the table, or returns null when the counts describe impossible codes. */
+    static HuffmanTable build(int[] counts, int[] symbols) {
+        HuffmanTable t = new HuffmanTable(symbols);
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len];
+            t.valOffset[len] = k - code;
+            if (n > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (len <= LOOKAHEAD) {
+                        int shift = LOOKAHEAD - len;
+                        int base = code << shift;
+                        for (int j = 0; j < (1 << shift); j++) {
+                            t.lookup[base + j] = (len << 8) | symbols[k];
+                        }
+                    }
+                    code++;
+                    k++;
+                }
+                t.maxcode[len] = code - 1;
+            } else {
+                t.maxcode[len] = -1;
+            }
+            if (code > (1 << len)) {
+                return null;   // more codes than the length allows
+            }
+            code <<= 1;
+        }
+        t.maxcode[17] = Integer.MAX_VALUE;
+        return t;
+    }
+}
