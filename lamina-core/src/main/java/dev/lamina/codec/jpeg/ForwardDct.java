@@ -135,13 +135,12 @@ final class ForwardDct {
         int[] half = div.half;
         long[] recip = div.recip;
         for (int i = 0; i < 64; i++) {
+            // libjpeg: |t| / q rounded half up, sign restored; branch-free (signs are random)
             int t = d[i];
-            // libjpeg: round half away from zero, |t| / q with q = quantiser x 8
-            if (t < 0) {
-                out[o + i] = (short) -(int) (((-t + half[i]) * recip[i]) >>> 32);
-            } else {
-                out[o + i] = (short) (int) (((t + half[i]) * recip[i]) >>> 32);
-            }
+            int sign = t >> 31;
+            long a = (t ^ sign) - sign + half[i];
+            int q = (int) ((a * recip[i]) >>> 32);
+            out[o + i] = (short) ((q ^ sign) - sign);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class JpegDecoder {
         Interpretation interp = frame.components.length == 1 ? Interpretation.GREY : Interpretation.RGB;
         Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
                 new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
-                        opt.warnings(), false)));
+                        opt.warnings(), false, false)));
         Image image = LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
         if (opt.autoOrient() && frame.metadata.orientation() != 1) {
             return guard(name, () -> JpegOrient.apply(image, frame.metadata.orientation()));
@@ -75,10 +75,13 @@ public final class JpegDecoder {
         return image;
     }
 
-    /** Decodes a 4-component file to its stored CMYK samples, 4 bands per pixel: for tests. */
-    static byte[] decodeCmyk(byte[] data, String name) {
+    /**
+     * Decodes a 4-component file to CMYK (YCCK converted) or, with {@code raw}, to its components
+     * as stored, 4 bands per pixel: for tests.
+     */
+    static byte[] decodeCmyk(byte[] data, String name, boolean raw) {
         JpegFrame frame = JpegFrame.parse(data, name, Limits.defaults());
-        JpegRowDecoder d = new JpegRowDecoder(frame, 1, true, w -> { }, true);
+        JpegRowDecoder d = new JpegRowDecoder(frame, 1, true, w -> { }, true, raw);
         byte[] out = new byte[frame.width * frame.height * 4];
         for (int y = 0; y < frame.height; y++) {
             d.decodeRow(out, y * frame.width * 4, y);

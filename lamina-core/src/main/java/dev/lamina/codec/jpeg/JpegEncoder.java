@@ -125,9 +125,13 @@ public final class JpegEncoder {
         return all;
     }
 
-    /** Whole iMCU rows (a multiple of 16), about 256 KiB of samples, at least 16 rows. */
+    /**
+     * Whole iMCU rows (a multiple of 16), about 64 KiB of samples, at least 16 rows: small enough
+     * that a strip's planes and coefficients stay in the core's cache between the colour
+     * conversion, the DCT and the Huffman coder.
+     */
     private static int stripHeight(Image image, EncoderLayout layout) {
-        int rows = (256 * 1024) / Math.max(1, image.width * image.bands);
+        int rows = (64 * 1024) / Math.max(1, image.width * image.bands);
         return Math.max(16, Math.min(256, rows / 16 * 16));
     }
 

@@ -17,7 +17,14 @@ final class JpegOrient {
         if (orientation < 2 || orientation > 8) {
             return image;
         }
-        Image m = image.materialise();
+        // fetch, not materialise: StripSink.run(image, consumer) hands the consumer regions that
+        // workers already recycle (see the report of issue 5)
+        Image m = image;
+        long samples = image.pixels() * image.bands;
+        if (samples > Integer.MAX_VALUE - 16) {
+            throw new dev.lamina.LaminaException("image of " + image.width + "x" + image.height
+                    + " is too large to rotate in memory");
+        }
         Region src = m.fetch(m.bounds());
         int w = m.width;
         int h = m.height;

@@ -22,6 +22,7 @@ final class JpegRowDecoder implements RowDecoder {
     private final ScanDecoder sd;
     private final JpegFrame.ColourModel model;
     private final boolean rawCmyk;
+    private final boolean rawComponents;
     private final int outW;
     private final int outH;
     private final int n;
@@ -47,10 +48,13 @@ final class JpegRowDecoder implements RowDecoder {
     /**
      * @param denom   1, 2, 4 or 8
      * @param rawCmyk for tests: 4-component files give their stored CMYK (YCCK converted) as 4 bands
+     * @param rawComponents for tests: with rawCmyk, the 4 components as stored, YCCK not converted
      */
-    JpegRowDecoder(JpegFrame f, int denom, boolean strict, Consumer<String> warnings, boolean rawCmyk) {
+    JpegRowDecoder(JpegFrame f, int denom, boolean strict, Consumer<String> warnings, boolean rawCmyk,
+                   boolean rawComponents) {
         this.f = f;
         this.rawCmyk = rawCmyk;
+        this.rawComponents = rawComponents;
         this.model = f.colourModel();
         this.n = f.components.length;
         this.sd = new ScanDecoder(f, strict, warnings);
@@ -247,7 +251,7 @@ final class JpegRowDecoder implements RowDecoder {
             case CMYK, YCCK -> {
                 byte[] target = rawCmyk ? out : cmyk;
                 int t = rawCmyk ? o : 0;
-                if (model == JpegFrame.ColourModel.YCCK) {
+                if (model == JpegFrame.ColourModel.YCCK && !rawComponents) {
                     ColourConvert.ycckToCmyk(rows[0], pos[0], rows[1], pos[1], rows[2], pos[2], rows[3], pos[3],
                             target, t, outW);
                 } else {
