@@ -77,6 +77,31 @@ final class EntropyWriter {
         len = 0;
     }
 
+    /** One DC-table symbol: counted, or written with {@code h}. */
+    void dcSymbol(int table, HuffmanCodes h, int sym) throws IOException {
+        if (counting) {
+            dcFreq[table][sym]++;
+        } else {
+            emit(h.code[sym], h.size[sym]);
+        }
+    }
+
+    /** One AC-table symbol: counted, or written with {@code h}. */
+    void acSymbol(int table, HuffmanCodes h, int sym) throws IOException {
+        if (counting) {
+            acFreq[table][sym]++;
+        } else {
+            emit(h.code[sym], h.size[sym]);
+        }
+    }
+
+    /** {@code n} raw bits (magnitudes, correction bits); nothing when counting. */
+    void rawBits(int v, int n) throws IOException {
+        if (!counting && n > 0) {
+            emit(v, n);
+        }
+    }
+
     /** Codes one block; returns its DC, the next prediction. {@code table} 0 luma, 1 chroma. */
     int block(short[] c, int o, int lastDc, int table, HuffmanCodes dc, HuffmanCodes ac) throws IOException {
         int dcv = c[o];

@@ -213,6 +213,35 @@ class JpegEncoderTest {
         assertEquals(20, JpegTestSupport.readWith(jpeg, true).getWidth());
     }
 
+    /**
+     * Progressive output holds the same coefficients as baseline: ImageIO decodes both to the same
+     * samples. Against ImageIO's own progressive file: same PSNR rule, size no larger.
+     */
+    @ParameterizedTest(name = "{0}x{1} grey={2} restart={3}")
+    @org.junit.jupiter.params.provider.CsvSource({"203,141,false,0", "203,141,true,0", "17,13,false,0", "1,1,false,0",
+            "50,31,true,0", "203,141,false,5", "64,48,true,3", "640,480,false,0"})
+    void progressiveHoldsTheBaselineCoefficients(int w, int h, boolean grey, int restart) {
+        BufferedImage src = JpegTestSupport.crop(w, h, grey);
+        int bands = grey ? 1 : 3;
+        Image image = lamina(src);
+        JpegOptions o = JpegOptions.jpeg().quality(80);
+        byte[] base = encode(image, o, JpegEncodeExtras.none());
+        byte[] prog = encode(image, o.progressive(true), new JpegEncodeExtras(false, restart));
+        assertTrue(JpegFrame.parse(prog, "p", Limits.defaults()).progressive);
+        byte[] want = JpegTestSupport.samples(JpegTestSupport.readWith(base, true), bands);
+        byte[] got = JpegTestSupport.samples(JpegTestSupport.readWith(prog, true), bands);
+        assertArrayEquals(want, got, () -> JpegTestSupport.diff(want, got));
+        assertArrayEquals(want, JpegTestSupport.samples(JpegDecoder.open(prog, "p", Limits.defaults(), JpegDecodeOptions.defaults())));
+        if (restart == 0) {
+            byte[] theirs = JpegTestSupport.writeJdk(src, Mode.baseline(grey ? 1 : 2, grey ? 1 : 2).quality(80).asProgressive());
+            byte[] input = JpegTestSupport.samples(src, bands);
+            double tp = JpegTestSupport.psnr(input, JpegTestSupport.samples(JpegTestSupport.readWith(theirs, true), bands));
+            double op = JpegTestSupport.psnr(input, got);
+            assertTrue(op >= tp - 0.1, op + " vs " + tp);
+            assertTrue(prog.length <= theirs.length, prog.length + " vs ImageIO " + theirs.length);
+        }
+    }
+
     @Test
     void greyStaysGrey() {
         byte[] jpeg = encode(lamina(JpegTestSupport.crop(30, 20, true)), JpegOptions.jpeg(), null);
