@@ -111,10 +111,8 @@ final class EntropyWriter {
         if (counting) {
             dcFreq[table][n]++;
         } else {
-            emit(dc.code[n], dc.size[n]);
-            if (n != 0) {
-                emit(diff < 0 ? diff - 1 : diff, n);
-            }
+            // code and magnitude bits in one go: at most 16 + 11 bits
+            emit((dc.code[n] << n) | ((diff < 0 ? diff - 1 : diff) & ((1 << n) - 1)), dc.size[n] + n);
         }
         int run = 0;
         int[] zz = ZigZag.NATURAL;
@@ -138,8 +136,7 @@ final class EntropyWriter {
             if (counting) {
                 acFreq[table][sym]++;
             } else {
-                emit(ac.code[sym], ac.size[sym]);
-                emit(v < 0 ? v - 1 : v, bits);
+                emit((ac.code[sym] << bits) | ((v < 0 ? v - 1 : v) & ((1 << bits) - 1)), ac.size[sym] + bits);
             }
             run = 0;
         }

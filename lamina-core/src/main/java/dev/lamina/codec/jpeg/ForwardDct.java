@@ -94,6 +94,8 @@ final class ForwardDct {
             d[e + 3] = descale(tmp6 + z2 + z3, CONST_BITS - PASS1_BITS);
             d[e + 1] = descale(tmp7 + z1 + z4, CONST_BITS - PASS1_BITS);
         }
+        int[] half = div.half;
+        long[] recip = div.recip;
         for (int c = 0; c < 8; c++) {
             int tmp0 = d[c] + d[c + 56];
             int tmp7 = d[c] - d[c + 56];
@@ -107,11 +109,13 @@ final class ForwardDct {
             int tmp13 = tmp0 - tmp3;
             int tmp11 = tmp1 + tmp2;
             int tmp12 = tmp1 - tmp2;
-            d[c] = descale(tmp10 + tmp11, PASS1_BITS);
-            d[c + 32] = descale(tmp10 - tmp11, PASS1_BITS);
+            out[o + c] = quantise(descale(tmp10 + tmp11, PASS1_BITS), half[c], recip[c]);
+            out[o + c + 32] = quantise(descale(tmp10 - tmp11, PASS1_BITS), half[c + 32], recip[c + 32]);
             int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            d[c + 16] = descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS + PASS1_BITS);
-            d[c + 48] = descale(z1 + tmp12 * -FIX_1_847759065, CONST_BITS + PASS1_BITS);
+            out[o + c + 16] = quantise(descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS + PASS1_BITS),
+                    half[c + 16], recip[c + 16]);
+            out[o + c + 48] = quantise(descale(z1 + tmp12 * -FIX_1_847759065, CONST_BITS + PASS1_BITS),
+                    half[c + 48], recip[c + 48]);
             z1 = tmp4 + tmp7;
             int z2 = tmp5 + tmp6;
             int z3 = tmp4 + tmp6;
@@ -127,20 +131,21 @@ final class ForwardDct {
             z4 *= -FIX_0_390180644;
             z3 += z5;
             z4 += z5;
-            d[c + 56] = descale(tmp4 + z1 + z3, CONST_BITS + PASS1_BITS);
-            d[c + 40] = descale(tmp5 + z2 + z4, CONST_BITS + PASS1_BITS);
-            d[c + 24] = descale(tmp6 + z2 + z3, CONST_BITS + PASS1_BITS);
-            d[c + 8] = descale(tmp7 + z1 + z4, CONST_BITS + PASS1_BITS);
+            out[o + c + 56] = quantise(descale(tmp4 + z1 + z3, CONST_BITS + PASS1_BITS), half[c + 56], recip[c + 56]);
+            out[o + c + 40] = quantise(descale(tmp5 + z2 + z4, CONST_BITS + PASS1_BITS), half[c + 40], recip[c + 40]);
+            out[o + c + 24] = quantise(descale(tmp6 + z2 + z3, CONST_BITS + PASS1_BITS), half[c + 24], recip[c + 24]);
+            out[o + c + 8] = quantise(descale(tmp7 + z1 + z4, CONST_BITS + PASS1_BITS), half[c + 8], recip[c + 8]);
         }
-        int[] half = div.half;
-        long[] recip = div.recip;
-        for (int i = 0; i < 64; i++) {
-            // libjpeg: |t| / q rounded half up, sign restored; branch-free (signs are random)
-            int t = d[i];
-            int sign = t >> 31;
-            long a = (t ^ sign) - sign + half[i];
-            int q = (int) ((a * recip[i]) >>> 32);
-            out[o + i] = (short) ((q ^ sign) - sign);
-        }
+    }
+
+    /**
+     * libjpeg's quantiser: |t| / q rounded half up, sign restored; branch-free (the signs of AC
+     * coefficients are random, a branch would be mispredicted half the time).
+     */
+    private static short quantise(int t, int half, long recip) {
+        int sign = t >> 31;
+        long a = (t ^ sign) - sign + half;
+        int q = (int) ((a * recip) >>> 32);
+        return (short) ((q ^ sign) - sign);
     }
 }

@@ -8,44 +8,30 @@ import dev.lamina.core.SampleRows;
 /**
  * Turns one strip of the image (whole iMCU rows, except at the bottom) into quantised DCT
  * coefficients, as libjpeg 6b's compressor does: 8-bit samples (cast, alpha flattened on the
- * background), RGB to YCbCr with jccolor.c's fixed-point tables, edges replicated (jcprepct.c),
+ * background), RGB to YCbCr with jccolor.c's fixed-point coefficients (16 fraction bits; its
+ * tables hold exactly these products), edges replicated (jcprepct.c),
  * 2x2 chroma averaging with the alternating 1, 2 bias (jcsample.c), islow DCT and rounding
  * quantisation, and the dummy blocks of jccoefct.c at the right and bottom edges.
  * Runs on the worker threads; holds no state between strips.
  */
 final class StripCoder {
     private static final int ONE_HALF = 1 << 15;
-    private static final int[] RY = new int[256];
-    private static final int[] GY = new int[256];
-    private static final int[] BY = new int[256];
-    private static final int[] RCB = new int[256];
-    private static final int[] GCB = new int[256];
-    private static final int[] BCB = new int[256];   // also R for Cr: FIX(0.5)
-    private static final int[] GCR = new int[256];
-    private static final int[] BCR = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            RY[i] = fix(0.29900) * i;
-            GY[i] = fix(0.58700) * i;
-            BY[i] = fix(0.11400) * i + ONE_HALF;
-            RCB[i] = -fix(0.16874) * i;
-            GCB[i] = -fix(0.33126) * i;
-            // B=>Cb and R=>Cr are the same table in libjpeg; ONE_HALF-1 (not ONE_HALF) keeps the
-            // maximum at 255 instead of 256
-            BCB[i] = fix(0.5) * i + (128 << 16) + ONE_HALF - 1;
-            GCR[i] = -fix(0.41869) * i;
-            BCR[i] = -fix(0.08131) * i;
-        }
-    }
-
+    private static final int Y_R = fix(0.29900);
+    private static final int Y_G = fix(0.58700);
+    private static final int Y_B = fix(0.11400);
+    private static final int CB_R = -fix(0.16874);
+    private static final int CB_G = -fix(0.33126);
+    private static final int HALF = fix(0.5);
+    private static final int CR_G = -fix(0.41869);
+    private static final int CR_B = -fix(0.08131);
+    private static final int CBCR_OFFSET = (128 << 16) + ONE_HALF - 1;
     private static int fix(double x) {
         return (int) (x * 65536 + 0.5);
     }
 
     /** The luma of an RGB colour with the encoder's own tables: the grey a grey image is flattened on. */
     static int luma(int rgb) {
-        return (RY[(rgb >> 16) & 255] + GY[(rgb >> 8) & 255] + BY[rgb & 255]) >> 16;
+        return (Y_R * ((rgb >> 16) & 255) + Y_G * ((rgb >> 8) & 255) + Y_B * (rgb & 255) + ONE_HALF) >> 16;
     }
 
     /** Coefficients of one strip: per component, blocksW x (imcuRows * v) blocks of 64, natural order. */
@@ -95,9 +81,10 @@ final class StripCoder {
                     int R = pix[i] & 0xFF;
                     int G = pix[i + 1] & 0xFF;
                     int B = pix[i + 2] & 0xFF;
-                    py[o + x] = (byte) ((RY[R] + GY[G] + BY[B]) >> 16);
-                    pb[o + x] = (byte) ((RCB[R] + GCB[G] + BCB[B]) >> 16);
-                    pr[o + x] = (byte) ((BCB[R] + GCR[G] + BCR[B]) >> 16);
+                    // the products of libjpeg's tables (FIX(c) x i) written out: same integers
+                    py[o + x] = (byte) ((Y_R * R + Y_G * G + Y_B * B + ONE_HALF) >> 16);
+                    pb[o + x] = (byte) ((CB_R * R + CB_G * G + HALF * B + CBCR_OFFSET) >> 16);
+                    pr[o + x] = (byte) ((HALF * R + CR_G * G + CR_B * B + CBCR_OFFSET) >> 16);
                 }
             }
             for (int c = 0; c < nc; c++) {
