@@ -12,6 +12,12 @@ final class HuffmanTable {
     final int[] maxcode = new int[18];
     final int[] valOffset = new int[17];
     final int[] symbols;
+    /**
+     * For AC tables: for each 9-bit prefix holding a whole code and its magnitude bits, the
+     * decoded coefficient packed as (value << 16) | (run << 8) | bits used; 0 when it does not fit
+     * (the stb_image / libjpeg-turbo shortcut: most coefficients are small).
+     */
+    final int[] fastAc = new int[1 << LOOKAHEAD];
 
     private HuffmanTable(int[] symbols) {
         this.symbols = symbols;
@@ -47,6 +53,21 @@ final class HuffmanTable {
             code <<= 1;
         }
         t.maxcode[17] = Integer.MAX_VALUE;
+        for (int i = 0; i < (1 << LOOKAHEAD); i++) {
+            int e = t.lookup[i];
+            if (e == 0) {
+                continue;
+            }
+            int len = e >> 8;
+            int rs = e & 0xFF;
+            int run = rs >> 4;
+            int s = rs & 15;
+            if (s != 0 && len + s <= LOOKAHEAD) {
+                int m = ((i << len) & ((1 << LOOKAHEAD) - 1)) >> (LOOKAHEAD - s);
+                int v = m < (1 << (s - 1)) ? m - (1 << s) + 1 : m;
+                t.fastAc[i] = (v << 16) | (run << 8) | (len + s);
+            }
+        }
         return t;
     }
 }

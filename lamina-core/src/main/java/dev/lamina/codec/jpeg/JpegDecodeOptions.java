@@ -30,6 +30,32 @@ public record JpegDecodeOptions(boolean autoOrient, int scale, boolean failOnErr
         return new JpegDecodeOptions(true, 1, true, null);
     }
 
+    /**
+     * The DCT-domain reduction a thumbnailer should decode with, libvips' rule: for a total
+     * shrink of {@code shrink} (source size over thumbnail size, the larger of the two axes for a
+     * fit-inside thumbnail), reduce on load by 8, 4 or 2 while a factor of at least two is left
+     * for the real resampler (so 8 from a shrink of 16, 4 from 8, 2 from 4). The block reduction
+     * is a box filter plus JPEG noise; the resampler that follows does the proper filtering.
+     */
+    public static int shrinkOnLoad(double shrink) {
+        if (shrink >= 16) {
+            return 8;
+        }
+        if (shrink >= 8) {
+            return 4;
+        }
+        if (shrink >= 4) {
+            return 2;
+        }
+        return 1;
+    }
+
+    /** {@link #shrinkOnLoad(double)} for a {@code width x height} source and a thumbnail that must fit in the target box. */
+    public static int shrinkOnLoad(int width, int height, int targetWidth, int targetHeight) {
+        double shrink = Math.max(width / (double) Math.max(1, targetWidth), height / (double) Math.max(1, targetHeight));
+        return shrinkOnLoad(shrink);
+    }
+
     public JpegDecodeOptions autoOrient(boolean on) {
         return new JpegDecodeOptions(on, scale, failOnError, warnings);
     }

@@ -455,7 +455,18 @@ final class ScanDecoder {
         pred[i] += diff;
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
+        int[] fast = ac.fastAc;
         for (int k = 1; k < 64; k++) {
+            if (bits < 32) {
+                fill();
+            }
+            int fa = fast[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+            if (fa != 0) {
+                bits -= fa & 0xFF;
+                k += (fa >> 8) & 15;
+                out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
+                continue;
+            }
             int rs = decodeHuffman(ac);
             int r = rs >> 4;
             int s = rs & 15;
