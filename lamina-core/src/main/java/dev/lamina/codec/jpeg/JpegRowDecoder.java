@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * and, as libjpeg does, subsampled chroma is scaled less (bigger IDCT) rather than upsampled.
  */
 final class JpegRowDecoder implements RowDecoder {
+    /** As libjpeg-turbo's default limit: real encoders write about ten. */
+    static final int MAX_SCANS = 1000;
     private final JpegFrame f;
     private final ScanDecoder sd;
     private final JpegFrame.ColourModel model;
@@ -118,7 +120,11 @@ final class JpegRowDecoder implements RowDecoder {
     /** Progressive or multi-scan: every scan into the whole-image coefficient arrays. */
     private void decodeAllScans() {
         byte[] d = f.data;
+        int scans = 0;
         while (true) {
+            if (++scans > MAX_SCANS) {
+                throw new LaminaException(f.name + ": more than " + MAX_SCANS + " scans (a hostile file?)");
+            }
             int rows = sd.scanRows();
             for (int r = 0; r < rows; r++) {
                 sd.decodeRow(r, coefs, 0);
