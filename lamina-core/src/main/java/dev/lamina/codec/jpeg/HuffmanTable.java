@@ -6,6 +6,7 @@ package dev.lamina.codec.jpeg;
  */
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
+    static final int END_OF_BLOCK = 0x4000;
     /** (code length << 8) | symbol for each 9-bit prefix whose code is at most 9 bits; 0 otherwise. */
     final int[] lookup = new int[1 << LOOKAHEAD];
     /** Largest code of each length (-1 when none), for lengths 1..16; maxcode[17] sentinel. */
@@ -15,7 +16,8 @@ final class HuffmanTable {
     /**
      * For AC tables: for each 9-bit prefix holding a whole code and its magnitude bits, the
      * decoded coefficient packed as (value << 16) | (run << 8) | bits used; 0 when it does not fit
-     * (the stb_image / libjpeg-turbo shortcut: most coefficients are small).
+     * (the stb_image / libjpeg-turbo shortcut: most coefficients are small). End of block is
+     * {@link #END_OF_BLOCK} | code length; a run of sixteen zeros a zero value with run 15.
      */
     final int[] fastAc = new int[1 << LOOKAHEAD];
 
@@ -62,7 +64,11 @@ final class HuffmanTable {
             int rs = e & 0xFF;
             int run = rs >> 4;
             int s = rs & 15;
-            if (s != 0 && len + s <= LOOKAHEAD) {
+            if (s == 0 && run == 0) {
+                t.fastAc[i] = END_OF_BLOCK | len;
+            } else if (s == 0 && run == 15) {
+                t.fastAc[i] = (15 << 8) | len;   // sixteen zeros: "store" a zero 15 further on
+            } else if (s != 0 && len + s <= LOOKAHEAD) {
                 int m = ((i << len) & ((1 << LOOKAHEAD) - 1)) >> (LOOKAHEAD - s);
                 int v = m < (1 << (s - 1)) ? m - (1 << s) + 1 : m;
                 t.fastAc[i] = (v << 16) | (run << 8) | (len + s);

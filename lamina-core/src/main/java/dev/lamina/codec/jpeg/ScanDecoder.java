@@ -463,6 +463,9 @@ final class ScanDecoder {
             int fa = fast[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
             if (fa != 0) {
                 bits -= fa & 0xFF;
+                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
+                    break;
+                }
                 k += (fa >> 8) & 15;
                 out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
                 continue;
