@@ -102,8 +102,13 @@ final class EntropyWriter {
         }
     }
 
-    /** Codes one block; returns its DC, the next prediction. {@code table} 0 luma, 1 chroma. */
-    int block(short[] c, int o, int lastDc, int table, HuffmanCodes dc, HuffmanCodes ac) throws IOException {
+    /**
+     * Codes one block (coefficients in zig-zag order); returns its DC, the next prediction.
+     * {@code table} 0 luma, 1 chroma.
+     * {@code nonZero} has bit k set for each non-zero coefficient at zig-zag position k: the loop
+     * visits only those, and runs of zeros are the gaps between them.
+     */
+    int block(short[] c, int o, long nonZero, int lastDc, int table, HuffmanCodes dc, HuffmanCodes ac) throws IOException {
         int dcv = c[o];
         int diff = dcv - lastDc;
         int t = diff < 0 ? -diff : diff;
@@ -114,14 +119,13 @@ final class EntropyWriter {
             // code and magnitude bits in one go: at most 16 + 11 bits
             emit((dc.code[n] << n) | ((diff < 0 ? diff - 1 : diff) & ((1 << n) - 1)), dc.size[n] + n);
         }
-        int run = 0;
-        int[] zz = ZigZag.NATURAL;
-        for (int k = 1; k < 64; k++) {
-            int v = c[o + zz[k]];
-            if (v == 0) {
-                run++;
-                continue;
-            }
+        long m = nonZero & ~1L;
+        int last = 0;
+        while (m != 0) {
+            int k = Long.numberOfTrailingZeros(m);
+            m &= m - 1;
+            int run = k - last - 1;
+            last = k;
             while (run > 15) {
                 if (counting) {
                     acFreq[table][0xF0]++;
@@ -130,6 +134,7 @@ final class EntropyWriter {
                 }
                 run -= 16;
             }
+            int v = c[o + k];
             int a = v < 0 ? -v : v;
             int bits = 32 - Integer.numberOfLeadingZeros(a);
             int sym = (run << 4) + bits;
@@ -138,9 +143,8 @@ final class EntropyWriter {
             } else {
                 emit((ac.code[sym] << bits) | ((v < 0 ? v - 1 : v) & ((1 << bits) - 1)), ac.size[sym] + bits);
             }
-            run = 0;
         }
-        if (run > 0) {
+        if (last < 63) {
             if (counting) {
                 acFreq[table][0]++;
             } else {

@@ -43,8 +43,12 @@ final class ForwardDct {
         return (x + (1 << (n - 1))) >> n;
     }
 
-    /** DCT of the 8x8 samples at {@code in[p]} (row stride {@code stride}), quantised into {@code out[o]}. */
-    void forward(byte[] in, int p, int stride, Divisors div, short[] out, int o) {
+    /**
+     * DCT of the 8x8 samples at {@code in[p]} (row stride {@code stride}), quantised into
+     * {@code out[o]} in zig-zag order. Returns the block's non-zero map: bit k set when the coefficient at zig-zag
+     * position k is not zero, so the Huffman coder jumps from one to the next.
+     */
+    long forward(byte[] in, int p, int stride, Divisors div, short[] out, int o) {
         int[] d = ws;
         for (int r = 0; r < 8; r++) {
             int s = p + r * stride;
@@ -109,13 +113,11 @@ final class ForwardDct {
             int tmp13 = tmp0 - tmp3;
             int tmp11 = tmp1 + tmp2;
             int tmp12 = tmp1 - tmp2;
-            out[o + c] = quantise(descale(tmp10 + tmp11, PASS1_BITS), half[c], recip[c]);
-            out[o + c + 32] = quantise(descale(tmp10 - tmp11, PASS1_BITS), half[c + 32], recip[c + 32]);
+            d[c] = descale(tmp10 + tmp11, PASS1_BITS);
+            d[c + 32] = descale(tmp10 - tmp11, PASS1_BITS);
             int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            out[o + c + 16] = quantise(descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS + PASS1_BITS),
-                    half[c + 16], recip[c + 16]);
-            out[o + c + 48] = quantise(descale(z1 + tmp12 * -FIX_1_847759065, CONST_BITS + PASS1_BITS),
-                    half[c + 48], recip[c + 48]);
+            d[c + 16] = descale(z1 + tmp13 * FIX_0_765366865, CONST_BITS + PASS1_BITS);
+            d[c + 48] = descale(z1 + tmp12 * -FIX_1_847759065, CONST_BITS + PASS1_BITS);
             z1 = tmp4 + tmp7;
             int z2 = tmp5 + tmp6;
             int z3 = tmp4 + tmp6;
@@ -131,11 +133,22 @@ final class ForwardDct {
             z4 *= -FIX_0_390180644;
             z3 += z5;
             z4 += z5;
-            out[o + c + 56] = quantise(descale(tmp4 + z1 + z3, CONST_BITS + PASS1_BITS), half[c + 56], recip[c + 56]);
-            out[o + c + 40] = quantise(descale(tmp5 + z2 + z4, CONST_BITS + PASS1_BITS), half[c + 40], recip[c + 40]);
-            out[o + c + 24] = quantise(descale(tmp6 + z2 + z3, CONST_BITS + PASS1_BITS), half[c + 24], recip[c + 24]);
-            out[o + c + 8] = quantise(descale(tmp7 + z1 + z4, CONST_BITS + PASS1_BITS), half[c + 8], recip[c + 8]);
+            d[c + 56] = descale(tmp4 + z1 + z3, CONST_BITS + PASS1_BITS);
+            d[c + 40] = descale(tmp5 + z2 + z4, CONST_BITS + PASS1_BITS);
+            d[c + 24] = descale(tmp6 + z2 + z3, CONST_BITS + PASS1_BITS);
+            d[c + 8] = descale(tmp7 + z1 + z4, CONST_BITS + PASS1_BITS);
         }
+        // quantise in zig-zag order: blocks are stored that way, and the non-zero map is built
+        // with the loop counter as the bit number
+        int[] zz = ZigZag.NATURAL;
+        long mask = 0;
+        for (int k = 0; k < 64; k++) {
+            int nat = zz[k];
+            short q = quantise(d[nat], half[nat], recip[nat]);
+            out[o + k] = q;
+            mask |= (long) ((q | -q) >>> 31) << k;
+        }
+        return mask;
     }
 
     /**

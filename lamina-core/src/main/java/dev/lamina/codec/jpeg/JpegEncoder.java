@@ -173,7 +173,8 @@ public final class JpegEncoder {
                     }
                     for (int bx = 0; bx < l.widthInBlocks[0]; bx++) {
                         beginMcu();
-                        pred[0] = w.block(b, (r * bw + bx) * 64, pred[0], 0, tables[0], tables[1]);
+                        int i = r * bw + bx;
+                        pred[0] = w.block(b, i * 64, c.nonZero()[0][i], pred[0], 0, tables[0], tables[1]);
                     }
                 }
                 return;
@@ -188,8 +189,9 @@ public final class JpegEncoder {
                         for (int v = 0; v < l.v[ci]; v++) {
                             int row = r * l.v[ci] + v;
                             for (int h = 0; h < l.h[ci]; h++) {
-                                int o = (row * bw + mx * l.h[ci] + h) * 64;
-                                pred[ci] = w.block(b, o, pred[ci], t, tables[2 * t], tables[2 * t + 1]);
+                                int i = row * bw + mx * l.h[ci] + h;
+                                pred[ci] = w.block(b, i * 64, c.nonZero()[ci][i], pred[ci], t,
+                                        tables[2 * t], tables[2 * t + 1]);
                             }
                         }
                     }

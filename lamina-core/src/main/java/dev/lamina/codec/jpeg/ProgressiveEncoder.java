@@ -217,7 +217,7 @@ final class ProgressiveEncoder {
             int al = scan.al();
             int r = 0;
             for (int k = scan.ss(); k <= scan.se(); k++) {
-                int v = b[o + ZigZag.NATURAL[k]];
+                int v = b[o + k];
                 if (v == 0) {
                     r++;
                     continue;
@@ -258,7 +258,7 @@ final class ProgressiveEncoder {
             int al = scan.al();
             int eob = 0;
             for (int k = scan.ss(); k <= scan.se(); k++) {
-                int v = b[o + ZigZag.NATURAL[k]];
+                int v = b[o + k];
                 int a = (v < 0 ? -v : v) >> al;
                 absv[k] = a;
                 if (a == 1) {
@@ -291,7 +291,7 @@ final class ProgressiveEncoder {
                 }
                 emitEobrun();
                 w.acSymbol(acTable, ac, (r << 4) + 1);
-                w.rawBits(b[o + ZigZag.NATURAL[k]] < 0 ? 0 : 1, 1);
+                w.rawBits(b[o + k] < 0 ? 0 : 1, 1);
                 for (int i = 0; i < br; i++) {
                     w.rawBits(corrBits[brStart + i], 1);
                 }

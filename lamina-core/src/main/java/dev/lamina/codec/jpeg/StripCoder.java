@@ -34,8 +34,11 @@ final class StripCoder {
         return (Y_R * ((rgb >> 16) & 255) + Y_G * ((rgb >> 8) & 255) + Y_B * (rgb & 255) + ONE_HALF) >> 16;
     }
 
-    /** Coefficients of one strip: per component, blocksW x (imcuRows * v) blocks of 64, natural order. */
-    record Coefficients(int firstImcuRow, int imcuRows, short[][] blocks) {
+    /**
+     * Coefficients of one strip: per component, blocksW x (imcuRows * v) blocks of 64 in zig-zag
+     * order, and per block the zig-zag non-zero map of {@link ForwardDct#forward} (0 for dummies).
+     */
+    record Coefficients(int firstImcuRow, int imcuRows, short[][] blocks, long[][] nonZero) {
     }
 
     private final EncoderLayout layout;
@@ -94,6 +97,7 @@ final class StripCoder {
             }
         }
         short[][] out = new short[nc][];
+        long[][] masks = new long[nc][];
         ForwardDct dct = new ForwardDct();
         for (int c = 0; c < nc; c++) {
             byte[] src = planes[c];
@@ -105,7 +109,9 @@ final class StripCoder {
             int bw = L.blocksW[c];
             int bh = imcuRows * L.v[c];
             short[] co = new short[bw * bh * 64];
+            long[] nz = new long[bw * bh];
             out[c] = co;
+            masks[c] = nz;
             int wib = L.widthInBlocks[c];
             int hib = L.heightInBlocks[c];
             for (int by = 0; by < bh; by++) {
@@ -119,12 +125,13 @@ final class StripCoder {
                     } else if (nc > 1 && bx >= wib) {
                         co[o] = co[o - 64];   // dummy block at the right edge: repeat the DC
                     } else if (bx < wib && gby < hib) {
-                        dct.forward(src, by * 8 * stride + bx * 8, stride, divisors[c == 0 ? 0 : 1], co, o);
+                        nz[by * bw + bx] = dct.forward(src, by * 8 * stride + bx * 8, stride,
+                                divisors[c == 0 ? 0 : 1], co, o);
                     }
                 }
             }
         }
-        return new Coefficients(firstImcu, imcuRows, out);
+        return new Coefficients(firstImcu, imcuRows, out, masks);
     }
 
     private static boolean hasAlpha(Region r, int colourBands) {

@@ -22,4 +22,13 @@ final class ZigZag {
             63, 63, 63, 63, 63, 63, 63, 63,
             63, 63, 63, 63, 63, 63, 63, 63
     };
+
+    /** Zig-zag position of each natural (row-major) index: the inverse of {@link #NATURAL}. */
+    static final int[] POSITION = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            POSITION[NATURAL[k]] = k;
+        }
+    }
 }
