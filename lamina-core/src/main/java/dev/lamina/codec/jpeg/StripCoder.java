@@ -105,6 +105,13 @@ final class StripCoder {
             if (L.h[c] != L.hmax) {
                 src = downsample2x2(planes[c], padW, fullRows);
                 stride = padW / 2;
+                // Below the image libjpeg repeats the last downsampled row (jcprepct.c
+                // expand_bottom_edge), not a downsampled copy of the last image row: they differ
+                // when the height is even.
+                int real = (rows + 1) / 2;
+                for (int y = real; y < fullRows / 2; y++) {
+                    System.arraycopy(src, (real - 1) * stride, src, y * stride, stride);
+                }
             }
             int bw = L.blocksW[c];
             int bh = imcuRows * L.v[c];

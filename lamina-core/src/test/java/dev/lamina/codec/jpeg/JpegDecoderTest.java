@@ -21,7 +21,7 @@ class JpegDecoderTest {
 
     static Stream<Arguments> corpus() {
         List<Arguments> list = new ArrayList<>();
-        int[][] sizes = {{203, 141}, {1, 1}, {7, 5}, {17, 13}, {33, 1}, {1, 33}, {64, 48}, {50, 31}};
+        int[][] sizes = {{203, 141}, {1, 1}, {7, 5}, {17, 13}, {33, 1}, {1, 33}, {64, 48}, {50, 31}, {30, 22}};
         int[][] samplings = {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {4, 1}};
         for (int[] s : sizes) {
             for (int[] f : samplings) {

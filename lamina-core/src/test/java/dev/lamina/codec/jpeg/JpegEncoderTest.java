@@ -48,7 +48,9 @@ class JpegEncoderTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
-        int[][] sizes = {{203, 141}, {1, 1}, {7, 5}, {17, 13}, {33, 1}, {1, 33}, {50, 31}, {64, 48}};
+        // odd and even heights with a partial last row of MCUs (141, 13, 22, 42), whole MCUs (48)
+        int[][] sizes = {{203, 141}, {1, 1}, {7, 5}, {17, 13}, {33, 1}, {1, 33}, {50, 31}, {64, 48}, {30, 22},
+                {2, 2}, {18, 42}};
         for (int[] s : sizes) {
             for (int q : new int[] {85, 50, 95}) {
                 list.add(Arguments.of(s[0], s[1], false, q, true));
@@ -240,6 +242,23 @@ class JpegEncoderTest {
             assertTrue(op >= tp - 0.1, op + " vs " + tp);
             assertTrue(prog.length <= theirs.length, prog.length + " vs ImageIO " + theirs.length);
         }
+    }
+
+    @Test
+    void edgesOf65500PixelsAndTooLarge() {
+        for (int[] size : new int[][] {{65500, 3}, {2, 65500}}) {
+            BufferedImage src = JpegTestSupport.crop(size[0], size[1], false);
+            byte[] ours = encode(lamina(src), JpegOptions.jpeg().quality(80), null);
+            byte[] theirs = JpegTestSupport.writeJdk(src, Mode.baseline(2, 2).quality(80));
+            byte[] tp = JpegTestSupport.samples(JpegTestSupport.readWith(theirs, true), 3);
+            byte[] op = JpegTestSupport.samples(JpegTestSupport.readWith(ours, true), 3);
+            assertArrayEquals(tp, op);
+        }
+        Region r = Region.allocate(Rect.of(65536, 1), 1, BandFormat.U8);
+        Image wide = MemorySource.image(r, Interpretation.GREY, false, Metadata.NONE);
+        dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+                () -> encode(wide, JpegOptions.jpeg(), null));
+        assertTrue(e.getMessage().contains("65535"), e.getMessage());
     }
 
     @Test
