@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * produced from them the same way.
  *
  * <p>With scale 2, 4 or 8 the reduced IDCTs of libjpeg produce 4x4, 2x2 or 1x1 samples per block,
- * and, as libjpeg does, subsampled chroma is scaled less (bigger IDCT) rather than upsampled.
+ * and, as libjpeg does, subsampled chroma is scaled less (bigger IDCT) rather than upsampled; where
+ * the sizes needed across and down differ (4:2:2, 4:4:0, 4:1:1) the larger square IDCT runs and
+ * the other direction is box-averaged, as libjpeg 7+'s separate sizes would give.
  */
 final class JpegRowDecoder implements RowDecoder {
     /** As libjpeg-turbo's default limit: real encoders write about ten. */
@@ -31,6 +33,9 @@ final class JpegRowDecoder implements RowDecoder {
     private final boolean streaming;
     private final short[][] coefs;
     private final int[] ssize;
+    private final int[] szH;
+    private final int[] szV;
+    private final byte[] square = new byte[64];
     private final int[] dsW;
     private final int[] dsH;
     private final int[] hr;
@@ -67,6 +72,8 @@ final class JpegRowDecoder implements RowDecoder {
         streaming = !f.progressive && sd.scanComponents().length == n;
         coefs = new short[n][];
         ssize = new int[n];
+        szH = new int[n];
+        szV = new int[n];
         dsW = new int[n];
         dsH = new int[n];
         hr = new int[n];
@@ -79,24 +86,33 @@ final class JpegRowDecoder implements RowDecoder {
         imcuRows = f.mcusY;
         for (JpegFrame.Component c : f.components) {
             int i = c.index;
-            int sz = s;
-            // libjpeg jdmaster: scale chroma by a bigger IDCT instead of upsampling it later
-            while (sz < 8 && c.h * sz * 2 <= f.hmax * s && c.v * sz * 2 <= f.vmax * s
-                    && (f.hmax * s) % (c.h * sz * 2) == 0 && (f.vmax * s) % (c.v * sz * 2) == 0) {
-                sz *= 2;
-            }
-            if ((f.hmax * s) % (c.h * sz) != 0 || (f.vmax * s) % (c.v * sz) != 0) {
+            // The block size across and down this component needs so that it is not upsampled
+            // more than it was subsampled. libjpeg 6b takes one square size for both (and so
+            // upsamples 4:2:2 chroma it has reduced too much); like libjpeg 7+ we take each
+            // direction's own size, and when they differ run the larger square IDCT and average
+            // down the other way. At full scale both are 8: libjpeg 6b's path exactly.
+            if ((f.hmax * s) % c.h != 0 || (f.vmax * s) % c.v != 0) {
                 throw new LaminaException(f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
             }
+            int wantH = f.hmax * s / c.h;
+            int wantV = f.vmax * s / c.v;
+            int sh = Math.min(8, wantH);
+            int sv = Math.min(8, wantV);
+            if (Integer.bitCount(sh) != 1 || Integer.bitCount(sv) != 1 || wantH % sh != 0 || wantV % sv != 0) {
+                throw new LaminaException(f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
+            }
+            int sz = Math.max(sh, sv);
             ssize[i] = sz;
-            hr[i] = f.hmax * s / (c.h * sz);
-            vr[i] = f.vmax * s / (c.v * sz);
-            dsW[i] = (int) JpegFrame.ceilDiv(f.width * c.h * sz, f.hmax * 8);
-            dsH[i] = (int) JpegFrame.ceilDiv(f.height * c.v * sz, f.vmax * 8);
+            szH[i] = sh;
+            szV[i] = sv;
+            hr[i] = wantH / sh;
+            vr[i] = wantV / sv;
+            dsW[i] = (int) JpegFrame.ceilDiv(f.width * c.h * sh, f.hmax * 8);
+            dsH[i] = (int) JpegFrame.ceilDiv(f.height * c.v * sv, f.vmax * 8);
             boolean doFancy = s > 1 && dsW[i] > 2;
             fancy[i] = doFancy && hr[i] == 2 && (vr[i] == 1 || vr[i] == 2);
-            planeW[i] = c.blocksW * sz;
-            ringRows[i] = 3 * c.v * sz;
+            planeW[i] = c.blocksW * sh;
+            ringRows[i] = 3 * c.v * sv;
             ring[i] = new byte[planeW[i] * ringRows[i]];
             up[i] = new byte[Math.max(dsW[i] * hr[i], outW) + 8];
             coefs[i] = new short[(streaming ? c.v : c.blocksH) * c.blocksW * 64];
@@ -185,10 +201,13 @@ final class JpegRowDecoder implements RowDecoder {
                 short[] co = coefs[i];
                 byte[] plane = ring[i];
                 int pw = planeW[i];
-                int usedCols = Math.min(c.blocksW, (dsW[i] + sz - 1) / sz);
+                int sh = szH[i];
+                int sv = szV[i];
+                boolean reduce = sh != sz || sv != sz;
+                int usedCols = Math.min(c.blocksW, (dsW[i] + sh - 1) / sh);
                 for (int v = 0; v < c.v; v++) {
                     int by = row * c.v + v;
-                    int sampleRow = by * sz;
+                    int sampleRow = by * sv;
                     if (sampleRow >= dsH[i]) {
                         break;
                     }
@@ -196,17 +215,40 @@ final class JpegRowDecoder implements RowDecoder {
                     int inBase = (by - rowBase * c.v) * c.blocksW * 64;
                     for (int bx = 0; bx < usedCols; bx++) {
                         int o = inBase + bx * 64;
-                        int p = outBase + bx * sz;
+                        int p = outBase + bx * sh;
+                        byte[] target = reduce ? square : plane;
+                        int tp = reduce ? 0 : p;
+                        int ts = reduce ? sz : pw;
                         switch (sz) {
-                            case 8 -> idct.idct8(co, o, q, plane, p, pw);
-                            case 4 -> idct.idct4(co, o, q, plane, p, pw);
-                            case 2 -> idct.idct2(co, o, q, plane, p, pw);
-                            default -> InverseDct.idct1(co, o, q, plane, p);
+                            case 8 -> idct.idct8(co, o, q, target, tp, ts);
+                            case 4 -> idct.idct4(co, o, q, target, tp, ts);
+                            case 2 -> idct.idct2(co, o, q, target, tp, ts);
+                            default -> InverseDct.idct1(co, o, q, target, tp);
+                        }
+                        if (reduce) {
+                            boxReduce(square, sz, sz / sh, sz / sv, plane, p, pw, sh, sv);
                         }
                     }
                 }
             }
             decodedImcu++;
+        }
+    }
+
+    /** Averages {@code rx x ry} boxes of an {@code n x n} IDCT output into an {@code w x h} block. */
+    private static void boxReduce(byte[] in, int n, int rx, int ry, byte[] out, int p, int stride, int w, int h) {
+        int count = rx * ry;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int sum = 0;
+                for (int j = 0; j < ry; j++) {
+                    int row = (y * ry + j) * n + x * rx;
+                    for (int k = 0; k < rx; k++) {
+                        sum += in[row + k] & 0xFF;
+                    }
+                }
+                out[p + y * stride + x] = (byte) ((sum + count / 2) / count);
+            }
         }
     }
 
@@ -225,7 +267,7 @@ final class JpegRowDecoder implements RowDecoder {
         for (JpegFrame.Component c : f.components) {
             int i = c.index;
             int r = Math.min(dsH[i] - 1, y / vr[i] + 1);
-            needImcu = Math.max(needImcu, r / (c.v * ssize[i]));
+            needImcu = Math.max(needImcu, r / (c.v * szV[i]));
         }
         ensureImcu(needImcu);
         byte[][] rows = rowRefs;

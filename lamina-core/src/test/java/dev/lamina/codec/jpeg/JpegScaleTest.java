@@ -22,6 +22,7 @@ class JpegScaleTest {
             "2,203,141,false,1,1,false", "4,203,141,false,1,1,false", "8,203,141,false,1,1,false",
             "2,203,141,false,2,1,true", "4,203,141,false,2,1,true", "8,203,141,false,2,1,true",
             "2,203,141,true,1,1,false", "4,203,141,true,1,1,false", "8,203,141,true,1,1,false",
+            "4,203,141,false,4,1,false", "8,203,141,false,1,2,false", "2,203,141,false,4,1,true",
             "8,7,5,false,2,2,false", "2,1,1,false,2,2,false", "4,33,9,false,4,1,false", "2,50,31,false,1,2,false"})
     void scaledDecodeIsCloseToFullDecodeThenBoxReduce(int scale, int w, int h, boolean grey, int hy, int vy, boolean prog) {
         Mode mode = Mode.baseline(hy, vy).quality(90);
@@ -70,15 +71,16 @@ class JpegScaleTest {
         double lumaPsnr = 10 * Math.log10(255.0 * 255.0 * (got.length / bands) / Math.max(1e-9, lumaSe));
         System.out.printf("jpeg scale 1/%d %dx%d %s %dx%d%s: PSNR %.1f dB (luma %.1f dB), mean abs %.2f, max %d%n",
                 scale, w, h, grey ? "grey" : "colour", hy, vy, prog ? " progressive" : "", psnr, lumaPsnr, mae, max);
-        // The reduced IDCT is close to a box filter. Luma always is; chroma subsampled only
-        // across (4:2:2, 4:1:1) loses half its remaining resolution, because libjpeg 6b's scaled
-        // IDCT is square (the same size both ways), so that chroma is reduced vertically as much
-        // as the output and then upsampled across.
+        // The reduced IDCT is close to a box filter, luma and chroma alike (chroma subsampled one
+        // way only is decoded with the larger IDCT and averaged the other way, so it keeps its
+        // resolution). 4:2:0 chroma differs most: the full decode's fancy upsampling blurs it.
+        // 4:1:1 at 1/2 still upsamples chroma 2x (with the triangle filter) where the full decode
+        // replicated it 4x (libjpeg 6b has no fancy 4x): smoother, so further from the reference.
         if (w >= 50) {
-            boolean acrossOnly = hy > 1 && vy == 1;
+            boolean smoother = hy == 4 && scale == 2;
             assertTrue(lumaPsnr > 38, "luma PSNR " + lumaPsnr);
-            assertTrue(psnr > (acrossOnly ? 25 : 35), "PSNR " + psnr);
-            assertTrue(mae < (acrossOnly ? 10 : 3), "mean abs " + mae);
+            assertTrue(psnr > (smoother ? 30 : 35), "PSNR " + psnr);
+            assertTrue(mae < (smoother ? 5 : 3), "mean abs " + mae);
         }
     }
 }
