@@ -1,0 +1,295 @@
+package dev.lamina.codec.jpeg;
+
+/**
+ * Inverse DCTs, integer, bit for bit as libjpeg 6b's jidctint.c ("islow", 8x8 output) and
+ * jidctred.c (4x4, 2x2 and 1x1 outputs for DCT-domain scaling), so decoded samples equal those of
+ * the JDK's ImageIO (which embeds libjpeg 6b). Coefficients are quantised, in natural order;
+ * dequantisation happens here as in libjpeg. One instance per thread (it has a work array).
+ */
+final class InverseDct {
+    private static final int CONST_BITS = 13;
+    private static final int PASS1_BITS = 2;
+    private static final int FIX_0_211164243 = 1730;
+    private static final int FIX_0_298631336 = 2446;
+    private static final int FIX_0_390180644 = 3196;
+    private static final int FIX_0_509795579 = 4176;
+    private static final int FIX_0_541196100 = 4433;
+    private static final int FIX_0_601344887 = 4926;
+    private static final int FIX_0_720959822 = 5906;
+    private static final int FIX_0_765366865 = 6270;
+    private static final int FIX_0_850430095 = 6967;
+    private static final int FIX_0_899976223 = 7373;
+    private static final int FIX_1_061594337 = 8697;
+    private static final int FIX_1_175875602 = 9633;
+    private static final int FIX_1_272758580 = 10426;
+    private static final int FIX_1_451774981 = 11893;
+    private static final int FIX_1_501321110 = 12299;
+    private static final int FIX_1_847759065 = 15137;
+    private static final int FIX_1_961570560 = 16069;
+    private static final int FIX_2_053119869 = 16819;
+    private static final int FIX_2_172734803 = 17799;
+    private static final int FIX_2_562915447 = 20995;
+    private static final int FIX_3_072711026 = 25172;
+    private static final int FIX_3_624509785 = 29692;
+
+    /**
+     * libjpeg's post-IDCT range limit, indexed by (value & 1023): value + 128 clamped to 0..255 for
+     * values in -512..511, wrapping beyond (only corrupt data gets there) exactly as libjpeg does.
+     */
+    static final byte[] LIMIT = new byte[1024];
+
+    static {
+        for (int i = 0; i < 1024; i++) {
+            int x = i < 512 ? i : i - 1024;
+            LIMIT[i] = (byte) Math.max(0, Math.min(255, x + 128));
+        }
+        // libjpeg: x in 512..895 (as unsigned index) maps to 0, 896..1023 to 0..127, 128..511 to 255
+    }
+
+    private final int[] ws = new int[64];
+
+    private static int descale(int x, int n) {
+        return (x + (1 << (n - 1))) >> n;
+    }
+
+    /** Full 8x8 islow IDCT of the block at {@code in[o]} into {@code out[outPos]} with {@code stride}. */
+    void idct8(short[] in, int o, int[] q, byte[] out, int outPos, int stride) {
+        int[] w = ws;
+        for (int c = 0; c < 8; c++) {
+            int i = o + c;
+            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 32] == 0
+                    && in[i + 40] == 0 && in[i + 48] == 0 && in[i + 56] == 0) {
+                int dc = (in[i] * q[c]) << PASS1_BITS;
+                w[c] = dc;
+                w[c + 8] = dc;
+                w[c + 16] = dc;
+                w[c + 24] = dc;
+                w[c + 32] = dc;
+                w[c + 40] = dc;
+                w[c + 48] = dc;
+                w[c + 56] = dc;
+                continue;
+            }
+            int z2 = in[i + 16] * q[c + 16];
+            int z3 = in[i + 48] * q[c + 48];
+            int z1 = (z2 + z3) * FIX_0_541196100;
+            int tmp2 = z1 + z3 * -FIX_1_847759065;
+            int tmp3 = z1 + z2 * FIX_0_765366865;
+            z2 = in[i] * q[c];
+            z3 = in[i + 32] * q[c + 32];
+            int tmp0 = (z2 + z3) << CONST_BITS;
+            int tmp1 = (z2 - z3) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = in[i + 56] * q[c + 56];
+            tmp1 = in[i + 40] * q[c + 40];
+            tmp2 = in[i + 24] * q[c + 24];
+            tmp3 = in[i + 8] * q[c + 8];
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            tmp0 *= FIX_0_298631336;
+            tmp1 *= FIX_2_053119869;
+            tmp2 *= FIX_3_072711026;
+            tmp3 *= FIX_1_501321110;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 *= -FIX_1_961570560;
+            z4 *= -FIX_0_390180644;
+            z3 += z5;
+            z4 += z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+            int n = CONST_BITS - PASS1_BITS;
+            w[c] = descale(tmp10 + tmp3, n);
+            w[c + 56] = descale(tmp10 - tmp3, n);
+            w[c + 8] = descale(tmp11 + tmp2, n);
+            w[c + 48] = descale(tmp11 - tmp2, n);
+            w[c + 16] = descale(tmp12 + tmp1, n);
+            w[c + 40] = descale(tmp12 - tmp1, n);
+            w[c + 24] = descale(tmp13 + tmp0, n);
+            w[c + 32] = descale(tmp13 - tmp0, n);
+        }
+        byte[] lim = LIMIT;
+        int n = CONST_BITS + PASS1_BITS + 3;
+        for (int r = 0; r < 8; r++) {
+            int i = r * 8;
+            int p = outPos + r * stride;
+            if (w[i + 1] == 0 && w[i + 2] == 0 && w[i + 3] == 0 && w[i + 4] == 0
+                    && w[i + 5] == 0 && w[i + 6] == 0 && w[i + 7] == 0) {
+                byte v = lim[descale(w[i], PASS1_BITS + 3) & 1023];
+                out[p] = v;
+                out[p + 1] = v;
+                out[p + 2] = v;
+                out[p + 3] = v;
+                out[p + 4] = v;
+                out[p + 5] = v;
+                out[p + 6] = v;
+                out[p + 7] = v;
+                continue;
+            }
+            int z2 = w[i + 2];
+            int z3 = w[i + 6];
+            int z1 = (z2 + z3) * FIX_0_541196100;
+            int tmp2 = z1 + z3 * -FIX_1_847759065;
+            int tmp3 = z1 + z2 * FIX_0_765366865;
+            int tmp0 = (w[i] + w[i + 4]) << CONST_BITS;
+            int tmp1 = (w[i] - w[i + 4]) << CONST_BITS;
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+
+            tmp0 = w[i + 7];
+            tmp1 = w[i + 5];
+            tmp2 = w[i + 3];
+            tmp3 = w[i + 1];
+            z1 = tmp0 + tmp3;
+            z2 = tmp1 + tmp2;
+            z3 = tmp0 + tmp2;
+            int z4 = tmp1 + tmp3;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            tmp0 *= FIX_0_298631336;
+            tmp1 *= FIX_2_053119869;
+            tmp2 *= FIX_3_072711026;
+            tmp3 *= FIX_1_501321110;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 *= -FIX_1_961570560;
+            z4 *= -FIX_0_390180644;
+            z3 += z5;
+            z4 += z5;
+            tmp0 += z1 + z3;
+            tmp1 += z2 + z4;
+            tmp2 += z2 + z3;
+            tmp3 += z1 + z4;
+            out[p] = lim[descale(tmp10 + tmp3, n) & 1023];
+            out[p + 7] = lim[descale(tmp10 - tmp3, n) & 1023];
+            out[p + 1] = lim[descale(tmp11 + tmp2, n) & 1023];
+            out[p + 6] = lim[descale(tmp11 - tmp2, n) & 1023];
+            out[p + 2] = lim[descale(tmp12 + tmp1, n) & 1023];
+            out[p + 5] = lim[descale(tmp12 - tmp1, n) & 1023];
+            out[p + 3] = lim[descale(tmp13 + tmp0, n) & 1023];
+            out[p + 4] = lim[descale(tmp13 - tmp0, n) & 1023];
+        }
+    }
+
+    /** libjpeg's jpeg_idct_4x4: a 4x4 output from the low-frequency part of the block. */
+    void idct4(short[] in, int o, int[] q, byte[] out, int outPos, int stride) {
+        int[] w = ws;
+        for (int c = 0; c < 8; c++) {
+            if (c == 4) {
+                continue;   // column 4 does not contribute to a 4-point output
+            }
+            int i = o + c;
+            if (in[i + 8] == 0 && in[i + 16] == 0 && in[i + 24] == 0 && in[i + 40] == 0
+                    && in[i + 48] == 0 && in[i + 56] == 0) {
+                int dc = (in[i] * q[c]) << PASS1_BITS;
+                w[c] = dc;
+                w[c + 8] = dc;
+                w[c + 16] = dc;
+                w[c + 24] = dc;
+                continue;
+            }
+            int tmp0 = (in[i] * q[c]) << (CONST_BITS + 1);
+            int z2 = in[i + 16] * q[c + 16];
+            int z3 = in[i + 48] * q[c + 48];
+            int tmp2 = z2 * FIX_1_847759065 + z3 * -FIX_0_765366865;
+            int tmp10 = tmp0 + tmp2;
+            int tmp12 = tmp0 - tmp2;
+            int z1 = in[i + 56] * q[c + 56];
+            z2 = in[i + 40] * q[c + 40];
+            z3 = in[i + 24] * q[c + 24];
+            int z4 = in[i + 8] * q[c + 8];
+            tmp0 = z1 * -FIX_0_211164243 + z2 * FIX_1_451774981 + z3 * -FIX_2_172734803 + z4 * FIX_1_061594337;
+            tmp2 = z1 * -FIX_0_509795579 + z2 * -FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+            int n = CONST_BITS - PASS1_BITS + 1;
+            w[c] = descale(tmp10 + tmp2, n);
+            w[c + 24] = descale(tmp10 - tmp2, n);
+            w[c + 8] = descale(tmp12 + tmp0, n);
+            w[c + 16] = descale(tmp12 - tmp0, n);
+        }
+        byte[] lim = LIMIT;
+        for (int r = 0; r < 4; r++) {
+            int i = r * 8;
+            int p = outPos + r * stride;
+            if (w[i + 1] == 0 && w[i + 2] == 0 && w[i + 3] == 0 && w[i + 5] == 0 && w[i + 6] == 0 && w[i + 7] == 0) {
+                byte v = lim[descale(w[i], PASS1_BITS + 3) & 1023];
+                out[p] = v;
+                out[p + 1] = v;
+                out[p + 2] = v;
+                out[p + 3] = v;
+                continue;
+            }
+            int tmp0 = w[i] << (CONST_BITS + 1);
+            int tmp2 = w[i + 2] * FIX_1_847759065 + w[i + 6] * -FIX_0_765366865;
+            int tmp10 = tmp0 + tmp2;
+            int tmp12 = tmp0 - tmp2;
+            int z1 = w[i + 7];
+            int z2 = w[i + 5];
+            int z3 = w[i + 3];
+            int z4 = w[i + 1];
+            tmp0 = z1 * -FIX_0_211164243 + z2 * FIX_1_451774981 + z3 * -FIX_2_172734803 + z4 * FIX_1_061594337;
+            tmp2 = z1 * -FIX_0_509795579 + z2 * -FIX_0_601344887 + z3 * FIX_0_899976223 + z4 * FIX_2_562915447;
+            int n = CONST_BITS + PASS1_BITS + 3 + 1;
+            out[p] = lim[descale(tmp10 + tmp2, n) & 1023];
+            out[p + 3] = lim[descale(tmp10 - tmp2, n) & 1023];
+            out[p + 1] = lim[descale(tmp12 + tmp0, n) & 1023];
+            out[p + 2] = lim[descale(tmp12 - tmp0, n) & 1023];
+        }
+    }
+
+    /** libjpeg's jpeg_idct_2x2. */
+    void idct2(short[] in, int o, int[] q, byte[] out, int outPos, int stride) {
+        int[] w = ws;
+        for (int c = 0; c < 8; c++) {
+            if (c == 2 || c == 4 || c == 6) {
+                continue;
+            }
+            int i = o + c;
+            if (in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
+                int dc = (in[i] * q[c]) << PASS1_BITS;
+                w[c] = dc;
+                w[c + 8] = dc;
+                continue;
+            }
+            int tmp10 = (in[i] * q[c]) << (CONST_BITS + 2);
+            int tmp0 = in[i + 56] * q[c + 56] * -FIX_0_720959822
+                    + in[i + 40] * q[c + 40] * FIX_0_850430095
+                    + in[i + 24] * q[c + 24] * -FIX_1_272758580
+                    + in[i + 8] * q[c + 8] * FIX_3_624509785;
+            int n = CONST_BITS - PASS1_BITS + 2;
+            w[c] = descale(tmp10 + tmp0, n);
+            w[c + 8] = descale(tmp10 - tmp0, n);
+        }
+        byte[] lim = LIMIT;
+        for (int r = 0; r < 2; r++) {
+            int i = r * 8;
+            int p = outPos + r * stride;
+            if (w[i + 1] == 0 && w[i + 3] == 0 && w[i + 5] == 0 && w[i + 7] == 0) {
+                byte v = lim[descale(w[i], PASS1_BITS + 3) & 1023];
+                out[p] = v;
+                out[p + 1] = v;
+                continue;
+            }
+            int tmp10 = w[i] << (CONST_BITS + 2);
+            int tmp0 = w[i + 7] * -FIX_0_720959822 + w[i + 5] * FIX_0_850430095
+                    + w[i + 3] * -FIX_1_272758580 + w[i + 1] * FIX_3_624509785;
+            int n = CONST_BITS + PASS1_BITS + 3 + 2;
+            out[p] = lim[descale(tmp10 + tmp0, n) & 1023];
+            out[p + 1] = lim[descale(tmp10 - tmp0, n) & 1023];
+        }
+    }
+
+    /** libjpeg's jpeg_idct_1x1: the DC term alone. */
+    static void idct1(short[] in, int o, int[] q, byte[] out, int outPos) {
+        out[outPos] = LIMIT[descale(in[o] * q[0], 3) & 1023];
+    }
+}

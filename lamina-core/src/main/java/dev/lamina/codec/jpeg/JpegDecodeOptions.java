@@ -1,0 +1,74 @@
+package dev.lamina.codec.jpeg;
+
+import dev.lamina.LaminaException;
+
+import java.util.function.Consumer;
+
+/**
+ * How to decode a JPEG.
+ *
+ * @param autoOrient  apply the EXIF orientation (materialises the image when it is not 1)
+ * @param scale       DCT-domain reduction: 1, 2, 4 or 8 (output is ceil(size / scale))
+ * @param failOnError throw on truncated or corrupt entropy data (default); when false, keep what
+ *                    decoded (the rest is mid-grey) and pass a warning to {@code warnings}
+ * @param warnings    receives one line per recoverable problem; {@code null} logs them
+ */
+public record JpegDecodeOptions(boolean autoOrient, int scale, boolean failOnError, Consumer<String> warnings) {
+
+    public JpegDecodeOptions {
+        if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
+            throw new LaminaException("JPEG decode scale must be 1, 2, 4 or 8, not " + scale);
+        }
+        if (warnings == null) {
+            System.Logger log = System.getLogger("dev.lamina.codec.jpeg");
+            warnings = w -> log.log(System.Logger.Level.WARNING, w);
+        }
+    }
+
+    /** Auto-orient, full size, fail on error. */
+    public static JpegDecodeOptions defaults() {
+        return new JpegDecodeOptions(true, 1, true, null);
+    }
+
+    /**
+     * The DCT-domain reduction a thumbnailer should decode with, libvips' rule: for a total
+     * shrink of {@code shrink} (source size over thumbnail size, the larger of the two axes for a
+     * fit-inside thumbnail), reduce on load by 8, 4 or 2 while a factor of at least two is left
+     * for the real resampler (so 8 from a shrink of 16, 4 from 8, 2 from 4). The block reduction
+     * is a box filter plus JPEG noise; the resampler that follows does the proper filtering.
+     */
+    public static int shrinkOnLoad(double shrink) {
+        if (shrink >= 16) {
+            return 8;
+        }
+        if (shrink >= 8) {
+            return 4;
+        }
+        if (shrink >= 4) {
+            return 2;
+        }
+        return 1;
+    }
+
+    /** {@link #shrinkOnLoad(double)} for a {@code width x height} source and a thumbnail that must fit in the target box. */
+    public static int shrinkOnLoad(int width, int height, int targetWidth, int targetHeight) {
+        double shrink = Math.max(width / (double) Math.max(1, targetWidth), height / (double) Math.max(1, targetHeight));
+        return shrinkOnLoad(shrink);
+    }
+
+    public JpegDecodeOptions autoOrient(boolean on) {
+        return new JpegDecodeOptions(on, scale, failOnError, warnings);
+    }
+
+    public JpegDecodeOptions scale(int denominator) {
+        return new JpegDecodeOptions(autoOrient, denominator, failOnError, warnings);
+    }
+
+    public JpegDecodeOptions failOnError(boolean on) {
+        return new JpegDecodeOptions(autoOrient, scale, on, warnings);
+    }
+
+    public JpegDecodeOptions warnings(Consumer<String> sink) {
+        return new JpegDecodeOptions(autoOrient, scale, failOnError, sink);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.lamina.codec.jpeg;
+
+import dev.lamina.LaminaException;
+import dev.lamina.Limits;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+import dev.lamina.core.Interpretation;
+import dev.lamina.core.LineCache;
+import dev.lamina.core.Region;
+import dev.lamina.core.RowDecoder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Lamina's JPEG decoder, pure Java: baseline, extended sequential and progressive Huffman JPEG,
+ * 8-bit, grey, YCbCr, RGB, CMYK and YCCK, any sampling with integral factors, restart markers,
+ * ICC profiles, EXIF orientation and JFIF density. Grey and YCbCr files decode to exactly the
+ * samples of libjpeg 6b (the JDK's ImageIO): same islow IDCT, same fancy upsampling, same colour
+ * tables. Scale 2, 4 or 8 decodes in the DCT domain with libjpeg's reduced IDCTs.
+ *
+ * <p>The result is a sequential U8 image (GREY or RGB; CMYK is converted to RGB, see
+ * {@link ColourConvert}) built on a {@link LineCache}: building it reads only the headers. The
+ * compressed bytes are held in memory; the pixels never are, for baseline files.
+ */
+public final class JpegDecoder {
+
+    private JpegDecoder() {
+    }
+
+    /** True when the bytes start with a JPEG SOI marker followed by another marker. */
+    public static boolean isJpeg(byte[] firstBytes) {
+        return firstBytes != null && firstBytes.length >= 3 && (firstBytes[0] & 0xFF) == 0xFF
+                && (firstBytes[1] & 0xFF) == 0xD8 && (firstBytes[2] & 0xFF) == 0xFF;
+    }
+
+    /** Opens a JPEG file; pixels are decoded when a sink asks for them. */
+    public static Image open(Path file, Limits limits, JpegDecodeOptions options) {
+        String name = file.toString();
+        byte[] data = read(file, name, limits);
+        AtomicReference<byte[]> first = new AtomicReference<>(data);
+        // The first decode uses the bytes read for the header; a re-open (rows asked again) reads again.
+        return open(data, name, limits, options, () -> {
+            byte[] d = first.getAndSet(null);
+            return d != null ? d : read(file, name, limits);
+        });
+    }
+
+    /** Opens a JPEG held in memory; {@code name} names it in errors. */
+    public static Image open(byte[] data, String name, Limits limits, JpegDecodeOptions options) {
+        if (data.length > limits.maxFileBytes()) {
+            throw new LaminaException(name + ": " + data.length + " bytes is over the limit of " + limits.maxFileBytes());
+        }
+        return open(data, name, limits, options, () -> data);
+    }
+
+    private static Image open(byte[] data, String name, Limits limits, JpegDecodeOptions options,
+                              Supplier<byte[]> bytes) {
+        JpegDecodeOptions opt = options == null ? JpegDecodeOptions.defaults() : options;
+        JpegFrame frame = guard(name, () -> JpegFrame.parse(data, name, limits));
+        int denom = opt.scale();
+        int w = JpegFrame.ceilDiv(frame.width, denom);
+        int h = JpegFrame.ceilDiv(frame.height, denom);
+        Interpretation interp = frame.components.length == 1 ? Interpretation.GREY : Interpretation.RGB;
+        Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
+                new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
+                        opt.warnings(), false, false)));
+        Image image = LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
+        if (opt.autoOrient() && frame.metadata.orientation() != 1) {
+            return guard(name, () -> JpegOrient.apply(image, frame.metadata.orientation()));
+        }
+        return image;
+    }
+
+    /**
+     * Decodes a 4-component file to CMYK (YCCK converted) or, with {@code raw}, to its components
+     * as stored, 4 bands per pixel: for tests.
+     */
+    static byte[] decodeCmyk(byte[] data, String name, boolean raw) {
+        JpegFrame frame = JpegFrame.parse(data, name, Limits.defaults());
+        JpegRowDecoder d = new JpegRowDecoder(frame, 1, true, w -> { }, true, raw);
+        byte[] out = new byte[frame.width * frame.height * 4];
+        for (int y = 0; y < frame.height; y++) {
+            d.decodeRow(out, y * frame.width * 4, y);
+        }
+        return out;
+    }
+
+    private static byte[] read(Path file, String name, Limits limits) {
+        try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                throw new LaminaException(name + ": " + size + " bytes is over the limit of " + limits.maxFileBytes());
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new LaminaException(name + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Runs {@code work}; anything but our own exception becomes one that names the input. */
+    private static <T> T guard(String name, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LaminaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new LaminaException(name + ": corrupt JPEG (" + e + ")", e);
+        }
+    }
+
+    /** A row decoder whose failures are always LaminaExceptions that name the input. */
+    private record GuardedRows(String name, JpegRowDecoder rows) implements RowDecoder {
+        @Override
+        public void decodeRow(Region dst, int y) {
+            guard(name, () -> {
+                rows.decodeRow(dst, y);
+                return null;
+            });
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+}

@@ -1,0 +1,563 @@
+package dev.lamina.codec.jpeg;
+
+import dev.lamina.LaminaException;
+
+import java.util.function.Consumer;
+
+/**
+ * Decodes the entropy-coded segments of a JPEG into quantised coefficients: baseline and
+ * extended sequential scans, and the four kinds of progressive scan (DC first and refinement,
+ * AC first and refinement), with restart markers.
+ *
+ * <p>Coefficients of component {@code c} go to {@code coefs[c]}, block (bx, by) at
+ * {@code ((by - rowBase) * blocksW + bx) * 64}, in natural order. The streaming baseline decoder
+ * passes a buffer one iMCU row high; the buffered (progressive) decoder the whole image.
+ *
+ * <p>Bad data: the bit reader never reads past the array; past the end (or a marker) it feeds
+ * zero bits, as libjpeg does, and counts them. Consuming one of those bits, an unknown Huffman
+ * code or a wrong restart marker is an error naming the offset; when errors are not fatal the
+ * problem is reported once as a warning and the rest of the scan is left as zero coefficients.
+ */
+final class ScanDecoder {
+    private static final int NO_MARKER = -1;
+    private static final int EOF = -2;
+
+    private final JpegFrame f;
+    private final byte[] d;
+    private final boolean strict;
+    private final Consumer<String> warnings;
+    private boolean warned;
+
+    // bit reader
+    private int pos;
+    private long acc;
+    private int bits;
+    private int padded;
+    private int marker = NO_MARKER;
+    private int markerPos;
+
+    // current scan
+    private JpegFrame.Component[] comps;
+    private final HuffmanTable[] dcOf = new HuffmanTable[JpegFrame.MAX_COMPONENTS];
+    private final HuffmanTable[] acOf = new HuffmanTable[JpegFrame.MAX_COMPONENTS];
+    private final int[] pred = new int[JpegFrame.MAX_COMPONENTS];
+    private int ss;
+    private int se;
+    private int ah;
+    private int al;
+    private int eobrun;
+    private int mcusDone;
+    private int nextRestart;
+    private boolean dead;
+    private int badCodeAt = -1;
+    private int kind;   // 0 sequential, 1 DC first, 2 DC refine, 3 AC first, 4 AC refine
+    /** Quantisation tables latched for each component at its first scan, as libjpeg does. */
+    final int[][] latchedQuant = new int[JpegFrame.MAX_COMPONENTS][];
+
+    ScanDecoder(JpegFrame f, boolean strict, Consumer<String> warnings) {
+        this.f = f;
+        this.d = f.data;
+        this.strict = strict;
+        this.warnings = warnings;
+    }
+
+    /** Components of the current scan. */
+    JpegFrame.Component[] scanComponents() {
+        return comps;
+    }
+
+    /** Reads the SOS header at {@code at} (its 0xFF) and prepares the scan. */
+    void startScan(int at) {
+        int s = at + 2;
+        int len = f.u16(s, at);
+        if (s + len > d.length || len < 6) {
+            throw f.error("truncated SOS segment", at);
+        }
+        int n = d[s + 2] & 0xFF;
+        if (n < 1 || n > f.components.length || len != 6 + 2 * n) {
+            throw f.error("bad SOS segment", at);
+        }
+        comps = new JpegFrame.Component[n];
+        for (int i = 0; i < n; i++) {
+            int id = d[s + 3 + 2 * i] & 0xFF;
+            int tables = d[s + 4 + 2 * i] & 0xFF;
+            JpegFrame.Component c = null;
+            for (JpegFrame.Component k : f.components) {
+                if (k.id == id) {
+                    c = k;
+                }
+            }
+            if (c == null) {
+                throw f.error("scan names unknown component " + id, at);
+            }
+            for (int j = 0; j < i; j++) {
+                if (comps[j] == c) {
+                    throw f.error("component " + id + " twice in one scan", at);
+                }
+            }
+            comps[i] = c;
+            dcOf[i] = f.dcTables[(tables >> 4) & 3];
+            acOf[i] = f.acTables[tables & 3];
+            if (latchedQuant[c.index] == null) {
+                if (f.quant[c.tq] == null) {
+                    throw f.error("component " + id + " uses undefined quantisation table " + c.tq, at);
+                }
+                latchedQuant[c.index] = f.quant[c.tq].clone();
+            }
+        }
+        int p = s + 3 + 2 * n;
+        ss = d[p] & 0xFF;
+        se = d[p + 1] & 0xFF;
+        ah = (d[p + 2] >> 4) & 15;
+        al = d[p + 2] & 15;
+        if (!f.progressive) {
+            kind = 0;
+            ss = 0;
+            se = 63;
+            ah = 0;
+            al = 0;
+        } else if (ss == 0) {
+            if (se != 0) {
+                throw f.error("progressive DC scan with AC coefficients", at);
+            }
+            kind = ah == 0 ? 1 : 2;
+        } else {
+            if (n != 1 || se < ss || se > 63) {
+                throw f.error("bad progressive AC scan", at);
+            }
+            kind = ah == 0 ? 3 : 4;
+        }
+        if (al > 13 || ah > 13) {
+            throw f.error("bad successive approximation", at);
+        }
+        for (int i = 0; i < n; i++) {
+            boolean needDc = kind == 0 || kind == 1;
+            boolean needAc = kind == 0 || kind >= 3;
+            if ((needDc && dcOf[i] == null) || (needAc && acOf[i] == null)) {
+                throw f.error("scan uses an undefined Huffman table", at);
+            }
+        }
+        pos = s + len;
+        acc = 0;
+        bits = 0;
+        padded = 0;
+        marker = NO_MARKER;
+        java.util.Arrays.fill(pred, 0);
+        eobrun = 0;
+        mcusDone = 0;
+        nextRestart = 0;
+        dead = false;
+        badCodeAt = -1;
+    }
+
+    /** Block rows of component {@code c} that the stream codes in a scan with only that component. */
+    static int codedBlockRows(JpegFrame.Component c) {
+        return (c.height + 7) / 8;
+    }
+
+    static int codedBlockCols(JpegFrame.Component c) {
+        return (c.width + 7) / 8;
+    }
+
+    /**
+     * Decodes iMCU row {@code row} of the current scan into {@code coefs}, whose block row 0 is
+     * image block row {@code rowBase} (per component: {@code rowBase * v}).
+     */
+    void decodeRow(int row, short[][] coefs, int rowBase) {
+        if (comps.length == 1) {
+            JpegFrame.Component c = comps[0];
+            int cols = codedBlockCols(c);
+            int rows = codedBlockRows(c);
+            int by0 = row * c.v;
+            int by1 = Math.min(rows, by0 + c.v);
+            short[] out = coefs[c.index];
+            for (int by = by0; by < by1; by++) {
+                int base = (by - rowBase * c.v) * c.blocksW * 64;
+                for (int bx = 0; bx < cols; bx++) {
+                    if (!beginMcu()) {
+                        return;
+                    }
+                    decodeBlock(0, out, base + bx * 64);
+                    if (!endMcu()) {
+                        return;
+                    }
+                }
+            }
+            return;
+        }
+        for (int mx = 0; mx < f.mcusX; mx++) {
+            if (!beginMcu()) {
+                return;
+            }
+            for (int i = 0; i < comps.length; i++) {
+                JpegFrame.Component c = comps[i];
+                short[] out = coefs[c.index];
+                for (int v = 0; v < c.v; v++) {
+                    int by = row * c.v + v - rowBase * c.v;
+                    int base = (by * c.blocksW + mx * c.h) * 64;
+                    for (int h = 0; h < c.h; h++) {
+                        decodeBlock(i, out, base + h * 64);
+                    }
+                }
+            }
+            if (!endMcu()) {
+                return;
+            }
+        }
+    }
+
+    /** The iMCU rows a scan covers. */
+    int scanRows() {
+        if (comps.length == 1) {
+            JpegFrame.Component c = comps[0];
+            return (codedBlockRows(c) + c.v - 1) / c.v;
+        }
+        return f.mcusY;
+    }
+
+    private boolean beginMcu() {
+        if (dead) {
+            return false;
+        }
+        if (f.restartInterval > 0 && mcusDone > 0 && mcusDone % f.restartInterval == 0) {
+            restart();
+            if (dead) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean endMcu() {
+        mcusDone++;
+        if (badCodeAt >= 0) {
+            int at = badCodeAt;
+            badCodeAt = -1;
+            fail(padded > bits ? (marker == EOF ? "truncated JPEG data" : "corrupt JPEG data (premature marker)")
+                    : "corrupt JPEG data (invalid Huffman code)", padded > bits ? markerPos : at);
+            return false;
+        }
+        if (padded > bits) {
+            fail(marker == EOF ? "truncated JPEG data" : "corrupt JPEG data (premature marker)",
+                    marker == EOF ? d.length : markerPos);
+            return false;
+        }
+        return true;
+    }
+
+    private void fail(String what, int offset) {
+        if (strict) {
+            throw new LaminaException(f.name + ": " + what + " at offset " + offset);
+        }
+        if (!warned) {
+            warned = true;
+            warnings.accept(f.name + ": " + what + " at offset " + offset + "; the rest of the scan is left blank");
+        }
+        dead = true;
+    }
+
+    private void restart() {
+        acc = 0;
+        bits = 0;
+        padded = 0;
+        if (marker == NO_MARKER) {
+            // find the marker: only padding should be left before it
+            int p = pos;
+            while (p < d.length) {
+                if ((d[p] & 0xFF) == 0xFF) {
+                    int q = p + 1;
+                    while (q < d.length && (d[q] & 0xFF) == 0xFF) {
+                        q++;
+                    }
+                    if (q < d.length && d[q] != 0) {
+                        marker = d[q] & 0xFF;
+                        markerPos = q - 1;
+                        break;
+                    }
+                    p = q + 1;
+                } else {
+                    p++;
+                }
+            }
+            if (marker == NO_MARKER) {
+                marker = EOF;
+                markerPos = d.length;
+            }
+        }
+        int expected = 0xD0 + (nextRestart & 7);
+        if (marker != expected) {
+            fail(marker == EOF ? "truncated JPEG data" : String.format("expected RST%d, found marker 0x%02X",
+                    nextRestart & 7, marker), markerPos);
+            if (marker >= 0xD0 && marker <= 0xD7 && !strict) {
+                // resynchronise on the marker we found
+                dead = false;
+                nextRestart = marker - 0xD0;
+            } else {
+                return;
+            }
+        }
+        // step over FF* Dn
+        int p = markerPos;
+        while ((d[p] & 0xFF) == 0xFF) {
+            p++;
+        }
+        pos = p + 1;
+        marker = NO_MARKER;
+        nextRestart++;
+        java.util.Arrays.fill(pred, 0);
+        eobrun = 0;
+    }
+
+    /** Where the scan's data ends: the position of the marker after it (d.length at end of file). */
+    int endOfScan() {
+        if (marker != NO_MARKER) {
+            return markerPos;
+        }
+        int p = pos;
+        while (p < d.length) {
+            if ((d[p] & 0xFF) == 0xFF) {
+                int q = p + 1;
+                while (q < d.length && (d[q] & 0xFF) == 0xFF) {
+                    q++;
+                }
+                if (q < d.length && d[q] != 0 && !((d[q] & 0xFF) >= 0xD0 && (d[q] & 0xFF) <= 0xD7)) {
+                    return q - 1;
+                }
+                p = q + 1;
+            } else {
+                p++;
+            }
+        }
+        return d.length;
+    }
+
+    // ---- bit reader ----
+
+    private void fill() {
+        while (bits <= 56) {
+            if (marker != NO_MARKER) {
+                acc <<= 8;
+                bits += 8;
+                padded += 8;
+                continue;
+            }
+            if (pos >= d.length) {
+                marker = EOF;
+                markerPos = d.length;
+                continue;
+            }
+            int b = d[pos] & 0xFF;
+            if (b == 0xFF) {
+                int q = pos + 1;
+                while (q < d.length && (d[q] & 0xFF) == 0xFF) {
+                    q++;
+                }
+                if (q >= d.length) {
+                    marker = EOF;
+                    markerPos = d.length;
+                    continue;
+                }
+                if (d[q] == 0) {
+                    pos = q + 1;
+                    acc = (acc << 8) | 0xFF;
+                    bits += 8;
+                    continue;
+                }
+                marker = d[q] & 0xFF;
+                markerPos = q - 1;
+                continue;
+            }
+            pos++;
+            acc = (acc << 8) | b;
+            bits += 8;
+        }
+    }
+
+    private int getBits(int n) {
+        if (n == 0) {
+            return 0;
+        }
+        if (bits < n) {
+            fill();
+        }
+        bits -= n;
+        return (int) (acc >>> bits) & ((1 << n) - 1);
+    }
+
+    private int getBit() {
+        if (bits < 1) {
+            fill();
+        }
+        bits--;
+        return (int) (acc >>> bits) & 1;
+    }
+
+    /** T.81 F.2.2.1 EXTEND: the signed value of {@code n} magnitude bits. */
+    private static int extend(int v, int n) {
+        return v < (1 << (n - 1)) ? v - (1 << n) + 1 : v;
+    }
+
+    private int decodeHuffman(HuffmanTable t) {
+        if (bits < 16) {
+            fill();
+        }
+        int e = t.lookup[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+        if (e != 0) {
+            bits -= e >> 8;
+            return e & 0xFF;
+        }
+        int code16 = (int) (acc >>> (bits - 16)) & 0xFFFF;
+        for (int len = HuffmanTable.LOOKAHEAD + 1; len <= 16; len++) {
+            int code = code16 >>> (16 - len);
+            if (code <= t.maxcode[len]) {
+                bits -= len;
+                int i = t.valOffset[len] + code;
+                if (i < 0 || i >= t.symbols.length) {
+                    break;
+                }
+                return t.symbols[i];
+            }
+        }
+        // Not a code. Past the data it is padding we could not avoid reading: report as truncation.
+        if (badCodeAt < 0) {
+            badCodeAt = Math.max(0, pos - (bits - padded + 7) / 8);
+        }
+        return 0;
+    }
+
+    // ---- blocks ----
+
+    private void decodeBlock(int i, short[] out, int o) {
+        switch (kind) {
+            case 0 -> decodeSequential(i, out, o);
+            case 1 -> {
+                int t = decodeHuffman(dcOf[i]);
+                int diff = t == 0 ? 0 : extend(getBits(t), t);
+                pred[i] += diff;
+                out[o] = (short) (pred[i] << al);
+            }
+            case 2 -> {
+                if (getBit() != 0) {
+                    out[o] |= (short) (1 << al);
+                }
+            }
+            case 3 -> decodeAcFirst(out, o);
+            default -> decodeAcRefine(out, o);
+        }
+    }
+
+    private void decodeSequential(int i, short[] out, int o) {
+        int t = decodeHuffman(dcOf[i]);
+        if (t > 11) {
+            t = 11;
+        }
+        int diff = t == 0 ? 0 : extend(getBits(t), t);
+        pred[i] += diff;
+        out[o] = (short) pred[i];
+        HuffmanTable ac = acOf[i];
+        int[] fast = ac.fastAc;
+        for (int k = 1; k < 64; k++) {
+            if (bits < 32) {
+                fill();
+            }
+            int fa = fast[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+            if (fa != 0) {
+                bits -= fa & 0xFF;
+                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
+                    break;
+                }
+                k += (fa >> 8) & 15;
+                out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
+                continue;
+            }
+            int rs = decodeHuffman(ac);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s != 0) {
+                k += r;
+                out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
+            } else {
+                if (r != 15) {
+                    break;
+                }
+                k += 15;
+            }
+        }
+    }
+
+    private void decodeAcFirst(short[] out, int o) {
+        if (eobrun > 0) {
+            eobrun--;
+            return;
+        }
+        HuffmanTable ac = acOf[0];
+        for (int k = ss; k <= se; k++) {
+            int rs = decodeHuffman(ac);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s != 0) {
+                k += r;
+                out[o + ZigZag.NATURAL[k]] = (short) (extend(getBits(s), s) * (1 << al));
+            } else {
+                if (r != 15) {
+                    eobrun = (1 << r) - 1;
+                    if (r != 0) {
+                        eobrun += getBits(r);
+                    }
+                    break;
+                }
+                k += 15;
+            }
+        }
+    }
+
+    private void decodeAcRefine(short[] out, int o) {
+        int p1 = 1 << al;
+        int m1 = -1 << al;
+        int k = ss;
+        HuffmanTable ac = acOf[0];
+        if (eobrun == 0) {
+            for (; k <= se; k++) {
+                int rs = decodeHuffman(ac);
+                int r = rs >> 4;
+                int s = rs & 15;
+                if (s != 0) {
+                    s = getBit() != 0 ? p1 : m1;
+                } else if (r != 15) {
+                    eobrun = 1 << r;
+                    if (r != 0) {
+                        eobrun += getBits(r);
+                    }
+                    break;
+                }
+                while (k <= se) {
+                    int z = o + ZigZag.NATURAL[k];
+                    int coef = out[z];
+                    if (coef != 0) {
+                        if (getBit() != 0 && (coef & p1) == 0) {
+                            out[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
+                        }
+                    } else {
+                        if (--r < 0) {
+                            break;
+                        }
+                    }
+                    k++;
+                }
+                if (s != 0 && k <= 63) {
+                    out[o + ZigZag.NATURAL[k]] = (short) s;
+                }
+            }
+        }
+        if (eobrun > 0) {
+            for (; k <= se; k++) {
+                int z = o + ZigZag.NATURAL[k];
+                int coef = out[z];
+                if (coef != 0 && getBit() != 0 && (coef & p1) == 0) {
+                    out[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
+                }
+            }
+            eobrun--;
+        }
+    }
+}
