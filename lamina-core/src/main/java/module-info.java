@@ -4,7 +4,7 @@
  * bench).
  */
 module dev.lamina.core {
-    requires java.desktop;   // ImageIO: the JPEG path until Lamina's own codec lands
+    requires java.desktop;   // java.awt.Graphics2D draws the legend of the metrics' error heat map
 
     exports dev.lamina;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
@@ -12,7 +12,7 @@ module dev.lamina.core {
     exports dev.lamina.conversion to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
-    exports dev.lamina.codec.imageio to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.jpeg to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }

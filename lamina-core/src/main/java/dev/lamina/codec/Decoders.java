@@ -2,8 +2,10 @@ package dev.lamina.codec;
 
 import dev.lamina.LaminaException;
 import dev.lamina.LoadOptions;
-import dev.lamina.codec.imageio.ImageIoJpegDecoder;
+import dev.lamina.codec.jpeg.JpegDecodeOptions;
+import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
+import dev.lamina.conversion.Orient;
 import dev.lamina.core.Image;
 
 import java.io.IOException;
@@ -41,11 +43,11 @@ public final class Decoders {
             }
             throw new LaminaException(name + ": cannot read: " + e.getMessage(), e);
         }
-        return switch (ImageFormat.sniff(head)) {
+        return oriented(switch (ImageFormat.sniff(head)) {
             case PNG -> PngDecoder.open(file, options.limits());
-            case JPEG -> ImageIoJpegDecoder.open(file, options.limits(), options.autoOrient());
+            case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options));
             case UNKNOWN -> throw unknown(name, head);
-        };
+        }, options, name);
     }
 
     public static Image open(byte[] data, String name, LoadOptions options) {
@@ -53,11 +55,31 @@ public final class Decoders {
             throw new LaminaException(name + ": " + data.length + " bytes is over the limit of "
                     + options.limits().maxFileBytes() + " bytes");
         }
-        return switch (ImageFormat.sniff(data)) {
+        return oriented(switch (ImageFormat.sniff(data)) {
             case PNG -> PngDecoder.open(data, name, options.limits());
-            case JPEG -> ImageIoJpegDecoder.open(data, name, options.limits(), options.autoOrient());
+            case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options));
             case UNKNOWN -> throw unknown(name, data);
-        };
+        }, options, name);
+    }
+
+    private static JpegDecodeOptions jpeg(LoadOptions options) {
+        return JpegDecodeOptions.defaults().failOnError(options.failOnError());
+    }
+
+    /**
+     * The image turned upright from its EXIF orientation, when asked (the default). Decoders hand
+     * images over as stored; turning them is an operation, applied here, above the codecs.
+     */
+    private static Image oriented(Image image, LoadOptions options, String name) {
+        int o = image.metadata.orientation();
+        if (!options.autoOrient() || o == 1) {
+            return image;
+        }
+        try {
+            return Orient.build(image, o);
+        } catch (LaminaException e) {
+            throw e.withSubject(name);
+        }
     }
 
     private static LaminaException unknown(String name, byte[] head) {

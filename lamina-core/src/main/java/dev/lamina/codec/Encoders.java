@@ -4,7 +4,7 @@ import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
-import dev.lamina.codec.imageio.ImageIoJpegEncoder;
+import dev.lamina.codec.jpeg.JpegEncoder;
 import dev.lamina.codec.png.PngEncoder;
 import dev.lamina.core.Image;
 
@@ -39,7 +39,7 @@ public final class Encoders {
     public static void write(Image image, OutputStream out, SaveOptions options) throws IOException {
         switch (options) {
             case PngOptions png -> PngEncoder.write(image, out, png);
-            case JpegOptions jpeg -> ImageIoJpegEncoder.write(image, out, jpeg);
+            case JpegOptions jpeg -> JpegEncoder.write(image, out, jpeg);
         }
     }
 

@@ -7,13 +7,12 @@ import java.util.function.Consumer;
 /**
  * How to decode a JPEG.
  *
- * @param autoOrient  apply the EXIF orientation (materialises the image when it is not 1)
  * @param scale       DCT-domain reduction: 1, 2, 4 or 8 (output is ceil(size / scale))
  * @param failOnError throw on truncated or corrupt entropy data (default); when false, keep what
  *                    decoded (the rest is mid-grey) and pass a warning to {@code warnings}
  * @param warnings    receives one line per recoverable problem; {@code null} logs them
  */
-public record JpegDecodeOptions(boolean autoOrient, int scale, boolean failOnError, Consumer<String> warnings) {
+public record JpegDecodeOptions(int scale, boolean failOnError, Consumer<String> warnings) {
 
     public JpegDecodeOptions {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
@@ -25,9 +24,12 @@ public record JpegDecodeOptions(boolean autoOrient, int scale, boolean failOnErr
         }
     }
 
-    /** Auto-orient, full size, fail on error. */
+    /**
+     * Full size, fail on error. The image comes as stored: EXIF orientation is in its metadata and
+     * is applied by {@code dev.lamina.codec.Decoders} (codecs do not know operations).
+     */
     public static JpegDecodeOptions defaults() {
-        return new JpegDecodeOptions(true, 1, true, null);
+        return new JpegDecodeOptions(1, true, null);
     }
 
     /**
@@ -56,19 +58,15 @@ public record JpegDecodeOptions(boolean autoOrient, int scale, boolean failOnErr
         return shrinkOnLoad(shrink);
     }
 
-    public JpegDecodeOptions autoOrient(boolean on) {
-        return new JpegDecodeOptions(on, scale, failOnError, warnings);
-    }
-
     public JpegDecodeOptions scale(int denominator) {
-        return new JpegDecodeOptions(autoOrient, denominator, failOnError, warnings);
+        return new JpegDecodeOptions(denominator, failOnError, warnings);
     }
 
     public JpegDecodeOptions failOnError(boolean on) {
-        return new JpegDecodeOptions(autoOrient, scale, on, warnings);
+        return new JpegDecodeOptions(scale, on, warnings);
     }
 
     public JpegDecodeOptions warnings(Consumer<String> sink) {
-        return new JpegDecodeOptions(autoOrient, scale, failOnError, sink);
+        return new JpegDecodeOptions(scale, failOnError, sink);
     }
 }

@@ -68,11 +68,7 @@ public final class JpegDecoder {
         Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
                 new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
                         opt.warnings(), false, false)));
-        Image image = LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
-        if (opt.autoOrient() && frame.metadata.orientation() != 1) {
-            return guard(name, () -> JpegOrient.apply(image, frame.metadata.orientation()));
-        }
-        return image;
+        return LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
     }
 
     /**

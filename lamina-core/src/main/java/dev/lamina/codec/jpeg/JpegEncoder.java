@@ -100,7 +100,7 @@ public final class JpegEncoder {
                 out.write(head.toByteArray());
                 EntropyWriter w = new EntropyWriter(out, false);
                 SequentialScan scan = new SequentialScan(layout, w, tables, ext.restartInterval());
-                StripSink.run(image, stripH, 0, coder::code, c -> {
+                StripSink.run(image, stripH, 0, (strip, firstRow) -> coder.code(strip), c -> {
                     try {
                         scan.rows(c);
                     } catch (IOException e) {
@@ -121,7 +121,7 @@ public final class JpegEncoder {
 
     private static List<StripCoder.Coefficients> collect(Image image, int stripH, StripCoder coder) {
         List<StripCoder.Coefficients> all = new ArrayList<>();
-        StripSink.run(image, stripH, 0, coder::code, all::add);
+        StripSink.run(image, stripH, 0, (strip, firstRow) -> coder.code(strip), all::add);
         return all;
     }
 

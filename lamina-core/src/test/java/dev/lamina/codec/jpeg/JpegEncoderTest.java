@@ -206,7 +206,7 @@ class JpegEncoderTest {
             }
         }
         assertEquals(3, app2);
-        Image back = JpegDecoder.open(jpeg, "t.jpg", Limits.defaults(), JpegDecodeOptions.defaults().autoOrient(false));
+        Image back = JpegDecoder.open(jpeg, "t.jpg", Limits.defaults(), JpegDecodeOptions.defaults());
         assertArrayEquals(icc, back.metadata.iccProfile());
         assertEquals(6, back.metadata.orientation());
         assertNotNull(back.metadata.density());

@@ -1,6 +1,8 @@
 package dev.lamina.codec.jpeg;
 
 import dev.lamina.Limits;
+import dev.lamina.LoadOptions;
+import dev.lamina.codec.Decoders;
 import dev.lamina.core.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +61,7 @@ class JpegMetadataTest {
         byte[] plain = JpegTestSupport.writeJdk(src, Mode.baseline(1, 1));
         byte[] jpeg = insertAfterSoi(plain, exif(orientation));
         BufferedImage stored = JpegTestSupport.readWith(plain, true);
-        Image image = JpegDecoder.open(jpeg, "o.jpg", Limits.defaults(), JpegDecodeOptions.defaults());
+        Image image = Decoders.open(jpeg, "o.jpg", LoadOptions.defaults());   // the path every user takes
         boolean swap = orientation >= 5;
         assertEquals(swap ? h : w, image.width);
         assertEquals(swap ? w : h, image.height);
@@ -86,7 +88,7 @@ class JpegMetadataTest {
                 assertEquals(rgb & 255, got[i + 2] & 255);
             }
         }
-        Image raw = JpegDecoder.open(jpeg, "o.jpg", Limits.defaults(), JpegDecodeOptions.defaults().autoOrient(false));
+        Image raw = JpegDecoder.open(jpeg, "o.jpg", Limits.defaults(), JpegDecodeOptions.defaults());
         assertEquals(orientation, raw.metadata.orientation());
         assertEquals(w, raw.width);
     }
