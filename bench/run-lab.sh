@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The benchmark lab: builds lamina-bench (and the lamina CLI when it exists), generates the inputs
+# once, runs every engine as fresh processes and writes bench/results/<stamp>-<profile>.json plus
+# bench/report/{index.html,benchmarks.md,charts/}.
+#
+#   bench/run-lab.sh [--smoke] [SCENARIO...] [--runs N] [--peers lamina,java2d,opencv,thumbnailator,scrimage,vips,imagemagick,sharp]
+#
+# Scenarios: s1 s2 s4 p1 (s3 and p2 are listed as "not in the lab yet"). Default: all, 5 runs.
+# --smoke: small inputs, one counted run (CI). Peers that are absent are skipped with a note.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+cd "$repo"
+
+if [ -z "${JAVA_HOME:-}" ]; then
+  for d in /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ] && JAVA_HOME=$d && break; done
+fi
+export JAVA_HOME
+[ -x "${JAVA_HOME:-}/bin/java" ] || { echo "run-lab: no JDK 25 (set JAVA_HOME)" >&2; exit 2; }
+
+args=()
+smoke=0
+runs_given=0
+for a in "$@"; do
+  case $a in
+    --smoke) smoke=1; args+=("$a") ;;
+    --runs) runs_given=1; args+=("$a") ;;
+    *) args+=("$a") ;;
+  esac
+done
+if [ $smoke = 1 ] && [ $runs_given = 0 ]; then args+=(--runs 1); fi
+
+# The lab measures the jars as built here; -o keeps CI and the lab off the network once the
+# dependencies are in the local repository (LAB_ONLINE=1 to let Maven download them).
+offline=-o
+[ "${LAB_ONLINE:-0}" = 1 ] && offline=
+modules=lamina-bench
+if [ -d lamina-cli/src/main/java ]; then modules=lamina-cli,lamina-bench; fi
+echo "run-lab: building $modules"
+./mvnw -q -B $offline package -pl "$modules" -am -DskipTests
+
+cp="lamina-bench/target/lamina-bench.jar:lamina-bench/target/lib/*"
+exec "$JAVA_HOME/bin/java" -cp "$cp" dev.lamina.bench.lab.Lab --repo "$repo" "${args[@]}"

@@ -1,0 +1,511 @@
+package dev.lamina.bench.lab;
+
+import com.google.gson.GsonBuilder;
+import dev.lamina.bench.inputs.InputGenerator;
+import dev.lamina.bench.lab.Results.Case;
+import dev.lamina.bench.lab.Results.EngineInfo;
+import dev.lamina.bench.lab.Results.LabRun;
+import dev.lamina.bench.lab.Results.Machine;
+import dev.lamina.bench.lab.Results.Run;
+import dev.lamina.bench.precision.Precision;
+import dev.lamina.bench.precision.ReferenceOver;
+import dev.lamina.bench.report.Report;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
+
+/**
+ * The lab runner: {@code Lab [SCENARIO...] [--runs N] [--peers a,b] [--smoke] [--repo DIR]}.
+ *
+ * <p>Every engine runs each scenario case as a fresh process: one warm-up, then N counted runs,
+ * taken round-robin over the engines so drift in the machine's load spreads over all of them.
+ * Each run is measured by the kernel (wall, user and system CPU, peak RSS) and its output sized;
+ * the output of the last run is measured for precision against the float64 reference. Everything,
+ * every run included, goes to one JSON file under bench/results/, then the report is written.
+ */
+public final class Lab {
+    static final int PNG_LEVEL = 6;
+    static final String JPEG_Q = "0.85";
+    static final int THUMB_EDGE = 256;
+    static final List<String> SCENARIOS = List.of("s1", "s2", "s3", "s4", "p1", "p2");
+
+    private final Path repo;
+    private final Engines engines;
+    private final Path inputs;
+    private final Path work;
+    private final InputGenerator.Profile profile;
+    private final int runs;
+    private final List<String> notes = new ArrayList<>();
+
+    private Lab(Path repo, Path java, InputGenerator.Profile profile, int runs, Path work) {
+        this.repo = repo;
+        this.engines = new Engines(repo, java);
+        this.profile = profile;
+        this.inputs = repo.resolve("bench/inputs").resolve(profile.name());
+        this.runs = runs;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> scenarios = new ArrayList<>();
+        Set<String> peers = new LinkedHashSet<>();
+        int runs = 5;
+        boolean smoke = false;
+        Path repo = Path.of(".").toAbsolutePath().normalize();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--peers" -> peers.addAll(Arrays.asList(args[++i].split(",")));
+                case "--smoke" -> smoke = true;
+                case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
+                default -> {
+                    if (!SCENARIOS.contains(args[i].toLowerCase())) {
+                        System.err.println("unknown scenario or option: " + args[i] + " (scenarios: " + SCENARIOS + ")");
+                        System.exit(2);
+                    }
+                    scenarios.add(args[i].toLowerCase());
+                }
+            }
+        }
+        if (scenarios.isEmpty()) {
+            scenarios.addAll(SCENARIOS);
+        }
+        if (!Measure.available()) {
+            System.err.println("GNU time (/usr/bin/time) is needed for CPU and peak RSS: run bench/install-peers.sh");
+            System.exit(2);
+        }
+        InputGenerator.Profile profile = smoke ? InputGenerator.Profile.smoke() : InputGenerator.Profile.full();
+        String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path work = Files.createDirectories(repo.resolve("bench/results/tmp").resolve(stamp));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Lab lab = new Lab(repo, java, profile, runs, work);
+        LabRun result = lab.run(scenarios, peers, stamp);
+        Path json = repo.resolve("bench/results").resolve(stamp + "-" + profile.name() + ".json");
+        Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));
+        System.out.println("lab: results in " + repo.relativize(json));
+        Path report = repo.resolve("bench/report");
+        Report.write(result, report);
+        System.out.println("lab: report in " + repo.relativize(report) + "/index.html and benchmarks.md");
+    }
+
+    private LabRun run(List<String> scenarios, Set<String> wanted, String stamp) throws Exception {
+        Machine machine = MachineInfo.detect();
+        double load = Double.parseDouble(machine.loadAverageAtStart().split(" ")[0]);
+        boolean quiet = load < 0.5 * machine.cores();
+        if (!quiet) {
+            notes.add("The machine was busy when the lab started (1-min load " + load + " on " + machine.cores()
+                    + " cores): absolute figures are noisy; compare engines by the ratios within this run.");
+        }
+        log("generating inputs (" + profile.name() + ") under " + repo.relativize(inputs));
+        InputGenerator.generate(inputs, profile);
+        List<EngineInfo> infos = engines.probe(wanted);
+        for (EngineInfo e : infos) {
+            log("engine " + e.id() + ": " + e.status() + " " + e.version() + (e.note() == null ? "" : " - " + e.note()));
+            if (e.status().equals("absent")) {
+                notes.add(e.name() + " was not measured: " + e.note() + ".");
+            }
+        }
+        List<Case> cases = new ArrayList<>();
+        for (String s : scenarios) {
+            switch (s) {
+                case "s1" -> cases.addAll(compositeCase("s1", "s1", infos));
+                case "p1" -> {
+                    for (int layers = 2; layers <= 4; layers++) {
+                        cases.addAll(compositeCase("p1", "p1-" + layers + "-layers", infos));
+                    }
+                }
+                case "s2" -> cases.addAll(processCase("s2", "s2", infos));
+                case "s4" -> cases.addAll(processCase("s4", "s4", infos));
+                case "s3", "p2" -> notes.add(s.toUpperCase() + " is not in the lab yet: "
+                        + (s.equals("s3") ? "the big-batch scenario with its time series comes next"
+                        : "resampling (kernel table, fringe test) comes with Lamina's resize") + ".");
+                default -> throw new IllegalStateException(s);
+            }
+        }
+        return new LabRun(1, stamp, profile.name(), runs, quiet, machine, infos, cases, notes);
+    }
+
+    /** S1 and P1: composites whose output is measured for precision. */
+    private List<Case> compositeCase(String scenario, String caseId, List<EngineInfo> infos) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(caseId));
+        List<Path> layers = new ArrayList<>();
+        Path base;
+        boolean centre = scenario.equals("s1");
+        if (centre) {
+            base = inputs.resolve("s1/background.png");
+            layers.add(inputs.resolve("s1/watermark.png"));
+        } else {
+            base = inputs.resolve("p1/base.png");
+            int n = Integer.parseInt(caseId.substring(3, 4));
+            for (int i = 1; i < n + 1; i++) {
+                layers.add(inputs.resolve("p1/layer-" + i + ".png"));
+            }
+        }
+        BufferedImage baseImg = ImageIO.read(base.toFile());
+        int w = baseImg.getWidth();
+        int h = baseImg.getHeight();
+        double[] ref = ReferenceOver.base(baseImg);
+        List<int[]> offsets = new ArrayList<>();
+        for (Path l : layers) {
+            BufferedImage li = ImageIO.read(l.toFile());
+            int x = centre ? (w - li.getWidth()) / 2 : 0;
+            int y = centre ? (h - li.getHeight()) / 2 : 0;
+            offsets.add(new int[] {x, y});
+            ReferenceOver.over(ref, w, h, li, x, y);
+        }
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        for (EngineInfo e : infos) {
+            Path out = dir.resolve(e.id() + ".png");
+            List<String> cmd = compositeCommand(e, scenario, base, layers, offsets, out);
+            commands.put(e.id(), cmd);
+            outcome.put(e.id(), status(e, cmd));
+        }
+        List<Case> cases = measure(scenario, caseId, infos, commands, outcome, id -> dir.resolve(id + ".png"));
+        List<Case> withPrecision = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.status().equals("ok")) {
+                withPrecision.add(c);
+                continue;
+            }
+            BufferedImage outImg = ImageIO.read(dir.resolve(c.engine() + ".png").toFile());
+            String note = c.note();
+            Precision p = null;
+            String format = describe(outImg);
+            if (outImg.getWidth() != w || outImg.getHeight() != h) {
+                note = join(note, "output is " + outImg.getWidth() + "x" + outImg.getHeight() + ", not " + w + "x" + h);
+            } else {
+                boolean[] translucent = {false};
+                int[] rgb = ReferenceOver.rgb(outImg, translucent);
+                if (translucent[0]) {
+                    note = join(note, "output has alpha below 255 although the base is opaque");
+                }
+                p = Precision.measure(rgb, ref, w, h);
+            }
+            withPrecision.add(new Case(c.scenario(), c.caseId(), c.engine(), c.status(), note, c.command(), c.warmup(),
+                    c.runs(), c.median(), p, format, null, c.extra()));
+        }
+        return withPrecision;
+    }
+
+    private List<String> compositeCommand(EngineInfo e, String scenario, Path base, List<Path> layers,
+                                          List<int[]> offsets, Path out) {
+        List<String> cmd = new ArrayList<>();
+        String png = String.valueOf(PNG_LEVEL);
+        switch (e.id()) {
+            case "lamina" -> {
+                cmd.addAll(List.of(engines.java().toString(), "-jar", engines.laminaJar().toString(), "composite", base.toString()));
+                for (Path l : layers) {
+                    cmd.add(l.toString());
+                }
+                if (scenario.equals("s1")) {
+                    cmd.addAll(List.of("--gravity", "centre"));
+                }
+                // Lamina's PNG default is level 6 with adaptive filtering: nothing to name.
+                cmd.addAll(List.of("-o", out.toString()));
+            }
+            case "java2d", "opencv", "thumbnailator", "scrimage" -> {
+                cmd.addAll(javaPeer(e.id()));
+                if (scenario.equals("s1")) {
+                    cmd.addAll(List.of("s1", base.toString(), layers.getFirst().toString(), out.toString(), png));
+                } else {
+                    cmd.addAll(List.of("p1", out.toString(), png, base.toString()));
+                    layers.forEach(l -> cmd.add(l.toString()));
+                }
+            }
+            case "vips" -> {
+                if (layers.size() == 1) {
+                    cmd.addAll(List.of("vips", "composite2", base.toString(), layers.getFirst().toString(),
+                            out + "[compression=" + png + "]", "over",
+                            "--x", String.valueOf(offsets.getFirst()[0]), "--y", String.valueOf(offsets.getFirst()[1])));
+                } else {
+                    String images = base + " " + layers.stream().map(Path::toString).collect(Collectors.joining(" "));
+                    // The CLI takes blend modes as numbers: 2 is VIPS_BLEND_MODE_OVER; one mode applies to all.
+                    cmd.addAll(List.of("vips", "composite", images, out + "[compression=" + png + "]", "2"));
+                }
+            }
+            case "imagemagick" -> {
+                cmd.addAll(List.of(engines.convert(), base.toString()));
+                for (Path l : layers) {
+                    cmd.add(l.toString());
+                    if (scenario.equals("s1")) {
+                        cmd.addAll(List.of("-gravity", "center"));
+                    }
+                    cmd.add("-composite");
+                }
+                cmd.addAll(List.of("-define", "png:compression-level=" + png, out.toString()));
+            }
+            case "sharp" -> {
+                cmd.addAll(List.of("node", engines.sharpScript().toString()));
+                if (scenario.equals("s1")) {
+                    cmd.addAll(List.of("s1", base.toString(), layers.getFirst().toString(), out.toString(), png));
+                } else {
+                    cmd.addAll(List.of("p1", out.toString(), png, base.toString()));
+                    layers.forEach(l -> cmd.add(l.toString()));
+                }
+            }
+            default -> throw new IllegalStateException(e.id());
+        }
+        return cmd;
+    }
+
+    /** S2 and S4: process-level scenarios; S2 also records latencies (in process where the engine can). */
+    private List<Case> processCase(String scenario, String caseId, List<EngineInfo> infos) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(caseId));
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        int iterations = profile.name().equals("smoke") ? 10 : 50;
+        for (EngineInfo e : infos) {
+            List<String> cmd = scenario.equals("s2") ? collageCommand(e, dir, iterations) : thumbnailCommand(e, dir);
+            commands.put(e.id(), cmd);
+            outcome.put(e.id(), status(e, cmd));
+        }
+        List<Case> cases = measure(scenario, caseId, infos, commands, outcome,
+                id -> scenario.equals("s2") ? dir.resolve(id + ".jpg") : dir.resolve(id));
+        List<Case> out = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.status().equals("ok")) {
+                out.add(c);
+                continue;
+            }
+            Map<String, Double> extra = new LinkedHashMap<>();
+            List<Double> latencies = null;
+            String note = c.note();
+            if (scenario.equals("s2")) {
+                Path lat = dir.resolve(c.engine() + ".latency");
+                if (Files.exists(lat)) {
+                    latencies = Files.readAllLines(lat).stream().filter(l -> !l.isBlank())
+                            .map(l -> Long.parseLong(l.trim()) / 1e6).toList();
+                    extra.put("iterationsPerProcess", (double) iterations);
+                    note = join(note, iterations + " collages in one process; latencies in process");
+                } else {
+                    latencies = c.runs().stream().map(r -> r.wallSeconds() * 1000).toList();
+                    note = join(note, "one collage per process; latency = process wall time, start-up included");
+                }
+            } else {
+                int count = profile.s4Count();
+                extra.put("images", (double) count);
+                extra.put("imagesPerSecond", count / c.median().wallSeconds());
+            }
+            out.add(new Case(c.scenario(), c.caseId(), c.engine(), c.status(), note, c.command(), c.warmup(), c.runs(),
+                    c.median(), null, scenario.equals("s2") ? "JPEG q85" : "JPEG q85, " + THUMB_EDGE + " px box", latencies, extra));
+        }
+        return out;
+    }
+
+    private List<String> collageCommand(EngineInfo e, Path dir, int iterations) throws IOException {
+        Path canvas = inputs.resolve("s2/canvas.png");
+        Path tiles = inputs.resolve("s2");
+        List<Path> tileFiles;
+        try (var s = Files.list(tiles)) {
+            tileFiles = s.filter(p -> p.getFileName().toString().startsWith("tile-")).sorted().toList();
+        }
+        int perRow = profile.s2CanvasW() / profile.s2Tile();
+        Path out = dir.resolve(e.id() + ".jpg");
+        Path lat = dir.resolve(e.id() + ".latency");
+        List<String> cmd = new ArrayList<>();
+        switch (e.id()) {
+            case "lamina", "thumbnailator" -> {
+                return null;
+            }
+            case "java2d", "opencv", "scrimage" -> {
+                // The peer reads a directory of tiles: give it one with only the tiles.
+                Path only = tileDir(tileFiles);
+                cmd.addAll(javaPeer(e.id()));
+                cmd.addAll(List.of("s2", canvas.toString(), only.toString(), out.toString(), JPEG_Q,
+                        String.valueOf(iterations), lat.toString()));
+            }
+            case "sharp" -> cmd.addAll(List.of("node", engines.sharpScript().toString(), "s2", canvas.toString(),
+                    tileDir(tileFiles).toString(), out.toString(), JPEG_Q, String.valueOf(iterations), lat.toString()));
+            case "vips" -> {
+                StringBuilder images = new StringBuilder(canvas.toString());
+                StringBuilder xs = new StringBuilder();
+                StringBuilder ys = new StringBuilder();
+                        for (int i = 0; i < tileFiles.size(); i++) {
+                    images.append(' ').append(tileFiles.get(i));
+                    xs.append(i == 0 ? "" : " ").append((i % perRow) * profile.s2Tile());
+                    ys.append(i == 0 ? "" : " ").append((i / perRow) * profile.s2Tile());
+                }
+                cmd.addAll(List.of("vips", "composite", images.toString(), out + "[Q=85]", "2",
+                        "--x", xs.toString(), "--y", ys.toString()));
+            }
+            case "imagemagick" -> {
+                cmd.addAll(List.of(engines.convert(), canvas.toString()));
+                for (int i = 0; i < tileFiles.size(); i++) {
+                    cmd.addAll(List.of(tileFiles.get(i).toString(), "-geometry",
+                            "+" + (i % perRow) * profile.s2Tile() + "+" + (i / perRow) * profile.s2Tile(), "-composite"));
+                }
+                cmd.addAll(List.of("-quality", "85", out.toString()));
+            }
+            default -> throw new IllegalStateException(e.id());
+        }
+        return cmd;
+    }
+
+    private Path tileDir(List<Path> tiles) throws IOException {
+        Path d = inputs.resolve("s2-tiles");
+        if (!Files.isDirectory(d)) {
+            Files.createDirectories(d);
+            for (Path t : tiles) {
+                Files.copy(t, d.resolve(t.getFileName()));
+            }
+        }
+        return d;
+    }
+
+    private List<String> thumbnailCommand(EngineInfo e, Path dir) throws IOException {
+        Path in = inputs.resolve("s4");
+        Path out = dir.resolve(e.id());
+        List<Path> files;
+        try (var s = Files.list(in)) {
+            files = s.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+        }
+        List<String> cmd = new ArrayList<>();
+        String edge = String.valueOf(THUMB_EDGE);
+        switch (e.id()) {
+            case "lamina" -> {
+                return null;
+            }
+            case "java2d", "opencv", "thumbnailator", "scrimage" -> {
+                cmd.addAll(javaPeer(e.id()));
+                cmd.addAll(List.of("s4", in.toString(), out.toString(), edge, JPEG_Q));
+            }
+            case "sharp" -> cmd.addAll(List.of("node", engines.sharpScript().toString(), "s4", in.toString(),
+                    out.toString(), edge, JPEG_Q));
+            case "vips" -> {
+                cmd.addAll(List.of("vipsthumbnail", "--size", edge, "-o", out + "/%s.jpg[Q=85]"));
+                files.forEach(f -> cmd.add(f.toString()));
+            }
+            case "imagemagick" -> {
+                // mogrify is ImageMagick's batch form of convert: one process for the whole set.
+                String mogrify = engines.convert().replace("convert", "mogrify");
+                cmd.addAll(List.of(mogrify, "-path", out.toString(), "-thumbnail", edge + "x" + edge, "-quality", "85"));
+                files.forEach(f -> cmd.add(f.toString()));
+            }
+            default -> throw new IllegalStateException(e.id());
+        }
+        return cmd;
+    }
+
+    private List<String> javaPeer(String id) {
+        String main = switch (id) {
+            case "java2d" -> "Java2dPeer";
+            case "opencv" -> "OpenCvPeer";
+            case "thumbnailator" -> "ThumbnailatorPeer";
+            case "scrimage" -> "ScrimagePeer";
+            default -> throw new IllegalStateException(id);
+        };
+        // Default JVM settings: no heap or GC tuning that users would not get.
+        return List.of(engines.java().toString(), "-cp", engines.classPath(), "dev.lamina.bench.peers." + main);
+    }
+
+    private static String status(EngineInfo e, List<String> cmd) {
+        if (!e.status().equals("ok")) {
+            return e.status();
+        }
+        if (cmd == null) {
+            return e.id().equals("lamina") ? "not-yet" : "unsupported";
+        }
+        return "ok";
+    }
+
+    interface OutputOf {
+        Path of(String engine);
+    }
+
+    /** One warm-up per engine, then runs rounds of every engine in turn. */
+    private List<Case> measure(String scenario, String caseId, List<EngineInfo> infos, Map<String, List<String>> commands,
+                               Map<String, String> outcome, OutputOf outputOf) throws Exception {
+        Map<String, Run> warmups = new LinkedHashMap<>();
+        Map<String, List<Run>> counted = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        List<String> active = infos.stream().map(EngineInfo::id).filter(id -> outcome.get(id).equals("ok")).toList();
+        for (int round = -1; round < runs; round++) {
+            for (String id : active) {
+                if (failures.containsKey(id)) {
+                    continue;
+                }
+                Path out = outputOf.of(id);
+                deleteRecursively(out);
+                Path log = work.resolve(caseId + "-" + id + ".log");
+                Run r = Measure.run(commands.get(id), out, log, 900);
+                if (r.exitCode() != 0) {
+                    String tail = Files.exists(log) ? Files.readString(log).strip() : "";
+                    tail = tail.lines().reduce((a, b) -> b).orElse("");
+                    failures.put(id, "exit " + r.exitCode() + ": " + tail);
+                    log(caseId + " " + id + " failed: " + failures.get(id));
+                    continue;
+                }
+                if (round < 0) {
+                    warmups.put(id, r);
+                } else {
+                    counted.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+                }
+                log("%s %-13s %s wall %.2fs cpu %.2fs rss %d MB out %d kB".formatted(caseId, id,
+                        round < 0 ? "warm-up" : "run " + (round + 1), r.wallSeconds(), r.cpuSeconds(),
+                        r.peakRssKb() / 1024, r.outputBytes() / 1024));
+            }
+        }
+        List<Case> cases = new ArrayList<>();
+        for (EngineInfo e : infos) {
+            String id = e.id();
+            String st = outcome.get(id);
+            String note = switch (st) {
+                case "not-yet" -> "Lamina does not have this operation yet";
+                case "unsupported" -> e.name() + " has no such operation";
+                case "absent" -> e.note();
+                default -> null;
+            };
+            if (failures.containsKey(id)) {
+                st = "failed";
+                note = failures.get(id);
+            }
+            List<Run> rs = counted.getOrDefault(id, List.of());
+            cases.add(new Case(scenario, caseId, id, st, note, commands.get(id), warmups.get(id), rs,
+                    st.equals("ok") ? Measure.median(rs) : null, null, null, null, null));
+        }
+        return cases;
+    }
+
+    private static void deleteRecursively(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        if (Files.isDirectory(p)) {
+            try (var s = Files.walk(p)) {
+                for (Path f : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        } else {
+            Files.delete(p);
+        }
+    }
+
+    private static String describe(BufferedImage img) {
+        int bands = img.getColorModel().getNumComponents();
+        return "PNG " + (bands == 4 ? "RGBA" : bands == 3 ? "RGB" : bands + " bands") + " "
+                + img.getColorModel().getComponentSize(0) + "-bit";
+    }
+
+    private static String join(String a, String b) {
+        return a == null || a.isEmpty() ? b : a + "; " + b;
+    }
+
+    private static void log(String s) {
+        System.out.println("lab: " + s);
+    }
+}
