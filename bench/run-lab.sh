@@ -30,10 +30,10 @@ for a in "$@"; do
 done
 if [ $smoke = 1 ] && [ $runs_given = 0 ]; then args+=(--runs 1); fi
 
-# The lab measures the jars as built here; -o keeps CI and the lab off the network once the
-# dependencies are in the local repository (LAB_ONLINE=1 to let Maven download them).
-offline=-o
-[ "${LAB_ONLINE:-0}" = 1 ] && offline=
+# The lab measures the jars as built here. Maven downloads the peers' jars (OpenCV's is ~105 MB)
+# only when they are not yet in the local repository; LAB_OFFLINE=1 forbids it.
+offline=
+[ "${LAB_OFFLINE:-0}" = 1 ] && offline=-o
 modules=lamina-bench
 if [ -d lamina-cli/src/main/java ]; then modules=lamina-cli,lamina-bench; fi
 echo "run-lab: building $modules"

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -24,7 +26,7 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <p>Usage: {@code InputGenerator OUT_DIR [--smoke]}. The smoke profile makes the same scenarios
  * at small sizes so CI can run the whole lab in a minute or two. A marker file records the profile
- * so an existing set is reused rather than regenerated.
+ * per scenario so an existing set is reused rather than regenerated.
  */
 public final class InputGenerator {
 
@@ -54,63 +56,86 @@ public final class InputGenerator {
         generate(out, profile);
     }
 
-    /** Writes every input of the profile under {@code out}, unless a complete set is already there. */
+    /** Writes every input of the profile under {@code out}. */
     public static void generate(Path out, Profile profile) throws IOException {
-        Path marker = out.resolve("GENERATED-" + profile.name());
-        String signature = profile.toString();
-        if (Files.exists(marker) && Files.readString(marker).equals(signature)) {
-            return;
-        }
+        generate(out, profile, Set.of("s1", "s2", "s4", "p1"));
+    }
+
+    /**
+     * Writes the inputs of the given scenarios under {@code out}; a scenario whose complete set is
+     * already there (its marker names the same profile) is not regenerated.
+     */
+    public static void generate(Path out, Profile profile, Set<String> scenarios) throws IOException {
         Files.createDirectories(out);
-        Files.deleteIfExists(marker);
+        for (String s : List.of("s1", "s2", "s4", "p1")) {
+            if (!scenarios.contains(s)) {
+                continue;
+            }
+            Path marker = out.resolve("GENERATED-" + s);
+            String signature = profile.toString();
+            if (Files.exists(marker) && Files.readString(marker).equals(signature)) {
+                continue;
+            }
+            Files.deleteIfExists(marker);
+            Path dir = Files.createDirectories(out.resolve(s));
+            switch (s) {
+                case "s1" -> s1(dir, profile);
+                case "s2" -> s2(dir, profile);
+                case "s4" -> s4(dir, profile);
+                case "p1" -> p1(dir, profile);
+                default -> throw new IllegalStateException(s);
+            }
+            Files.writeString(marker, signature);
+        }
+    }
 
-        BufferedImage coffee = photo("coffee.png");
-        BufferedImage chelsea = photo("chelsea.png");
-        BufferedImage rocket = photo("rocket.jpg");
-        BufferedImage hubble = photo("hubble_deep_field.jpg");
+    /** S1, the seed workload: a photo background and a soft-edged translucent photo watermark. */
+    private static void s1(Path dir, Profile profile) throws IOException {
+        writePng(noisy(scale(photo("coffee.png"), profile.s1BackgroundW(), profile.s1BackgroundH(), false), 11),
+                dir.resolve("background.png"));
+        writePng(withSoftAlpha(noisy(scale(photo("chelsea.png"), profile.s1WatermarkW(), profile.s1WatermarkH(), true), 12), 0.85),
+                dir.resolve("watermark.png"));
+    }
 
-        // S1: the seed workload.
-        Path s1 = Files.createDirectories(out.resolve("s1"));
-        writePng(noisy(scale(coffee, profile.s1BackgroundW(), profile.s1BackgroundH(), false), 11), s1.resolve("background.png"));
-        writePng(withSoftAlpha(noisy(scale(chelsea, profile.s1WatermarkW(), profile.s1WatermarkH(), true), 12), 0.85),
-                s1.resolve("watermark.png"));
-
-        // S2: a canvas and 48 small tiles cut from different places of two photos.
-        Path s2 = Files.createDirectories(out.resolve("s2"));
-        writePng(noisy(scale(rocket, profile.s2CanvasW(), profile.s2CanvasH(), false), 21), s2.resolve("canvas.png"));
-        BufferedImage big = noisy(scale(hubble, 1000, 872, false), 22);
+    /** S2: a canvas and 48 small tiles cut from different places of a photo. */
+    private static void s2(Path dir, Profile profile) throws IOException {
+        writePng(noisy(scale(photo("rocket.jpg"), profile.s2CanvasW(), profile.s2CanvasH(), false), 21), dir.resolve("canvas.png"));
+        BufferedImage big = noisy(scale(photo("hubble_deep_field.jpg"), 1000, 872, false), 22);
+        Path tiles = Files.createDirectories(dir.resolve("tiles"));
         SplittableRandom cut = new SplittableRandom(23);
         for (int i = 0; i < profile.s2Tiles(); i++) {
             int x = cut.nextInt(big.getWidth() - 200);
             int y = cut.nextInt(big.getHeight() - 200);
             BufferedImage tile = scale(big.getSubimage(x, y, 200, 200), profile.s2Tile(), profile.s2Tile(), false);
-            writePng(tile, s2.resolve("tile-%02d.png".formatted(i)));
+            writePng(tile, tiles.resolve("tile-%02d.png".formatted(i)));
         }
+    }
 
-        // S4: photo-like JPEGs of about 2 MP, each a different crop, scale and noise seed.
-        Path s4 = Files.createDirectories(out.resolve("s4"));
-        BufferedImage[] sources = {coffee, chelsea, rocket, hubble};
+    /** S4: photo-like JPEGs of about 2 MP, each a different crop, scale and noise seed. */
+    private static void s4(Path dir, Profile profile) throws IOException {
+        BufferedImage[] sources = {photo("coffee.png"), photo("chelsea.png"), photo("rocket.jpg"), photo("hubble_deep_field.jpg")};
         SplittableRandom pick = new SplittableRandom(41);
         for (int i = 0; i < profile.s4Count(); i++) {
             BufferedImage src = sources[i % sources.length];
             int cw = src.getWidth() * 3 / 4;
             int ch = src.getHeight() * 3 / 4;
             BufferedImage crop = src.getSubimage(pick.nextInt(src.getWidth() - cw + 1), pick.nextInt(src.getHeight() - ch + 1), cw, ch);
-            writeJpeg(noisy(scale(crop, profile.s4W(), profile.s4H(), false), 1000 + i), s4.resolve("photo-%03d.jpg".formatted(i)), 0.9f);
+            writeJpeg(noisy(scale(crop, profile.s4W(), profile.s4H(), false), 1000 + i), dir.resolve("photo-%03d.jpg".formatted(i)), 0.9f);
         }
+    }
 
-        // P1: a base and four layers of the same size (no placement differences between engines):
-        // semi-transparent colour masks, a soft shadow, a translucent photo.
-        Path p1 = Files.createDirectories(out.resolve("p1"));
+    /**
+     * P1: a base and four layers of the same size (so no engine differs in placement):
+     * semi-transparent colour masks, a soft shadow, a translucent photo.
+     */
+    private static void p1(Path dir, Profile profile) throws IOException {
         int w = profile.p1W();
         int h = profile.p1H();
-        writePng(noisy(scale(rocket, w, h, false), 31), p1.resolve("base.png"));
-        writePng(softShadow(w, h), p1.resolve("layer-1.png"));
-        writePng(colourMask(w, h, 0xE0_40_20, 0.55, 32), p1.resolve("layer-2.png"));
-        writePng(withSoftAlpha(noisy(scale(chelsea, w, h, true), 33), 0.6), p1.resolve("layer-3.png"));
-        writePng(colourMask(w, h, 0x20_60_F0, 0.35, 34), p1.resolve("layer-4.png"));
-
-        Files.writeString(marker, signature);
+        writePng(noisy(scale(photo("rocket.jpg"), w, h, false), 31), dir.resolve("base.png"));
+        writePng(softShadow(w, h), dir.resolve("layer-1.png"));
+        writePng(colourMask(w, h, 0xE0_40_20, 0.55, 32), dir.resolve("layer-2.png"));
+        writePng(withSoftAlpha(noisy(scale(photo("chelsea.png"), w, h, true), 33), 0.6), dir.resolve("layer-3.png"));
+        writePng(colourMask(w, h, 0x20_60_F0, 0.35, 34), dir.resolve("layer-4.png"));
     }
 
     static BufferedImage photo(String name) throws IOException {

@@ -110,7 +110,7 @@ public final class Lab {
                     + " cores): absolute figures are noisy; compare engines by the ratios within this run.");
         }
         log("generating inputs (" + profile.name() + ") under " + repo.relativize(inputs));
-        InputGenerator.generate(inputs, profile);
+        InputGenerator.generate(inputs, profile, Set.copyOf(scenarios));
         List<EngineInfo> infos = engines.probe(wanted);
         for (EngineInfo e : infos) {
             log("engine " + e.id() + ": " + e.status() + " " + e.version() + (e.note() == null ? "" : " - " + e.note()));
@@ -308,7 +308,7 @@ public final class Lab {
 
     private List<String> collageCommand(EngineInfo e, Path dir, int iterations) throws IOException {
         Path canvas = inputs.resolve("s2/canvas.png");
-        Path tiles = inputs.resolve("s2");
+        Path tiles = inputs.resolve("s2/tiles");
         List<Path> tileFiles;
         try (var s = Files.list(tiles)) {
             tileFiles = s.filter(p -> p.getFileName().toString().startsWith("tile-")).sorted().toList();
@@ -322,14 +322,12 @@ public final class Lab {
                 return null;
             }
             case "java2d", "opencv", "scrimage" -> {
-                // The peer reads a directory of tiles: give it one with only the tiles.
-                Path only = tileDir(tileFiles);
                 cmd.addAll(javaPeer(e.id()));
-                cmd.addAll(List.of("s2", canvas.toString(), only.toString(), out.toString(), JPEG_Q,
+                cmd.addAll(List.of("s2", canvas.toString(), tiles.toString(), out.toString(), JPEG_Q,
                         String.valueOf(iterations), lat.toString()));
             }
             case "sharp" -> cmd.addAll(List.of("node", engines.sharpScript().toString(), "s2", canvas.toString(),
-                    tileDir(tileFiles).toString(), out.toString(), JPEG_Q, String.valueOf(iterations), lat.toString()));
+                    tiles.toString(), out.toString(), JPEG_Q, String.valueOf(iterations), lat.toString()));
             case "vips" -> {
                 StringBuilder images = new StringBuilder(canvas.toString());
                 StringBuilder xs = new StringBuilder();
@@ -353,17 +351,6 @@ public final class Lab {
             default -> throw new IllegalStateException(e.id());
         }
         return cmd;
-    }
-
-    private Path tileDir(List<Path> tiles) throws IOException {
-        Path d = inputs.resolve("s2-tiles");
-        if (!Files.isDirectory(d)) {
-            Files.createDirectories(d);
-            for (Path t : tiles) {
-                Files.copy(t, d.resolve(t.getFileName()));
-            }
-        }
-        return d;
     }
 
     private List<String> thumbnailCommand(EngineInfo e, Path dir) throws IOException {
@@ -440,6 +427,10 @@ public final class Lab {
                 }
                 Path out = outputOf.of(id);
                 deleteRecursively(out);
+                if (!out.getFileName().toString().contains(".")) {
+                    // A batch writes into a directory; vipsthumbnail and mogrify expect it to exist.
+                    Files.createDirectories(out);
+                }
                 Path log = work.resolve(caseId + "-" + id + ".log");
                 Run r = Measure.run(commands.get(id), out, log, 900);
                 if (r.exitCode() != 0) {
