@@ -13,13 +13,13 @@ async function main(argv) {
   const [op, ...a] = argv;
   switch (op) {
     case 's1':
-      // sharp's PNG writer defaults to level 6 with adaptive filtering; the level is named anyway.
+      // The lab's PNG settings: level 6 and adaptive row filters (sharp's default is no filtering).
       await sharp(a[0]).composite([{ input: a[1], gravity: 'centre' }])
-        .png({ compressionLevel: Number(a[3]) }).toFile(a[2]);
+        .png({ compressionLevel: Number(a[3]), adaptiveFiltering: true }).toFile(a[2]);
       break;
     case 'p1': {
       const layers = a.slice(3).map((f) => ({ input: f, left: 0, top: 0 }));
-      await sharp(a[2]).composite(layers).png({ compressionLevel: Number(a[1]) }).toFile(a[0]);
+      await sharp(a[2]).composite(layers).png({ compressionLevel: Number(a[1]), adaptiveFiltering: true }).toFile(a[0]);
       break;
     }
     case 's2': {

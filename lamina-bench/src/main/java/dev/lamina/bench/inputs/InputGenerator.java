@@ -138,7 +138,7 @@ public final class InputGenerator {
         writePng(colourMask(w, h, 0x20_60_F0, 0.35, 34), dir.resolve("layer-4.png"));
     }
 
-    static BufferedImage photo(String name) throws IOException {
+    public static BufferedImage photo(String name) throws IOException {
         try (InputStream in = InputGenerator.class.getResourceAsStream("/photos/" + name)) {
             if (in == null) {
                 throw new IOException("missing bench resource /photos/" + name);
@@ -150,7 +150,7 @@ public final class InputGenerator {
         }
     }
 
-    static BufferedImage scale(BufferedImage src, int w, int h, boolean alpha) {
+    public static BufferedImage scale(BufferedImage src, int w, int h, boolean alpha) {
         BufferedImage dst = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = dst.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
@@ -161,7 +161,7 @@ public final class InputGenerator {
     }
 
     /** Adds seeded noise of about 2 levels (sum of three uniforms: bell-shaped, bounded). */
-    static BufferedImage noisy(BufferedImage img, long seed) {
+    public static BufferedImage noisy(BufferedImage img, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int w = img.getWidth();
         int[] row = new int[w];
@@ -183,7 +183,7 @@ public final class InputGenerator {
      * luminance, so every alpha value from 0 to {@code peak} occurs (flat alpha would hide
      * rounding differences).
      */
-    static BufferedImage withSoftAlpha(BufferedImage img, double peak) {
+    public static BufferedImage withSoftAlpha(BufferedImage img, double peak) {
         int w = img.getWidth();
         int h = img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

@@ -62,6 +62,11 @@ public final class Report {
 
     public static void write(LabRun run, Path dir) throws IOException {
         Path charts = Files.createDirectories(dir.resolve("charts"));
+        try (var old = Files.list(charts)) {
+            for (Path p : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(p); // charts of an earlier report must not linger beside this one
+            }
+        }
         StringBuilder md = new StringBuilder();
         StringBuilder html = new StringBuilder();
         html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>Lamina benchmark lab ")
@@ -226,8 +231,9 @@ public final class Report {
     }
 
     private static void bars(List<Case> cases, String title, Metric metric, Path file) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(520).height(320).title(title).build();
+        CategoryChart chart = new CategoryChartBuilder().width(560).height(340).title(title).build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.addSeries(title, cases.stream().map(Case::engine).toList(), cases.stream().map(metric::of).toList());
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
