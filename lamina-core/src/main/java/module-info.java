@@ -1,10 +1,18 @@
 /**
- * Lamina's engine. Only the API package is exported; the engine's families are open to Lamina's
- * own sibling modules (the float64 reference, the command line, the service and the bench).
+ * Lamina's engine. Only the API package is exported to everyone; the engine's families are open
+ * to Lamina's own sibling modules (the float64 reference, the command line, the service and the
+ * bench).
  */
 module dev.lamina.core {
     requires java.desktop;   // ImageIO: the JPEG path until Lamina's own codec lands
 
     exports dev.lamina;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.composite to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.conversion to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.imageio to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }

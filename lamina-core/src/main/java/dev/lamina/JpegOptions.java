@@ -10,7 +10,8 @@ package dev.lamina;
  * @param progressive   progressive scans instead of one baseline scan
  * @param background    RGB background as 0xRRGGBB
  */
-public record JpegOptions(int quality, Subsampling subsampling, boolean progressive, int background) {
+public record JpegOptions(int quality, Subsampling subsampling, boolean progressive, int background)
+        implements SaveOptions {
 
     /** Chroma subsampling. */
     public enum Subsampling { S444, S420 }

@@ -5,7 +5,7 @@ package dev.lamina;
  * (adaptive by default), and the bit depth (8, 16, or 0 to follow the image: 16 for U16 and F32,
  * 8 otherwise).
  */
-public record PngOptions(int compression, PngFilter filter, int bitDepth) {
+public record PngOptions(int compression, PngFilter filter, int bitDepth) implements SaveOptions {
 
     public PngOptions {
         if (compression < 0 || compression > 9) {

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The generic pulling sink: cuts an image into full-width strips, computes them on the
@@ -37,23 +36,33 @@ public final class StripSink {
 
     /** Hands every strip of {@code image}, in order, to {@code inOrder} on the calling thread. */
     public static void run(Image image, Consumer<Region> inOrder) {
-        run(image, stripHeight(image), 0, strip -> strip, inOrder);
+        run(image, stripHeight(image), 0, (strip, firstRow) -> strip, inOrder);
+    }
+
+    /** Work done on a worker for one strip. */
+    @FunctionalInterface
+    public interface StripFunction<T> {
+        /**
+         * @param strip    the pixels: rows {@code firstRow - rowsAbove} (clipped at 0) to the end of the strip
+         * @param firstRow the first row that belongs to this strip (the ones above are context)
+         */
+        T apply(Region strip, int firstRow);
     }
 
     /**
      * Computes strips of {@code stripHeight} rows (plus {@code rowsAbove} rows of context above
      * each, where the image has them) on the pool, applies {@code onWorker} to each strip there, and
-     * passes the results to {@code inOrder} on the calling thread, top to bottom. The region given
-     * to {@code onWorker} is recycled afterwards: the function must not keep it.
+     * passes the results to {@code inOrder} on the calling thread, top to bottom. The strip's region
+     * is recycled once {@code inOrder} has taken its result: neither may keep it after that.
      *
      * <p>The first error stops the run: strips not yet started are not computed, and the error is
      * rethrown here (a {@link LaminaException} as it is).
      */
-    public static <T> void run(Image image, int stripHeight, int rowsAbove, Function<Region, T> onWorker,
+    public static <T> void run(Image image, int stripHeight, int rowsAbove, StripFunction<T> onWorker,
                                Consumer<T> inOrder) {
         int strips = (image.height + stripHeight - 1) / stripHeight;
         ConcurrentLinkedQueue<Region> spare = new ConcurrentLinkedQueue<>();
-        ArrayDeque<CompletableFuture<T>> inFlight = new ArrayDeque<>();
+        ArrayDeque<CompletableFuture<Done<T>>> inFlight = new ArrayDeque<>();
         int window = window();
         try (SequenceSet sequences = new SequenceSet(image.producer())) {
             int next = 0;
@@ -64,19 +73,16 @@ public final class StripSink {
                         int top = Math.max(0, y0 - rowsAbove);
                         Rect rect = new Rect(0, top, image.width, Math.min(image.height, y0 + stripHeight) - top);
                         inFlight.add(CompletableFuture.supplyAsync(() -> {
-                            Region r = spare.poll();
-                            r = Region.reuse(r, rect, image.bands, image.format);
-                            try {
-                                sequences.get().generate(r);
-                                return onWorker.apply(r);
-                            } finally {
-                                spare.add(r);
-                            }
+                            Region r = Region.reuse(spare.poll(), rect, image.bands, image.format);
+                            sequences.get().generate(r);
+                            return new Done<>(r, onWorker.apply(r, y0));
                         }, WorkerPool.executor()));
                         next++;
                     }
-                    T result = inFlight.removeFirst().get();
-                    inOrder.accept(result);
+                    Done<T> d = inFlight.removeFirst().get();
+                    inOrder.accept(d.result);
+                    // Recycled only now: the result may be the region itself (plain strip runs).
+                    spare.add(d.region);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -84,11 +90,9 @@ public final class StripSink {
             } catch (ExecutionException | CompletionException e) {
                 throw unwrap(e.getCause());
             } finally {
-                // Let running strips finish before their sequences are closed under them.
-                for (CompletableFuture<T> f : inFlight) {
-                    f.cancel(false);
-                }
-                for (CompletableFuture<T> f : inFlight) {
+                // On failure, let the strips already submitted (at most a window) finish before their
+                // sequences are closed under them; nothing further is submitted.
+                for (CompletableFuture<Done<T>> f : inFlight) {
                     try {
                         f.join();
                     } catch (RuntimeException ignored) {
@@ -97,6 +101,9 @@ public final class StripSink {
                 }
             }
         }
+    }
+
+    private record Done<T>(Region region, T result) {
     }
 
     /** The exception to rethrow for a failed job: ours as they are, anything else wrapped. */

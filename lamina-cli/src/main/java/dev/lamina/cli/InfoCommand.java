@@ -1,0 +1,68 @@
+package dev.lamina.cli;
+
+import dev.lamina.Lamina;
+import dev.lamina.LaminaImage;
+import dev.lamina.LoadOptions;
+import dev.lamina.Metadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code lamina info FILE}: size, bands, format and metadata, read from the header only. */
+@Command(name = "info", description = "Prints size, bands, sample format and metadata of images.")
+public final class InfoCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    java.util.List<Path> files;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadOptions load = input.load().autoOrient(false);   // report the file as stored
+        for (Path f : files) {
+            LaminaImage image = Lamina.open(f, load);
+            Metadata m = image.metadata();
+            out.printf("%s%n", f);
+            out.printf("  size         %d x %d%n", image.width(), image.height());
+            out.printf("  file         %d bytes%n", Files.size(f));
+            out.printf("  bands        %d (%s%s)%n", image.bands(), image.colourSpace(), image.hasAlpha() ? " + alpha" : "");
+            out.printf("  format       %s%n", image.sampleFormat());
+            if (m.orientation() != 1) {
+                out.printf("  orientation  %d (EXIF; applied on load unless --no-auto-orient)%n", m.orientation());
+            }
+            if (m.iccProfile() != null) {
+                out.printf("  icc          %d bytes%s%n", m.iccProfile().length,
+                        m.iccName() == null ? "" : " \"" + m.iccName() + "\"");
+            }
+            if (m.gamma() > 0) {
+                out.printf("  gamma        %.5f%n", m.gamma() / 100000.0);
+            }
+            if (m.srgbIntent() >= 0) {
+                out.printf("  srgb         rendering intent %d%n", m.srgbIntent());
+            }
+            if (m.density() != null) {
+                Metadata.Density d = m.density();
+                out.printf("  density      %d x %d %s%n", d.pixelsPerUnitX(), d.pixelsPerUnitY(),
+                        d.metre() ? String.format("px/m (%.0f x %.0f dpi)", d.pixelsPerUnitX() * 0.0254,
+                                d.pixelsPerUnitY() * 0.0254) : "(aspect only)");
+            }
+            for (Metadata.Text t : m.texts()) {
+                out.printf("  text         %s: %s%n", t.keyword(), t.text().replace("\n", " "));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

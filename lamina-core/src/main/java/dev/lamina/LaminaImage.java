@@ -1,0 +1,163 @@
+package dev.lamina;
+
+import dev.lamina.codec.Encoders;
+import dev.lamina.composite.CompositeLayer;
+import dev.lamina.composite.CompositeOp;
+import dev.lamina.composite.Placement;
+import dev.lamina.conversion.Cast;
+import dev.lamina.conversion.Flatten;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An image in Lamina's public API: an immutable description of pixels still to be computed.
+ * Operations return new images and compute nothing; {@code save} and {@code write} pull the
+ * pixels through the chain strip by strip on Lamina's worker pool, so memory stays a few strips
+ * whatever the image size.
+ */
+public final class LaminaImage {
+    private final Image image;
+    private final Limits limits;
+
+    LaminaImage(Image image, Limits limits) {
+        this.image = image;
+        this.limits = limits;
+    }
+
+    public int width() {
+        return image.width;
+    }
+
+    public int height() {
+        return image.height;
+    }
+
+    /** Number of bands, alpha included: 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA. */
+    public int bands() {
+        return image.bands;
+    }
+
+    public boolean hasAlpha() {
+        return image.hasAlpha;
+    }
+
+    /** "grey" or "rgb". */
+    public String colourSpace() {
+        return image.interpretation.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Sample format: "u8", "u16" or "f32". */
+    public String sampleFormat() {
+        return image.format.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Metadata metadata() {
+        return image.metadata;
+    }
+
+    /** Draws the layers on this image, in order, as one operation (no rounding between layers). */
+    public LaminaImage composite(Layer... layers) {
+        return composite(Arrays.asList(layers));
+    }
+
+    public LaminaImage composite(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            return this;
+        }
+        if (layers.size() > limits.maxLayers()) {
+            throw new LaminaException(layers.size() + " layers is over the limit of " + limits.maxLayers());
+        }
+        List<CompositeLayer> specs = new ArrayList<>(layers.size());
+        for (Layer l : layers) {
+            Placement p;
+            int x = l.x == null ? 0 : l.x;
+            int y = l.y == null ? 0 : l.y;
+            if (l.tiled) {
+                p = Placement.tiled(x, y);
+            } else if (l.x != null) {
+                p = Placement.at(x, y);
+            } else {
+                p = Placement.gravity(l.gravity);
+            }
+            specs.add(new CompositeLayer(l.image.image, l.mode, p, l.opacity));
+        }
+        return new LaminaImage(CompositeOp.build(image, specs, null), limits);
+    }
+
+    /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */
+    public LaminaImage flatten(int rgb) {
+        double[] bg = {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
+        if (image.interpretation.colourBands == 1) {
+            bg = new double[]{0.2126 * bg[0] + 0.7152 * bg[1] + 0.0722 * bg[2]};
+        }
+        return new LaminaImage(Flatten.build(image, bg), limits);
+    }
+
+    /** The same pixels with 8 or 16 bits per sample (rounded correctly when narrowing). */
+    public LaminaImage bitDepth(int bits) {
+        BandFormat f = switch (bits) {
+            case 8 -> BandFormat.U8;
+            case 16 -> BandFormat.U16;
+            default -> throw new LaminaException("bit depth must be 8 or 16, not " + bits);
+        };
+        return new LaminaImage(Cast.build(image, f), limits);
+    }
+
+    /** Saves in the format the file name says (.png, .jpg, .jpeg) with that format's default options. */
+    public void save(Path file) {
+        Encoders.save(image, file, Encoders.defaultOptionsFor(file));
+    }
+
+    /** Saves as PNG. The file appears complete or not at all (written aside, then renamed). */
+    public void save(Path file, PngOptions options) {
+        Encoders.save(image, file, options);
+    }
+
+    /** Saves as JPEG. The file appears complete or not at all (written aside, then renamed). */
+    public void save(Path file, JpegOptions options) {
+        Encoders.save(image, file, options);
+    }
+
+    /** Writes PNG to a stream (not closed). */
+    public void write(OutputStream out, PngOptions options) throws IOException {
+        Encoders.write(image, out, options);
+    }
+
+    /** Writes JPEG to a stream (not closed). */
+    public void write(OutputStream out, JpegOptions options) throws IOException {
+        Encoders.write(image, out, options);
+    }
+
+    public byte[] toPng(PngOptions options) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            write(b, options);
+        } catch (IOException e) {
+            throw new AssertionError("memory streams do not fail", e);
+        }
+        return b.toByteArray();
+    }
+
+    public byte[] toJpeg(JpegOptions options) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            write(b, options);
+        } catch (IOException e) {
+            throw new AssertionError("memory streams do not fail", e);
+        }
+        return b.toByteArray();
+    }
+
+    @Override
+    public String toString() {
+        return image.toString();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.lamina;
+
+/** Options of one output format: {@link PngOptions} or {@link JpegOptions}. */
+public sealed interface SaveOptions permits PngOptions, JpegOptions {
+}

@@ -1,0 +1,141 @@
+package dev.lamina.codec.png;
+
+import dev.lamina.LaminaException;
+import dev.lamina.Limits;
+import dev.lamina.core.Image;
+import dev.lamina.core.LineCache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Lamina's PNG decoder, on {@code java.util.zip} alone.
+ *
+ * <p><b>Call order.</b> {@code open} reads the signature, IHDR and the chunks before the first IDAT,
+ * checks the pixel limit from IHDR before any pixel memory is allocated, and returns the image
+ * without decoding a pixel. Pixels are decoded when a sink pulls them; errors found then (damaged
+ * image data, truncation) surface from the pull as {@link LaminaException}s naming the input.
+ *
+ * <p><b>Memory.</b> A non-interlaced PNG is a sequential image: a {@link LineCache} over a
+ * forward-only row decoder that streams the file (64 KiB buffer) through an inflater and keeps two
+ * raw rows, so memory does not depend on the height. Reading the image again reopens the file (or
+ * the byte array) and decodes forward once more. An Adam7-interlaced PNG is decoded whole into
+ * memory on first use and served from there, as libvips does: its rows are spread over seven passes,
+ * so they cannot be streamed in order.
+ *
+ * <p><b>Output.</b> Grey (depths 1, 2, 4 scaled exactly to 0..255 as v*255/(2^d-1)), grey+alpha,
+ * RGB and RGBA as U8, or U16 for depth 16; palette images are expanded to RGB, or RGBA when tRNS is
+ * present; a tRNS colour key on grey or RGB adds an alpha band (0 where the pixel equals the key at
+ * the file's depth, opaque elsewhere).
+ *
+ * <p><b>Metadata.</b> iCCP (decompressed, with its name), gAMA, sRGB, pHYs, tEXt, zTXt and iTXt
+ * from the chunks before the first IDAT go into {@link dev.lamina.Metadata}. Chunks after the image
+ * data are checked (CRC, order) but their metadata is not read: text placed after IDAT is ignored.
+ *
+ * <p><b>Strictness.</b> Every chunk's CRC is checked, ancillary chunks included, and malformed
+ * content in the metadata chunks Lamina reads is an error too: a file damaged anywhere is refused,
+ * not decoded in part. Also refused: a missing or misplaced IHDR, an invalid IHDR, PLTE after the
+ * image data or missing for a palette image or larger than the depth allows, a tRNS of the wrong
+ * size, IDAT chunks that are not consecutive, unknown critical chunks, too little image data, corrupt
+ * zlib data, a bad filter type byte, compressed data beyond the last row, and any bytes after IEND.
+ * Unknown ancillary chunks are skipped.
+ */
+public final class PngDecoder {
+
+    private PngDecoder() {
+    }
+
+    /** Opens a PNG file; errors name the file by its file name. */
+    public static Image open(Path file, Limits limits) {
+        Path fileName = file.getFileName();
+        String name = fileName == null ? file.toString() : fileName.toString();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+        if (size > limits.maxFileBytes()) {
+            throw tooLarge(name, size, limits);
+        }
+        PngInfo info;
+        try (PngChunkReader chunks = new PngChunkReader(openFile(file, 0, name), name)) {
+            info = PngInfoReader.read(chunks, limits);
+        }
+        return image(info, name, () -> new PngChunkReader(openFile(file, info.idatOffset(), name), name));
+    }
+
+    /** Opens a PNG held in memory; {@code name} names it in errors. The array must not change afterwards. */
+    public static Image open(byte[] data, String name, Limits limits) {
+        if (data.length > limits.maxFileBytes()) {
+            throw tooLarge(name, data.length, limits);
+        }
+        PngInfo info = PngInfoReader.read(new PngChunkReader(PngStream.of(data, 0), name), limits);
+        return image(info, name, () -> new PngChunkReader(PngStream.of(data, info.idatOffset()), name));
+    }
+
+    /**
+     * Opens a PNG from a stream, which is read to its end into memory (at most
+     * {@code limits.maxFileBytes()} bytes) and not closed.
+     */
+    public static Image open(InputStream in, String name, Limits limits) {
+        int cap = (int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 16);
+        byte[] data;
+        try {
+            data = in.readNBytes(cap);
+            if (in.read() >= 0) {
+                throw new LaminaException(name + ": the stream is larger than the limit of " + cap + " bytes");
+            }
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+        return open(data, name, limits);
+    }
+
+    /** Whether {@code firstBytes} start with the PNG signature (8 bytes needed). */
+    public static boolean isPng(byte[] firstBytes) {
+        return PngChunkReader.isSignature(firstBytes);
+    }
+
+    private static Image image(PngInfo info, String name, Supplier<PngChunkReader> opener) {
+        PngHeader h = info.header();
+        int bands = info.bands();
+        // Rows (raw and converted) live in Java arrays: refuse widths whose one row cannot.
+        if (h.rowBytes(h.width()) > Integer.MAX_VALUE - 16 || (long) h.width() * bands > Integer.MAX_VALUE - 16) {
+            throw new LaminaException(name + ": rows of " + h.width() + " pixels are too long to decode");
+        }
+        if (h.interlaced()) {
+            if ((long) h.width() * h.height() * bands > Integer.MAX_VALUE - 16) {
+                throw new LaminaException(name + ": interlaced PNG of " + h.width() + "x" + h.height()
+                        + " is too large: interlaced images are decoded whole into memory");
+            }
+            return PngInterlacedSource.image(info, opener, name);
+        }
+        return LineCache.image(() -> new PngRowDecoder(info, opener.get()), h.width(), h.height(),
+                h.interpretation(), info.hasAlpha(), h.format(), info.metadata(), name);
+    }
+
+    private static PngStream openFile(Path file, long start, String name) {
+        try {
+            return PngStream.open(file, start);
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+    }
+
+    private static LaminaException readError(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new LaminaException(name + ": no such file", e);
+        }
+        return new LaminaException(name + ": cannot read: " + e.getMessage(), e);
+    }
+
+    private static LaminaException tooLarge(String name, long size, Limits limits) {
+        return new LaminaException(name + ": " + size + " bytes is over the input limit of "
+                + limits.maxFileBytes() + " bytes");
+    }
+}

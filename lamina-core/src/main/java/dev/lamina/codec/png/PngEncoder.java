@@ -1,0 +1,422 @@
+package dev.lamina.codec.png;
+
+import dev.lamina.Metadata;
+import dev.lamina.PngFilter;
+import dev.lamina.PngOptions;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+import dev.lamina.core.Region;
+import dev.lamina.core.Rounding;
+import dev.lamina.core.StripSink;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.Adler32;
+import java.util.zip.Deflater;
+
+/**
+ * Writes an image as PNG, pulling it strip by strip: memory is a few strips, never the image.
+ *
+ * <p>Compression is spread over the worker pool the way pigz does it: the filtered byte stream is
+ * cut into chunks of a fixed number of rows (a function of the row size only), each chunk is
+ * deflated on its own worker with the previous 32 KiB of filtered bytes as its dictionary, and
+ * the raw deflate streams are joined with sync flushes into one zlib stream; the Adler-32 of the
+ * whole is combined from the chunks'. Because chunk boundaries and dictionaries never depend on the
+ * number of threads, the file is byte-for-byte the same on 1 or 64 cores.
+ *
+ * <p>A worker needs the dictionary rows of the chunk above, so it asks for a few rows more than
+ * its chunk (as many as hold 32 KiB, plus one for the up-filter) and filters them again: a few
+ * per cent of filtering work buys chunks that compress almost as well as one serial stream.
+ */
+public final class PngEncoder {
+    /** Target size of one compressed chunk's input. Large enough that the re-filtered dictionary rows are cheap. */
+    private static final int CHUNK_BYTES = 512 * 1024;
+    private static final int WINDOW = 32 * 1024;
+    /** Per worker thread, one deflater per (level, strategy), so a reset deflater never has a pending parameter change. */
+    private static final ThreadLocal<Deflater[]> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater[20]);
+
+    private PngEncoder() {
+    }
+
+    /** Writes {@code image} to {@code out} (which is not closed). */
+    public static void write(Image image, OutputStream out, PngOptions options) throws IOException {
+        int depth = options.bitDepth() != 0 ? options.bitDepth() : image.format == BandFormat.U8 ? 8 : 16;
+        int bands = image.bands;
+        int bytesPerSample = depth / 8;
+        int rowBytes = Math.multiplyExact(image.width, bands * bytesPerSample);
+        int filteredRow = rowBytes + 1;
+        int dictRows = (WINDOW + filteredRow - 1) / filteredRow;
+        int chunkRows = Math.max(1, Math.min(image.height, CHUNK_BYTES / filteredRow));
+        int level = options.compression();
+        // libpng's choice: filtered rows are residuals, for which Z_FILTERED matches better.
+        int strategy = options.filter() == PngFilter.NONE ? Deflater.DEFAULT_STRATEGY : Deflater.FILTERED;
+
+        PngChunkWriter chunks = new PngChunkWriter(out);
+        chunks.signature();
+        chunks.chunk("IHDR", header(image, depth));
+        writeMetadata(chunks, image.metadata);
+
+        long[] adler = {1};
+        boolean[] first = {true};
+        try {
+            StripSink.run(image, chunkRows, dictRows + 1, (strip, y0) -> compressChunk(strip, y0,
+                    RowBytes.of(strip, depth), dictRows, filteredRow,
+                    new PngRowFilter(Math.max(1, bands * bytesPerSample), rowBytes, options.filter()),
+                    level, strategy, strip.rect().bottom() == image.height), chunk -> {
+                try {
+                    byte[] data = chunk.deflated;
+                    int len = chunk.length;
+                    if (first[0]) {
+                        first[0] = false;
+                        data = prepend(zlibHeader(level), data, len);
+                        len = data.length;
+                    }
+                    adler[0] = adlerCombine(adler[0], chunk.adler, chunk.inputLength);
+                    if (chunk.last) {
+                        data = appendInt(data, len, (int) adler[0]);
+                        len = data.length;
+                    }
+                    chunks.chunk("IDAT", data, 0, len);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        chunks.chunk("IEND", new byte[0]);
+    }
+
+    /** One deflated chunk and what the zlib trailer needs to know of its input. */
+    private record Chunk(byte[] deflated, int length, long adler, long inputLength, boolean last) {
+    }
+
+    /**
+     * Filters rows [y0 - dictRows, bottom) of the strip (the row above y0 - dictRows, when the
+     * strip has it, only serves as the up row), and deflates rows [y0, bottom) with the filtered
+     * dictionary rows as history.
+     */
+    private static Chunk compressChunk(Region strip, int y0, RowBytes rows, int dictRows, int filteredRow,
+                                       PngRowFilter filter, int level, int strategy, boolean last) {
+        int bottom = strip.rect().bottom();
+        int firstFiltered = Math.max(0, y0 - dictRows);
+        byte[] filtered = new byte[(bottom - firstFiltered) * filteredRow];
+        byte[] prev = null;
+        int prevOff = 0;
+        for (int y = Math.max(0, firstFiltered - 1); y < bottom; y++) {
+            rows.load(y);
+            if (y >= firstFiltered) {
+                filter.filter(rows.array(), rows.offset(), prev, prevOff,
+                        filtered, (y - firstFiltered) * filteredRow);
+            }
+            prev = rows.array();
+            prevOff = rows.offset();
+        }
+        int dataOff = (y0 - firstFiltered) * filteredRow;
+        int dataLen = (bottom - y0) * filteredRow;
+
+        Adler32 a = new Adler32();
+        a.update(filtered, dataOff, dataLen);
+
+        Deflater d = deflater(level, strategy);
+        d.reset();
+        if (dataOff > 0) {
+            int dictLen = Math.min(WINDOW, dataOff);
+            d.setDictionary(filtered, dataOff - dictLen, dictLen);
+        }
+        d.setInput(filtered, dataOff, dataLen);
+        byte[] buf = new byte[dataLen / 2 + 1024];
+        int n = 0;
+        if (last) {
+            d.finish();
+            while (!d.finished()) {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                n += d.deflate(buf, n, buf.length - n);
+            }
+        } else {
+            // A sync flush ends on a byte boundary with an empty stored block, so the next chunk's
+            // stream can follow directly; a full output buffer means there may be more to flush.
+            do {
+                if (n == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                n += d.deflate(buf, n, buf.length - n, Deflater.SYNC_FLUSH);
+                // The first call of a new deflater may only apply its parameters: go on until the
+                // input is consumed and the flush did not stop for lack of room.
+            } while (n == buf.length || !d.needsInput());
+        }
+        return new Chunk(buf, n, a.getValue(), dataLen, last);
+    }
+
+    private static Deflater deflater(int level, int strategy) {
+        Deflater[] cache = DEFLATERS.get();
+        int slot = level * 2 + (strategy == Deflater.FILTERED ? 1 : 0);
+        if (cache[slot] == null) {
+            Deflater d = new Deflater(level, true);   // raw deflate: the zlib wrapper is ours
+            d.setStrategy(strategy);
+            cache[slot] = d;
+        }
+        return cache[slot];
+    }
+
+    /** Adler-32 of two pieces from theirs (zlib's adler32_combine). */
+    static long adlerCombine(long adler1, long adler2, long len2) {
+        final long base = 65521;
+        long rem = len2 % base;
+        long sum1 = adler1 & 0xFFFF;
+        long sum2 = (rem * sum1) % base;
+        sum1 += (adler2 & 0xFFFF) + base - 1;
+        sum2 += ((adler1 >>> 16) & 0xFFFF) + ((adler2 >>> 16) & 0xFFFF) + base - rem;
+        if (sum1 >= base) {
+            sum1 -= base;
+        }
+        if (sum1 >= base) {
+            sum1 -= base;
+        }
+        if (sum2 >= (base << 1)) {
+            sum2 -= (base << 1);
+        }
+        if (sum2 >= base) {
+            sum2 -= base;
+        }
+        return sum1 | (sum2 << 16);
+    }
+
+    /** CMF 0x78 (deflate, 32 KiB window) and FLG with zlib's level hint, check bits making it a multiple of 31. */
+    private static byte[] zlibHeader(int level) {
+        int flevel = level <= 1 ? 0 : level <= 5 ? 1 : level == 6 ? 2 : 3;
+        int cmf = 0x78;
+        int flg = flevel << 6;
+        flg += 31 - ((cmf << 8) + flg) % 31;
+        return new byte[]{(byte) cmf, (byte) flg};
+    }
+
+    private static byte[] prepend(byte[] head, byte[] data, int len) {
+        byte[] r = new byte[head.length + len];
+        System.arraycopy(head, 0, r, 0, head.length);
+        System.arraycopy(data, 0, r, head.length, len);
+        return r;
+    }
+
+    private static byte[] appendInt(byte[] data, int len, int v) {
+        byte[] r = Arrays.copyOf(data, len + 4);
+        r[len] = (byte) (v >>> 24);
+        r[len + 1] = (byte) (v >>> 16);
+        r[len + 2] = (byte) (v >>> 8);
+        r[len + 3] = (byte) v;
+        return r;
+    }
+
+    private static byte[] header(Image image, int depth) {
+        int colourType = switch (image.interpretation) {
+            case GREY -> image.hasAlpha ? 4 : 0;
+            case RGB -> image.hasAlpha ? 6 : 2;
+        };
+        byte[] h = new byte[13];
+        putInt(h, 0, image.width);
+        putInt(h, 4, image.height);
+        h[8] = (byte) depth;
+        h[9] = (byte) colourType;
+        // compression 0, filter method 0, no interlace: bytes 10..12 stay zero
+        return h;
+    }
+
+    private static void putInt(byte[] b, int o, int v) {
+        b[o] = (byte) (v >>> 24);
+        b[o + 1] = (byte) (v >>> 16);
+        b[o + 2] = (byte) (v >>> 8);
+        b[o + 3] = (byte) v;
+    }
+
+    /** gAMA, iCCP or sRGB (never both, as the spec asks), pHYs, and text, all before the first IDAT. */
+    private static void writeMetadata(PngChunkWriter chunks, Metadata m) throws IOException {
+        if (m.gamma() > 0) {
+            byte[] g = new byte[4];
+            putInt(g, 0, m.gamma());
+            chunks.chunk("gAMA", g);
+        }
+        if (m.iccProfile() != null) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            String name = m.iccName() == null || m.iccName().isEmpty() ? "ICC profile" : m.iccName();
+            b.write(latin1Keyword(name));
+            b.write(0);
+            b.write(0);   // compression method: zlib
+            b.write(zlib(m.iccProfile()));
+            chunks.chunk("iCCP", b.toByteArray());
+        } else if (m.srgbIntent() >= 0) {
+            chunks.chunk("sRGB", new byte[]{(byte) m.srgbIntent()});
+        }
+        if (m.density() != null) {
+            byte[] p = new byte[9];
+            putInt(p, 0, (int) m.density().pixelsPerUnitX());
+            putInt(p, 4, (int) m.density().pixelsPerUnitY());
+            p[8] = (byte) (m.density().metre() ? 1 : 0);
+            chunks.chunk("pHYs", p);
+        }
+        CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
+        for (Metadata.Text t : m.texts()) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.write(latin1Keyword(t.keyword()));
+            b.write(0);
+            boolean international = t.international() || !latin1.canEncode(t.text());
+            if (international) {
+                b.write(t.compressed() ? 1 : 0);
+                b.write(0);
+                b.write(t.language() == null ? new byte[0] : t.language().getBytes(StandardCharsets.US_ASCII));
+                b.write(0);
+                b.write(0);   // no translated keyword
+                byte[] utf8 = t.text().getBytes(StandardCharsets.UTF_8);
+                b.write(t.compressed() ? zlib(utf8) : utf8);
+                chunks.chunk("iTXt", b.toByteArray());
+            } else if (t.compressed()) {
+                b.write(0);
+                b.write(zlib(t.text().getBytes(StandardCharsets.ISO_8859_1)));
+                chunks.chunk("zTXt", b.toByteArray());
+            } else {
+                b.write(t.text().getBytes(StandardCharsets.ISO_8859_1));
+                chunks.chunk("tEXt", b.toByteArray());
+            }
+        }
+    }
+
+    /** A keyword as PNG allows it: 1-79 Latin-1 characters. */
+    private static byte[] latin1Keyword(String k) {
+        String s = k.length() > 79 ? k.substring(0, 79) : k;
+        if (s.isEmpty()) {
+            s = "Comment";
+        }
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] zlib(byte[] data) {
+        Deflater d = new Deflater(9);
+        try {
+            d.setInput(data);
+            d.finish();
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (!d.finished()) {
+                b.write(buf, 0, d.deflate(buf));
+            }
+            return b.toByteArray();
+        } finally {
+            d.end();
+        }
+    }
+
+    /**
+     * The unfiltered bytes of one row at the file's bit depth. 8-bit rows of a U8 strip are read in
+     * place; other layouts are converted into one of two scratch rows (big-endian for 16 bits),
+     * alternating so that the previous row stays valid as the filter's "up" row.
+     */
+    private abstract static class RowBytes {
+        final Region strip;
+        byte[] array;
+        int offset;
+
+        RowBytes(Region strip) {
+            this.strip = strip;
+        }
+
+        static RowBytes of(Region strip, int depth) {
+            if (depth == 8 && strip.format == BandFormat.U8) {
+                return new InPlace(strip);
+            }
+            return new Converted(strip, depth);
+        }
+
+        /** Makes {@link #array()} and {@link #offset()} point at row {@code y}. */
+        abstract void load(int y);
+
+        final byte[] array() {
+            return array;
+        }
+
+        final int offset() {
+            return offset;
+        }
+    }
+
+    private static final class InPlace extends RowBytes {
+        InPlace(Region strip) {
+            super(strip);
+            array = strip.u8();
+        }
+
+        @Override
+        void load(int y) {
+            offset = strip.index(0, y);
+        }
+    }
+
+    private static final class Converted extends RowBytes {
+        private final int samples;
+        private final int depth;
+        private final byte[][] scratch;
+
+        Converted(Region strip, int depth) {
+            super(strip);
+            this.samples = strip.rect().width() * strip.bands;
+            this.depth = depth;
+            this.scratch = new byte[2][samples * depth / 8];
+        }
+
+        @Override
+        void load(int y) {
+            int i = strip.index(0, y);
+            byte[] out = scratch[y & 1];
+            array = out;
+            if (depth == 16) {
+                switch (strip.format) {
+                    case U8 -> {
+                        byte[] a = strip.u8();
+                        for (int k = 0; k < samples; k++) {
+                            byte v = a[i + k];         // v * 257: the same byte twice
+                            out[2 * k] = v;
+                            out[2 * k + 1] = v;
+                        }
+                    }
+                    case U16 -> {
+                        short[] a = strip.u16();
+                        for (int k = 0; k < samples; k++) {
+                            short v = a[i + k];
+                            out[2 * k] = (byte) (v >>> 8);
+                            out[2 * k + 1] = (byte) v;
+                        }
+                    }
+                    case F32 -> {
+                        float[] a = strip.f32();
+                        for (int k = 0; k < samples; k++) {
+                            int v = Rounding.toU16(a[i + k]);
+                            out[2 * k] = (byte) (v >>> 8);
+                            out[2 * k + 1] = (byte) v;
+                        }
+                    }
+                }
+            } else {
+                switch (strip.format) {
+                    case U8 -> System.arraycopy(strip.u8(), i, out, 0, samples);
+                    case U16 -> {
+                        short[] a = strip.u16();
+                        for (int k = 0; k < samples; k++) {
+                            out[k] = (byte) Rounding.toU8((a[i + k] & 0xFFFF) / 65535.0);
+                        }
+                    }
+                    case F32 -> {
+                        float[] a = strip.f32();
+                        for (int k = 0; k < samples; k++) {
+                            out[k] = (byte) Rounding.toU8(a[i + k]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lamina.conversion;
+
+import dev.lamina.LaminaException;
+import dev.lamina.core.DemandHint;
+import dev.lamina.core.Image;
+import dev.lamina.core.Producer;
+import dev.lamina.core.Rect;
+import dev.lamina.core.Region;
+import dev.lamina.core.Sequence;
+
+/**
+ * Places an image at (x, y) on a {@code w x h} canvas of zeros: transparent where the image has
+ * alpha, black where it has not. The image may stick out of the canvas (it is clipped) or miss it
+ * entirely. Rows are asked for in the output's order, so a sequential input stays sequential.
+ */
+public final class Embed {
+
+    private Embed() {
+    }
+
+    public static Image build(Image in, int x, int y, int w, int h) {
+        if (w <= 0 || h <= 0) {
+            throw new LaminaException("embed canvas must have a positive size, not " + w + "x" + h);
+        }
+        if (x == 0 && y == 0 && w == in.width && h == in.height) {
+            return in;
+        }
+        Rect placed = new Rect(x, y, in.width, in.height);
+        Producer input = in.producer();
+        int bands = in.bands;
+        var format = in.format;
+        Producer embed = new Producer() {
+            @Override
+            public DemandHint demand() {
+                return input.demand();
+            }
+
+            @Override
+            public Sequence start() {
+                return new Sequence() {
+                    private Sequence inputSequence;
+                    private Region inputRegion;
+
+                    @Override
+                    public void generate(Region out) {
+                        Rect o = out.rect();
+                        Rect overlap = o.intersect(placed);
+                        if (!overlap.equals(o)) {
+                            out.clear(o);   // only where the canvas shows, in the common case not at all
+                        }
+                        if (overlap.isEmpty()) {
+                            return;
+                        }
+                        if (inputSequence == null) {
+                            inputSequence = input.start();
+                        }
+                        Rect wanted = overlap.translate(-x, -y);
+                        inputRegion = Region.reuse(inputRegion, wanted, bands, format);
+                        inputSequence.generate(inputRegion);
+                        RegionCopy.copy(inputRegion, wanted.x(), wanted.y(), out, overlap.x(), overlap.y(),
+                                overlap.width(), overlap.height());
+                    }
+
+                    @Override
+                    public void close() {
+                        if (inputSequence != null) {
+                            inputSequence.close();
+                            inputSequence = null;
+                        }
+                    }
+                };
+            }
+        };
+        return new Image(w, h, in.interpretation, in.hasAlpha, in.format, in.sequential, in.metadata, embed);
+    }
+}

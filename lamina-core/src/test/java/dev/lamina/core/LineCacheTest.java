@@ -1,0 +1,113 @@
+package dev.lamina.core;
+
+import dev.lamina.LaminaException;
+import dev.lamina.Metadata;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LineCacheTest {
+
+    /** A forward-only decoder of a known pattern that fails if asked out of order. */
+    static final class PatternDecoder implements RowDecoder {
+        final int width;
+        final int failAt;
+        int expect;
+        final AtomicInteger opened;
+        final AtomicInteger closed;
+
+        PatternDecoder(int width, int failAt, AtomicInteger opened, AtomicInteger closed) {
+            this.width = width;
+            this.failAt = failAt;
+            this.opened = opened;
+            this.closed = closed;
+            opened.incrementAndGet();
+        }
+
+        static int value(int x, int y, int b) {
+            return (x * 7 + y * 13 + b * 101) & 0xFF;
+        }
+
+        @Override
+        public void decodeRow(Region dst, int y) {
+            if (y != expect) {
+                throw new AssertionError("row " + y + " asked, " + expect + " expected");
+            }
+            if (y == failAt) {
+                throw new LaminaException("pattern: corrupt row " + y);
+            }
+            expect++;
+            for (int x = 0; x < width; x++) {
+                for (int b = 0; b < 3; b++) {
+                    dst.u8()[dst.index(x, y) + b] = (byte) value(x, y, b);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
+    }
+
+    static Image pattern(int w, int h, int failAt, AtomicInteger opened, AtomicInteger closed) {
+        return LineCache.image(() -> new PatternDecoder(w, failAt, opened, closed), w, h, Interpretation.RGB, false,
+                BandFormat.U8, Metadata.NONE, "pattern");
+    }
+
+    @Test
+    void parallelStripSinkSeesEveryRowOnceInOrderAndDecodesOnce() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(33, 1000, -1, opened, closed);
+        AtomicInteger nextRow = new AtomicInteger();
+        StripSink.run(image, strip -> {
+            Rect r = strip.rect();
+            assertEquals(nextRow.get(), r.y(), "strips arrive in order");
+            for (int y = r.y(); y < r.bottom(); y++) {
+                for (int x = 0; x < r.width(); x++) {
+                    for (int b = 0; b < 3; b++) {
+                        assertEquals(PatternDecoder.value(x, y, b), (int) strip.raw(x, y, b));
+                    }
+                }
+            }
+            nextRow.set(r.bottom());
+        });
+        assertEquals(1000, nextRow.get());
+        assertEquals(1, opened.get(), "the file is read once");
+        assertEquals(1, closed.get(), "and closed after the last row");
+    }
+
+    @Test
+    void askingForRowsAlreadyDroppedReadsTheSourceAgain() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(8, 5000, -1, opened, closed);
+        Region end = image.fetch(new Rect(0, 4990, 8, 10));
+        Region start = image.fetch(new Rect(0, 0, 8, 3));
+        assertEquals(PatternDecoder.value(3, 4995, 1), (int) end.raw(3, 4995, 1));
+        assertEquals(PatternDecoder.value(5, 2, 2), (int) start.raw(5, 2, 2));
+        assertEquals(2, opened.get());
+    }
+
+    @Test
+    void aDecoderErrorReachesTheCallerAsItIsAndClosesTheSource() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(16, 400, 250, opened, closed);
+        LaminaException e = assertThrows(LaminaException.class, () -> StripSink.run(image, strip -> {
+        }));
+        assertTrue(e.getMessage().contains("corrupt row 250"), e.getMessage());
+        assertEquals(opened.get(), closed.get());
+    }
+
+    @Test
+    void materialiseGivesTheSamePixelsAsRandomAccessImage() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(21, 77, -1, opened, closed).materialise();
+        assertTrue(!image.sequential);
+        Region r = image.fetch(new Rect(3, 40, 5, 7));
+        assertEquals(PatternDecoder.value(6, 44, 0), (int) r.raw(6, 44, 0));
+    }
+}
