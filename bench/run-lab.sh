@@ -12,11 +12,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
 cd "$repo"
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  for d in /usr/lib/jvm/*25*; do [ -x "$d/bin/java" ] && JAVA_HOME=$d && break; done
-fi
-export JAVA_HOME
-[ -x "${JAVA_HOME:-}/bin/java" ] || { echo "run-lab: no JDK 25 (set JAVA_HOME)" >&2; exit 2; }
+# JAVA_HOME if it is a 25, else /usr/lib/jvm/*25*, else the java on PATH (the project's rule).
+. "$repo/bin/jdk25.sh"
 
 args=()
 smoke=0

@@ -77,10 +77,10 @@ final class Engines {
             case "lamina" -> {
                 if (!Files.exists(laminaJar)) {
                     yield new EngineInfo(id, "Lamina", "java-cli", "-", "not-yet",
-                            "lamina-cli/target/lamina.jar not built (main has no CLI yet)", null);
+                            "lamina-cli/target/lamina.jar not built", null);
                 }
-                String help = capture(List.of(java.toString(), "-jar", laminaJar.toString(), "composite", "--help"));
-                boolean composite = help != null;
+                String help = capture(List.of(java.toString(), "-jar", laminaJar.toString(), "help", "composite"));
+                boolean composite = help != null && help.contains("lamina composite");
                 yield new EngineInfo(id, "Lamina", "java-cli", version(laminaJar), composite ? "ok" : "not-yet",
                         composite ? "java -jar lamina.jar" : "the jar has no composite command yet",
                         jarArtifact(List.of(laminaJar), javaRuntime));

@@ -216,12 +216,15 @@ public final class Lab {
                 cmd.addAll(List.of(engines.java().toString(), "-jar", engines.laminaJar().toString(), "composite", base.toString()));
                 for (Path l : layers) {
                     cmd.add(l.toString());
+                    if (!scenario.equals("s1")) {
+                        cmd.addAll(List.of("--x", "0", "--y", "0"));
+                    }
                 }
                 if (scenario.equals("s1")) {
                     cmd.addAll(List.of("--gravity", "centre"));
                 }
-                // Lamina's PNG default is level 6 with adaptive filtering: nothing to name.
-                cmd.addAll(List.of("-o", out.toString()));
+                // Lamina's defaults (level 6, adaptive filters), named as for every engine.
+                cmd.addAll(List.of("--compression", png, "--filter", "adaptive", "-o", out.toString()));
             }
             case "java2d", "opencv", "thumbnailator", "scrimage" -> {
                 cmd.addAll(javaPeer(e.id()));
@@ -325,8 +328,16 @@ public final class Lab {
         Path lat = dir.resolve(e.id() + ".latency");
         List<String> cmd = new ArrayList<>();
         switch (e.id()) {
-            case "lamina", "thumbnailator" -> {
+            case "thumbnailator" -> {
                 return null;
+            }
+            case "lamina" -> {
+                cmd.addAll(List.of(engines.java().toString(), "-jar", engines.laminaJar().toString(), "composite", canvas.toString()));
+                for (int i = 0; i < tileFiles.size(); i++) {
+                    cmd.addAll(List.of(tileFiles.get(i).toString(), "--x", String.valueOf((i % perRow) * profile.s2Tile()),
+                            "--y", String.valueOf((i / perRow) * profile.s2Tile())));
+                }
+                cmd.addAll(List.of("--quality", "85", "-o", out.toString()));
             }
             case "java2d", "opencv", "scrimage" -> {
                 cmd.addAll(javaPeer(e.id()));
