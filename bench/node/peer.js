@@ -3,6 +3,7 @@
 //   node peer.js s1 BASE LAYER OUT PNG_LEVEL
 //   node peer.js p1 OUT PNG_LEVEL BASE LAYER...
 //   node peer.js s2 CANVAS TILE_DIR OUT JPEG_Q ITERATIONS LATENCY_FILE
+//   node peer.js s3 IN_DIR LAYER OUT_DIR PNG_LEVEL
 //   node peer.js s4 IN_DIR OUT_DIR EDGE JPEG_Q
 'use strict';
 const fs = require('fs');
@@ -35,6 +36,14 @@ async function main(argv) {
         lat.push(String(process.hrtime.bigint() - t0));
       }
       fs.writeFileSync(a[5], lat.join('\n') + '\n');
+      break;
+    }
+    case 's3': {
+      fs.mkdirSync(a[2], { recursive: true });
+      for (const f of fs.readdirSync(a[0]).filter((n) => n.endsWith('.png')).sort()) {
+        await sharp(path.join(a[0], f)).composite([{ input: a[1], gravity: 'centre' }])
+          .png({ compressionLevel: Number(a[3]), adaptiveFiltering: true }).toFile(path.join(a[2], f));
+      }
       break;
     }
     case 's4': {

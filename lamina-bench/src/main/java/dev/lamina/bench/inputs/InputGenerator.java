@@ -33,13 +33,19 @@ public final class InputGenerator {
     /** Sizes of one profile of the lab. */
     public record Profile(String name, int s1BackgroundW, int s1BackgroundH, int s1WatermarkW,
                           int s1WatermarkH, int s2Tiles, int s2Tile, int s2CanvasW, int s2CanvasH,
-                          int s4Count, int s4W, int s4H, int p1W, int p1H) {
+                          int s4Count, int s4W, int s4H, int p1W, int p1H, int s3Count, int s3Size) {
         public static Profile full() {
-            return new Profile("full", 3840, 2160, 1920, 1080, 48, 100, 800, 600, 500, 1632, 1224, 1024, 768);
+            return new Profile("full", 3840, 2160, 1920, 1080, 48, 100, 800, 600, 500, 1632, 1224, 1024, 768, 100, 4096);
+        }
+
+        /** The same profile with another S3 batch size (the 100 takes long on small machines). */
+        public Profile withS3Count(int count) {
+            return new Profile(name, s1BackgroundW, s1BackgroundH, s1WatermarkW, s1WatermarkH, s2Tiles, s2Tile, s2CanvasW,
+                    s2CanvasH, s4Count, s4W, s4H, p1W, p1H, count, s3Size);
         }
 
         public static Profile smoke() {
-            return new Profile("smoke", 960, 540, 480, 270, 48, 100, 800, 600, 12, 800, 600, 320, 240);
+            return new Profile("smoke", 960, 540, 480, 270, 48, 100, 800, 600, 12, 800, 600, 320, 240, 4, 512);
         }
     }
 
@@ -58,7 +64,7 @@ public final class InputGenerator {
 
     /** Writes every input of the profile under {@code out}. */
     public static void generate(Path out, Profile profile) throws IOException {
-        generate(out, profile, Set.of("s1", "s2", "s4", "p1"));
+        generate(out, profile, Set.of("s1", "s2", "s3", "s4", "p1"));
     }
 
     /**
@@ -67,8 +73,9 @@ public final class InputGenerator {
      */
     public static void generate(Path out, Profile profile, Set<String> scenarios) throws IOException {
         Files.createDirectories(out);
-        for (String s : List.of("s1", "s2", "s4", "p1")) {
-            if (!scenarios.contains(s)) {
+        for (String s : List.of("s1", "s2", "s3", "s4", "p1")) {
+            // S3 composites the S1 watermark: it needs S1's inputs too.
+            if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))) {
                 continue;
             }
             Path marker = out.resolve("GENERATED-" + s);
@@ -81,6 +88,7 @@ public final class InputGenerator {
             switch (s) {
                 case "s1" -> s1(dir, profile);
                 case "s2" -> s2(dir, profile);
+                case "s3" -> s3(dir, profile);
                 case "s4" -> s4(dir, profile);
                 case "p1" -> p1(dir, profile);
                 default -> throw new IllegalStateException(s);
@@ -108,6 +116,31 @@ public final class InputGenerator {
             int y = cut.nextInt(big.getHeight() - 200);
             BufferedImage tile = scale(big.getSubimage(x, y, 200, 200), profile.s2Tile(), profile.s2Tile(), false);
             writePng(tile, tiles.resolve("tile-%02d.png".formatted(i)));
+        }
+    }
+
+    /**
+     * S3: a batch of large RGBA images. Four distinct pictures are written and the batch folder
+     * names each of them count / 4 times through symbolic links: every engine still decodes,
+     * composites and encodes every image, and the inputs take 4 files of disk, not 100.
+     */
+    private static void s3(Path dir, Profile profile) throws IOException {
+        String[] photos = {"coffee.png", "rocket.jpg", "hubble_deep_field.jpg", "chelsea.png"};
+        for (int i = 0; i < photos.length; i++) {
+            BufferedImage img = withSoftAlpha(noisy(scale(photo(photos[i]), profile.s3Size(), profile.s3Size(), true), 51 + i), 1.0);
+            writePng(img, dir.resolve("distinct-" + i + ".png"));
+        }
+        Path batch = dir.resolve("batch");
+        if (Files.isDirectory(batch)) {
+            try (var old = Files.list(batch)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(batch);
+        for (int i = 0; i < profile.s3Count(); i++) {
+            Files.createSymbolicLink(batch.resolve("img-%03d.png".formatted(i)), Path.of("..", "distinct-" + (i % photos.length) + ".png"));
         }
     }
 

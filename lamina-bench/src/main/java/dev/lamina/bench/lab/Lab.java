@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
 /**
- * The lab runner: {@code Lab [SCENARIO...] [--runs N] [--peers a,b] [--smoke] [--repo DIR]}.
+ * The lab runner: {@code Lab [SCENARIO...] [--runs N] [--peers a,b] [--smoke] [--s3-count N] [--repo DIR]}.
  *
  * <p>Every engine runs each scenario case as a fresh process: one warm-up, then N counted runs,
  * taken round-robin over the engines so drift in the machine's load spreads over all of them.
@@ -70,12 +70,14 @@ public final class Lab {
         Set<String> peers = new LinkedHashSet<>();
         int runs = 5;
         boolean smoke = false;
+        int s3Count = 0;
         Path repo = Path.of(".").toAbsolutePath().normalize();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--peers" -> peers.addAll(Arrays.asList(args[++i].split(",")));
                 case "--smoke" -> smoke = true;
+                case "--s3-count" -> s3Count = Integer.parseInt(args[++i]);
                 case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
                 default -> {
                     if (!SCENARIOS.contains(args[i].toLowerCase())) {
@@ -87,13 +89,18 @@ public final class Lab {
             }
         }
         if (scenarios.isEmpty()) {
-            scenarios.addAll(SCENARIOS);
+            // At full size S3 (a 100-image batch of 16 MP pictures per engine) takes long: it
+            // runs when named, or in the smoke profile where it is small.
+            scenarios.addAll(smoke ? SCENARIOS : List.of("s1", "s2", "s4", "p1", "p2"));
         }
         if (!Measure.available()) {
             System.err.println("GNU time (/usr/bin/time) is needed for CPU and peak RSS: run bench/install-peers.sh");
             System.exit(2);
         }
         InputGenerator.Profile profile = smoke ? InputGenerator.Profile.smoke() : InputGenerator.Profile.full();
+        if (s3Count > 0) {
+            profile = profile.withS3Count(s3Count);
+        }
         String stamp = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path work = Files.createDirectories(repo.resolve("bench/results/tmp").resolve(stamp));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -135,9 +142,8 @@ public final class Lab {
                 }
                 case "s2" -> cases.addAll(processCase("s2", "s2", infos));
                 case "s4" -> cases.addAll(processCase("s4", "s4", infos));
-                case "s3", "p2" -> notes.add(s.toUpperCase() + " is not in the lab yet: "
-                        + (s.equals("s3") ? "the big-batch scenario with its time series comes next"
-                        : "resampling (kernel table, fringe test) comes with Lamina's resize") + ".");
+                case "s3" -> cases.addAll(batchCase(infos));
+                case "p2" -> notes.add("P2 is not in the lab yet: resampling (kernel table, fringe test) comes with Lamina's resize.");
                 default -> throw new IllegalStateException(s);
             }
         }
@@ -202,7 +208,7 @@ public final class Lab {
                 p = Precision.measure(rgb, ref, w, h);
             }
             withPrecision.add(new Case(c.scenario(), c.caseId(), c.engine(), c.status(), note, c.command(), c.warmup(),
-                    c.runs(), c.median(), p, format, null, c.extra()));
+                    c.runs(), c.median(), p, format, null, c.extra(), null));
         }
         return withPrecision;
     }
@@ -311,7 +317,7 @@ public final class Lab {
                 extra.put("imagesPerSecond", count / c.median().wallSeconds());
             }
             out.add(new Case(c.scenario(), c.caseId(), c.engine(), c.status(), note, c.command(), c.warmup(), c.runs(),
-                    c.median(), null, scenario.equals("s2") ? "JPEG q85" : "JPEG q85, " + THUMB_EDGE + " px box", latencies, extra));
+                    c.median(), null, scenario.equals("s2") ? "JPEG q85" : "JPEG q85, " + THUMB_EDGE + " px box", latencies, extra, null));
         }
         return out;
     }
@@ -405,6 +411,79 @@ public final class Lab {
         return cmd;
     }
 
+    /**
+     * S3, the big batch: one run per engine (the batch warms itself up), with the memory time
+     * series. Java engines log their collections (-Xlog:gc to a file: a log, not a tuning).
+     */
+    private List<Case> batchCase(List<EngineInfo> infos) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("s3"));
+        Path in = inputs.resolve("s3/batch");
+        Path wm = inputs.resolve("s1/watermark.png");
+        BufferedImage wmImg = ImageIO.read(wm.toFile());
+        int x = (profile.s3Size() - wmImg.getWidth()) / 2;
+        int y = (profile.s3Size() - wmImg.getHeight()) / 2;
+        List<Path> files;
+        try (var st = Files.list(in)) {
+            files = st.filter(p -> p.toString().endsWith(".png")).sorted().toList();
+        }
+        List<Case> cases = new ArrayList<>();
+        for (EngineInfo e : infos) {
+            Path out = dir.resolve(e.id());
+            Path gcLog = dir.resolve(e.id() + "-gc.log");
+            String png = String.valueOf(PNG_LEVEL);
+            List<String> cmd = new ArrayList<>();
+            switch (e.id()) {
+                case "lamina", "java2d", "opencv", "thumbnailator", "scrimage" -> {
+                    String main = e.id().equals("lamina") ? "LaminaPeer" : javaPeer(e.id()).getLast().replace("dev.lamina.bench.peers.", "");
+                    cmd.addAll(List.of(engines.java().toString(), "-Xlog:gc:file=" + gcLog + ":uptime", "-cp", engines.classPath(),
+                            "dev.lamina.bench.peers." + main, "s3", in.toString(), wm.toString(), out.toString(), png));
+                }
+                case "vips" -> cmd.addAll(List.of("sh", "-c", "for f in \"$0\"/*.png; do vips composite2 \"$f\" \"$1\" \"$2/$(basename \"$f\")[compression=" + png
+                        + ",filter=all]\" over --x " + x + " --y " + y + " || exit 1; done", in.toString(), wm.toString(), out.toString()));
+                case "imagemagick" -> {
+                    String mogrify = engines.convert().replace("convert", "mogrify");
+                    cmd.addAll(List.of(mogrify, "-path", out.toString(), "-gravity", "center", "-draw", "image Over 0,0 0,0 '" + wm + "'",
+                            "-define", "png:compression-level=" + png, "-define", "png:compression-filter=5"));
+                    files.forEach(f -> cmd.add(f.toString()));
+                }
+                case "sharp" -> cmd.addAll(List.of("node", engines.sharpScript().toString(), "s3", in.toString(), wm.toString(), out.toString(), png));
+                default -> throw new IllegalStateException(e.id());
+            }
+            String st = status(e, cmd);
+            if (!st.equals("ok")) {
+                cases.add(new Case("s3", "s3", e.id(), st, e.note(), cmd, null, List.of(), null, null, null, null, null, null));
+                continue;
+            }
+            deleteRecursively(out);
+            Files.createDirectories(out);
+            Files.deleteIfExists(gcLog);
+            List<double[]> rss = new ArrayList<>();
+            Run r = Measure.run(cmd, out, work.resolve("s3-" + e.id() + ".log"), 3600, rss);
+            log("%s %-13s batch wall %.1fs cpu %.1fs rss %d MB out %d MB".formatted("s3", e.id(), r.wallSeconds(),
+                    r.cpuSeconds(), r.peakRssKb() / 1024, r.outputBytes() >> 20));
+            deleteRecursively(out); // 100 large PNGs per engine: do not keep them
+            if (r.exitCode() != 0) {
+                cases.add(new Case("s3", "s3", e.id(), "failed", "exit " + r.exitCode(), cmd, null, List.of(r), null, null, null, null, null, null));
+                continue;
+            }
+            GcLog gc = Files.exists(gcLog) ? GcLog.parse(Files.readAllLines(gcLog)) : null;
+            Map<String, Double> extra = new LinkedHashMap<>();
+            extra.put("images", (double) files.size());
+            extra.put("imagesPerSecond", files.size() / r.wallSeconds());
+            String note = e.id().equals("lamina") ? "through Lamina's Java API in one process (LaminaPeer), as a service would"
+                    : e.id().equals("vips") ? "one vips process per image (the CLI has no batch composite); peak RSS is the largest one" : null;
+            if (gc != null) {
+                extra.put("gcCount", (double) gc.pauses().size());
+                extra.put("gcPauseTotalMs", gc.pauses().stream().mapToDouble(v -> v[1]).sum());
+            }
+            cases.add(new Case("s3", "s3", e.id(), "ok", note, cmd, null, List.of(r), r, null,
+                    "PNG, " + files.size() + " images of " + profile.s3Size() + "x" + profile.s3Size(), null, extra,
+                    new Results.Series(rss, gc == null ? null : gc.heapAfter(), gc == null ? null : gc.pauses(),
+                            gc == null ? null : gc.allocationRate())));
+        }
+        return cases;
+    }
+
     private List<String> javaPeer(String id) {
         String main = switch (id) {
             case "java2d" -> "Java2dPeer";
@@ -484,7 +563,7 @@ public final class Lab {
             }
             List<Run> rs = counted.getOrDefault(id, List.of());
             cases.add(new Case(scenario, caseId, id, st, note, commands.get(id), warmups.get(id), rs,
-                    st.equals("ok") ? Measure.median(rs) : null, null, null, null, null));
+                    st.equals("ok") ? Measure.median(rs) : null, null, null, null, null, null));
         }
         return cases;
     }

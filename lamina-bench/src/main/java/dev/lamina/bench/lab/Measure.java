@@ -25,12 +25,31 @@ final class Measure {
 
     /** Runs {@code command}; {@code output} (a file or a directory) is sized afterwards. */
     static Run run(List<String> command, Path output, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(command, output, log, timeoutSeconds, null);
+    }
+
+    /**
+     * As {@link #run(List, Path, Path, long)}, and when {@code rssSeries} is given, samples every
+     * 100 ms the resident set of the whole process tree under GNU time (VmRSS from
+     * /proc/PID/status), as [seconds since start, MB] pairs.
+     */
+    static Run run(List<String> command, Path output, Path log, long timeoutSeconds, List<double[]> rssSeries)
+            throws IOException, InterruptedException {
         Path timeFile = Files.createTempFile("lab-time", ".txt");
         try {
             List<String> full = new ArrayList<>(List.of(TIME, "-f", "%e %U %S %M %x", "-o", timeFile.toString()));
             full.addAll(command);
             Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            long t0 = System.nanoTime();
+            boolean done = false;
+            if (rssSeries != null) {
+                long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+                while (!(done = p.waitFor(100, TimeUnit.MILLISECONDS)) && System.nanoTime() < deadline) {
+                    long kb = p.descendants().mapToLong(Measure::rssKb).sum();
+                    rssSeries.add(new double[] {(System.nanoTime() - t0) / 1e9, kb / 1024.0});
+                }
+            }
+            if (!done && !p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 p.waitFor();
@@ -43,6 +62,19 @@ final class Measure {
         } finally {
             Files.deleteIfExists(timeFile);
         }
+    }
+
+    private static long rssKb(ProcessHandle h) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process ended between listing and reading: it holds no memory any more.
+        }
+        return 0;
     }
 
     private static String lastLine(String s) {

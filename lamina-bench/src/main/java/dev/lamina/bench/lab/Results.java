@@ -45,7 +45,16 @@ public final class Results {
      */
     public record Case(String scenario, String caseId, String engine, String status, String note, List<String> command,
                        Run warmup, List<Run> runs, Run median, Precision precision, String outputFormat,
-                       List<Double> latenciesMs, Map<String, Double> extra) {
+                       List<Double> latenciesMs, Map<String, Double> extra, Series series) {
+    }
+
+    /**
+     * Time series of one run (S3): resident set of the process tree sampled every 100 ms, and for
+     * JVMs, from the GC log, heap used after each collection, pause lengths and the allocation
+     * rate between collections. Each point is [seconds since start, value].
+     */
+    public record Series(List<double[]> rssMb, List<double[]> heapAfterGcMb, List<double[]> gcPauseMs,
+                         List<double[]> allocationMbPerS) {
     }
 
     /** One fresh process, measured by the kernel (GNU time reads wait4's rusage). */

@@ -13,6 +13,7 @@ import java.util.List;
  *   p1  OUT PNG_LEVEL BASE LAYER...            every layer over BASE at 0,0, write PNG
  *   s2  CANVAS TILE_DIR OUT JPEG_Q ITERATIONS LATENCY_FILE
  *                                              48 tiles on a grid, JPEG; one latency per line (ns)
+ *   s3  IN_DIR LAYER OUT_DIR PNG_LEVEL         LAYER centred over every PNG of IN_DIR, PNG out
  *   s4  IN_DIR OUT_DIR EDGE JPEG_Q             every JPEG to fit EDGE px, JPEG out
  * </pre>
  * Each peer implements the operations the way its documentation shows, with default settings
@@ -51,6 +52,12 @@ abstract class PeerMain {
                 }
                 Files.writeString(Path.of(a[5]), lat);
             }
+            case "s3" -> {
+                Path outDir = Files.createDirectories(Path.of(a[2]));
+                for (Path in : PeerIo.files(Path.of(a[0]), ".png")) {
+                    composite(in, List.of(Path.of(a[1])), true, outDir.resolve(in.getFileName()), Integer.parseInt(a[3]));
+                }
+            }
             case "s4" -> {
                 Path outDir = Files.createDirectories(Path.of(a[1]));
                 for (Path in : PeerIo.files(Path.of(a[0]), ".jpg")) {
@@ -62,7 +69,7 @@ abstract class PeerMain {
     }
 
     private static void usage() {
-        System.err.println("usage: s1|p1|s2|s4 ... (see PeerMain)");
+        System.err.println("usage: s1|p1|s2|s3|s4 ... (see PeerMain)");
         System.exit(2);
     }
 }

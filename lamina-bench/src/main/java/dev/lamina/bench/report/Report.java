@@ -40,6 +40,7 @@ public final class Report {
         TITLES.put("p1", "P1 multi-layer alpha: semi-transparent masks and a soft shadow, PNG out");
         TITLES.put("s2", "S2 collage: 48 tiles of 100x100 on an 800x600 canvas, JPEG out");
         TITLES.put("s4", "S4 thumbnails: photo-like JPEGs to fit 256 px, JPEG out");
+        TITLES.put("s3", "S3 big batch: a watermark centred over each of a batch of large RGBA images, PNG out");
     }
 
     private Report() {
@@ -97,6 +98,20 @@ public final class Report {
                 bars(ok, "Peak RSS, median, MB", c -> c.median().peakRssKb() / 1024.0, charts.resolve(rss));
                 html.append("<p><img src=\"charts/").append(cpu).append("\" alt=\"CPU time\"> <img src=\"charts/")
                         .append(rss).append("\" alt=\"peak RSS\"></p>");
+                if (ok.stream().anyMatch(c -> c.series() != null)) {
+                    String mem = caseId + "-rss-series.png";
+                    series(ok, "Resident set over time, MB (sampled every 100 ms)", c -> c.series().rssMb(), charts.resolve(mem));
+                    html.append("<p><img src=\"charts/").append(mem).append("\" alt=\"RSS time series\">");
+                    if (ok.stream().anyMatch(c -> c.series() != null && c.series().heapAfterGcMb() != null)) {
+                        String heap = caseId + "-heap-series.png";
+                        String alloc = caseId + "-alloc-series.png";
+                        series(ok, "JVM heap after each GC, MB", c -> c.series().heapAfterGcMb(), charts.resolve(heap));
+                        series(ok, "JVM allocation rate between GCs, MB/s", c -> c.series().allocationMbPerS(), charts.resolve(alloc));
+                        html.append(" <img src=\"charts/").append(heap).append("\" alt=\"heap time series\"> <img src=\"charts/")
+                                .append(alloc).append("\" alt=\"allocation rate\">");
+                    }
+                    html.append("</p>");
+                }
                 if (scenario.equals("s2")) {
                     String heat = caseId + "-latency.png";
                     latencyHeatMap(ok, charts.resolve(heat));
@@ -115,7 +130,6 @@ public final class Report {
             html.append("<h3>Precision against the float64 reference</h3><p><img src=\"charts/precision.png\" "
                     + "alt=\"precision scatter\"></p>");
         }
-        html.append("<p>Memory time series (S3) come with the big-batch scenario.</p>");
         html.append("<p>Raw data: every run is in <code>bench/results/").append(run.startedAt()).append("-")
                 .append(run.profile()).append(".json</code>.</p></body></html>");
         Files.writeString(dir.resolve("benchmarks.md"), md);
@@ -160,6 +174,7 @@ public final class Report {
         boolean precision = cases.stream().anyMatch(c -> c.precision() != null);
         boolean latency = cases.stream().anyMatch(c -> c.latenciesMs() != null);
         boolean thumbs = cases.stream().anyMatch(c -> c.extra() != null && c.extra().containsKey("imagesPerSecond"));
+        boolean gc = cases.stream().anyMatch(c -> c.extra() != null && c.extra().containsKey("gcCount"));
         List<String> head = new ArrayList<>(List.of("engine", "wall s", "CPU s", "peak RSS MB", "output kB", "wall vs fastest"));
         if (precision) {
             head.addAll(List.of("PSNR dB", "SSIM", "ΔE00 mean", "ΔE00 max", "max abs err", "output"));
@@ -169,6 +184,9 @@ public final class Report {
         }
         if (thumbs) {
             head.add("images/s");
+        }
+        if (gc) {
+            head.addAll(List.of("GC count", "GC pauses ms"));
         }
         head.add("note");
         double fastest = cases.stream().filter(c -> c.median() != null).mapToDouble(c -> c.median().wallSeconds())
@@ -207,6 +225,12 @@ public final class Report {
                 Double ips = c.extra() == null ? null : c.extra().get("imagesPerSecond");
                 r.add(ips == null ? "" : f1(ips));
             }
+            if (gc) {
+                Double n = c.extra() == null ? null : c.extra().get("gcCount");
+                Double ms = c.extra() == null ? null : c.extra().get("gcPauseTotalMs");
+                r.add(n == null ? "" : String.valueOf(Math.round(n)));
+                r.add(ms == null ? "" : f1(ms));
+            }
             r.add(c.note() == null ? "" : c.note());
             rows.add(r);
         }
@@ -236,6 +260,30 @@ public final class Report {
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.addSeries(title, cases.stream().map(Case::engine).toList(), cases.stream().map(metric::of).toList());
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    private interface SeriesOf {
+        List<double[]> of(Case c);
+    }
+
+    private static void series(List<Case> cases, String title, SeriesOf of, Path file) throws IOException {
+        XYChart chart = new XYChartBuilder().width(620).height(360).title(title).xAxisTitle("s").build();
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(3);
+        boolean any = false;
+        for (Case c : cases) {
+            List<double[]> pts = c.series() == null ? null : of.of(c);
+            if (pts == null || pts.isEmpty()) {
+                continue;
+            }
+            chart.addSeries(c.engine(), pts.stream().mapToDouble(v -> v[0]).toArray(), pts.stream().mapToDouble(v -> v[1]).toArray());
+            any = true;
+        }
+        if (!any) {
+            chart.addSeries("no data", new double[] {0}, new double[] {0});
+        }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
