@@ -5,6 +5,7 @@
 //   node peer.js s2 CANVAS TILE_DIR OUT JPEG_Q ITERATIONS LATENCY_FILE
 //   node peer.js s3 IN_DIR LAYER OUT_DIR PNG_LEVEL
 //   node peer.js s4 IN_DIR OUT_DIR EDGE JPEG_Q
+//   node peer.js p2 IN OUT WIDTH HEIGHT KERNEL
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -55,6 +56,10 @@ async function main(argv) {
       }
       break;
     }
+    case 'p2':
+      await sharp(a[0]).resize(Number(a[2]), Number(a[3]), { fit: 'fill', kernel: a[4] })
+        .png({ compressionLevel: 6, adaptiveFiltering: true }).toFile(a[1]);
+      break;
     default:
       console.error('usage: node peer.js s1|p1|s2|s4 ...');
       process.exit(2);

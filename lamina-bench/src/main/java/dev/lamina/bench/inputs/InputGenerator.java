@@ -64,7 +64,7 @@ public final class InputGenerator {
 
     /** Writes every input of the profile under {@code out}. */
     public static void generate(Path out, Profile profile) throws IOException {
-        generate(out, profile, Set.of("s1", "s2", "s3", "s4", "p1"));
+        generate(out, profile, Set.of("s1", "s2", "s3", "s4", "p1", "p2"));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class InputGenerator {
      */
     public static void generate(Path out, Profile profile, Set<String> scenarios) throws IOException {
         Files.createDirectories(out);
-        for (String s : List.of("s1", "s2", "s3", "s4", "p1")) {
+        for (String s : List.of("s1", "s2", "s3", "s4", "p1", "p2")) {
             // S3 composites the S1 watermark: it needs S1's inputs too.
             if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))) {
                 continue;
@@ -91,6 +91,7 @@ public final class InputGenerator {
                 case "s3" -> s3(dir, profile);
                 case "s4" -> s4(dir, profile);
                 case "p1" -> p1(dir, profile);
+                case "p2" -> p2(dir, profile);
                 default -> throw new IllegalStateException(s);
             }
             Files.writeString(marker, signature);
@@ -169,6 +170,31 @@ public final class InputGenerator {
         writePng(colourMask(w, h, 0xE0_40_20, 0.55, 32), dir.resolve("layer-2.png"));
         writePng(withSoftAlpha(noisy(scale(photo("chelsea.png"), w, h, true), 33), 0.6), dir.resolve("layer-3.png"));
         writePng(colourMask(w, h, 0x20_60_F0, 0.35, 34), dir.resolve("layer-4.png"));
+    }
+
+    /**
+     * P2: an opaque photo for the kernel table (sides divisible by 4), and the fringe test: white
+     * shapes with soft edges on a transparent background whose hidden colour is black, the trap
+     * for resamplers that do not premultiply.
+     */
+    private static void p2(Path dir, Profile profile) throws IOException {
+        int w = profile.p1W();
+        int h = profile.p1H();
+        writePng(noisy(scale(photo("hubble_deep_field.jpg"), w, h, false), 61), dir.resolve("photo.png"));
+        int size = Math.min(w, h);
+        BufferedImage fringe = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double dx = (x + 0.5) / size - 0.5;
+                double dy = (y + 0.5) / size - 0.5;
+                double ring = Math.abs(Math.hypot(dx, dy) - 0.3);
+                double bar = Math.abs(dx + 0.1 * Math.sin(dy * 20));
+                double cover = Math.max(smoothstep(0.06, 0.04, ring), smoothstep(0.03, 0.015, bar));
+                int a = (int) Math.round(255 * cover);
+                fringe.setRGB(x, y, a == 0 ? 0 : a << 24 | 0xFFFFFF);
+            }
+        }
+        writePng(fringe, dir.resolve("fringe.png"));
     }
 
     public static BufferedImage photo(String name) throws IOException {

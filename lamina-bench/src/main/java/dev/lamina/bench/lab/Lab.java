@@ -47,6 +47,8 @@ public final class Lab {
     static final String JPEG_Q = "0.85";
     static final int THUMB_EDGE = 256;
     static final List<String> SCENARIOS = List.of("s1", "s2", "s3", "s4", "p1", "p2");
+    /** P2's kernel table: the lab's names; each engine maps them to its own or has none such. */
+    static final List<String> KERNELS = List.of("nearest", "linear", "cubic", "mitchell", "lanczos3", "lanczos4", "area", "progressive");
 
     private final Path repo;
     private final Engines engines;
@@ -143,7 +145,12 @@ public final class Lab {
                 case "s2" -> cases.addAll(processCase("s2", "s2", infos));
                 case "s4" -> cases.addAll(processCase("s4", "s4", infos));
                 case "s3" -> cases.addAll(batchCase(infos));
-                case "p2" -> notes.add("P2 is not in the lab yet: resampling (kernel table, fringe test) comes with Lamina's resize.");
+                case "p2" -> {
+                    for (String k : KERNELS) {
+                        cases.addAll(resampleCase(infos, k, false));
+                    }
+                    cases.addAll(resampleCase(infos, null, true));
+                }
                 default -> throw new IllegalStateException(s);
             }
         }
@@ -484,6 +491,153 @@ public final class Lab {
         return cases;
     }
 
+    /**
+     * P2. The kernel table: the photo 4x down then 4x up with the same kernel, PSNR and the rest
+     * against the original. The fringe test (kernel == null): the white-on-transparent picture 4x
+     * down with the engine's best shrinking kernel; any visible pixel darker than white is fringe.
+     */
+    private List<Case> resampleCase(List<EngineInfo> infos, String kernel, boolean fringe) throws Exception {
+        String caseId = fringe ? "p2-fringe" : "p2-" + kernel;
+        Path dir = Files.createDirectories(work.resolve(caseId));
+        Path src = inputs.resolve(fringe ? "p2/fringe.png" : "p2/photo.png");
+        BufferedImage srcImg = ImageIO.read(src.toFile());
+        int w = srcImg.getWidth();
+        int h = srcImg.getHeight();
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        Map<String, String> kernelOf = new LinkedHashMap<>();
+        for (EngineInfo e : infos) {
+            String k = fringe ? bestShrinkKernel(e.id()) : kernel;
+            kernelOf.put(e.id(), k);
+            Path down = dir.resolve(e.id() + "-down.png");
+            Path up = dir.resolve(e.id() + "-up.png");
+            List<String> a = resizeCommand(e.id(), src, down, w / 4, h / 4, k);
+            List<String> cmd = null;
+            if (a != null && fringe) {
+                cmd = a;
+            } else if (a != null) {
+                List<String> b = resizeCommand(e.id(), down, up, w, h, k);
+                cmd = List.of("sh", "-c", shell(a) + " && " + shell(b));
+            }
+            commands.put(e.id(), cmd);
+            outcome.put(e.id(), status(e, cmd));
+        }
+        List<Case> cases = measure("p2", caseId, infos, commands, outcome,
+                id -> dir.resolve(id + (fringe ? "-down.png" : "-up.png")));
+        double[] ref = fringe ? null : ReferenceOver.base(srcImg);
+        List<Case> out = new ArrayList<>();
+        for (Case c : cases) {
+            if (!c.status().equals("ok")) {
+                out.add(c);
+                continue;
+            }
+            BufferedImage img = ImageIO.read(dir.resolve(c.engine() + (fringe ? "-down.png" : "-up.png")).toFile());
+            Precision p = null;
+            Map<String, Double> extra = new LinkedHashMap<>();
+            String note = "kernel " + kernelOf.get(c.engine());
+            if (fringe) {
+                double[] f = fringe(img);
+                extra.put("fringeMaxDeficit", f[0]);
+                extra.put("fringeMeanDeficit", f[1]);
+            } else if (img.getWidth() == w && img.getHeight() == h) {
+                p = Precision.measure(ReferenceOver.rgb(img, new boolean[1]), ref, w, h);
+            } else {
+                note = join(note, "output is " + img.getWidth() + "x" + img.getHeight());
+            }
+            out.add(new Case(c.scenario(), c.caseId(), c.engine(), c.status(), join(c.note(), note), c.command(), c.warmup(),
+                    c.runs(), c.median(), p, describe(img), null, extra, null));
+        }
+        return out;
+    }
+
+    /** Over visible pixels (alpha >= 5%): the largest and the mean shortfall of the darkest channel from white. */
+    static double[] fringe(BufferedImage img) {
+        double max = 0;
+        double sum = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if ((p >>> 24) < 13) {
+                    continue;
+                }
+                int darkest = Math.min(p >> 16 & 0xFF, Math.min(p >> 8 & 0xFF, p & 0xFF));
+                max = Math.max(max, 255 - darkest);
+                sum += 255 - darkest;
+                n++;
+            }
+        }
+        return new double[] {max, n == 0 ? 0 : sum / n};
+    }
+
+    private static String bestShrinkKernel(String engine) {
+        return switch (engine) {
+            case "java2d" -> "cubic";
+            case "opencv" -> "area";
+            case "thumbnailator" -> "progressive";
+            default -> "lanczos3";
+        };
+    }
+
+    /** One resize to exactly width x height with the lab's kernel name, or null if the engine has none such. */
+    private List<String> resizeCommand(String engine, Path in, Path out, int width, int height, String kernel) {
+        String png = String.valueOf(PNG_LEVEL);
+        switch (engine) {
+            case "java2d", "opencv", "thumbnailator", "scrimage" -> {
+                Set<String> has = switch (engine) {
+                    case "java2d" -> Set.of("nearest", "linear", "cubic");
+                    case "opencv" -> Set.of("nearest", "linear", "cubic", "lanczos4", "area");
+                    case "scrimage" -> Set.of("nearest", "linear", "cubic", "lanczos3", "progressive");
+                    default -> Set.of("progressive");
+                };
+                if (!has.contains(kernel)) {
+                    return null;
+                }
+                List<String> cmd = new ArrayList<>(javaPeer(engine));
+                cmd.addAll(List.of("p2", in.toString(), out.toString(), String.valueOf(width), String.valueOf(height), kernel));
+                return cmd;
+            }
+            case "vips", "sharp" -> {
+                if (!Set.of("nearest", "linear", "cubic", "mitchell", "lanczos3").contains(kernel)) {
+                    return null;
+                }
+                if (engine.equals("sharp")) {
+                    return List.of("node", engines.sharpScript().toString(), "p2", in.toString(), out.toString(),
+                            String.valueOf(width), String.valueOf(height), kernel);
+                }
+                // Scale factors: the sides are multiples of 4, so both are exact.
+                double scale = (double) width / readWidth(in);
+                return List.of("vips", "resize", in.toString(), out + "[compression=" + png + ",filter=all]",
+                        String.valueOf(scale), "--kernel", kernel);
+            }
+            case "imagemagick" -> {
+                String filter = switch (kernel) {
+                    case "nearest" -> "Point";
+                    case "linear" -> "Triangle";
+                    case "cubic" -> "Catrom";
+                    case "mitchell" -> "Mitchell";
+                    case "lanczos3" -> "Lanczos";
+                    default -> null;
+                };
+                return filter == null ? null : List.of(engines.convert(), in.toString(), "-filter", filter, "-resize",
+                        width + "x" + height + "!", "-define", "png:compression-level=" + png, out.toString());
+            }
+            default -> {
+                return null; // Lamina: no resize yet
+            }
+        }
+    }
+
+    private int readWidth(Path p) {
+        // The down-scaled file does not exist when the command is built: derive it from the input.
+        return p.getFileName().toString().endsWith("-down.png") ? profile.p1W() / 4
+                : p.getFileName().toString().equals("fringe.png") ? Math.min(profile.p1W(), profile.p1H()) : profile.p1W();
+    }
+
+    private static String shell(List<String> args) {
+        return args.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
     private List<String> javaPeer(String id) {
         String main = switch (id) {
             case "java2d" -> "Java2dPeer";
@@ -553,7 +707,7 @@ public final class Lab {
             String st = outcome.get(id);
             String note = switch (st) {
                 case "not-yet" -> "Lamina does not have this operation yet";
-                case "unsupported" -> e.name() + " has no such operation";
+                case "unsupported" -> e.name() + (scenario.equals("p2") ? " has no such kernel" : " has no such operation");
                 case "absent" -> e.note();
                 default -> null;
             };

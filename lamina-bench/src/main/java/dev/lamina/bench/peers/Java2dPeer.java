@@ -40,6 +40,28 @@ public final class Java2dPeer extends PeerMain {
     }
 
     @Override
+    boolean resize(Path in, Path out, int width, int height, String kernel) throws Exception {
+        Object hint = switch (kernel) {
+            case "nearest" -> RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR;
+            case "linear" -> RenderingHints.VALUE_INTERPOLATION_BILINEAR;
+            case "cubic" -> RenderingHints.VALUE_INTERPOLATION_BICUBIC;
+            default -> null;
+        };
+        if (hint == null) {
+            return false;
+        }
+        BufferedImage src = PeerIo.read(in);
+        BufferedImage dst = new BufferedImage(width, height,
+                src.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = dst.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, hint);
+        g.drawImage(src, 0, 0, width, height, null);
+        g.dispose();
+        PeerIo.writePng(dst, out, 6);
+        return true;
+    }
+
+    @Override
     void thumbnail(Path in, Path out, int edge, float jpegQuality) throws Exception {
         BufferedImage src = PeerIo.read(in);
         int[] size = PeerIo.fit(src.getWidth(), src.getHeight(), edge);

@@ -73,6 +73,26 @@ public final class OpenCvPeer extends PeerMain {
     }
 
     @Override
+    boolean resize(Path in, Path out, int width, int height, String kernel) {
+        int interp = switch (kernel) {
+            case "nearest" -> Imgproc.INTER_NEAREST;
+            case "linear" -> Imgproc.INTER_LINEAR;
+            case "cubic" -> Imgproc.INTER_CUBIC;
+            case "lanczos4" -> Imgproc.INTER_LANCZOS4;
+            case "area" -> Imgproc.INTER_AREA;
+            default -> -1;
+        };
+        if (interp < 0) {
+            return false;
+        }
+        Mat src = Imgcodecs.imread(in.toString(), Imgcodecs.IMREAD_UNCHANGED);
+        Mat dst = new Mat();
+        Imgproc.resize(src, dst, new Size(width, height), 0, 0, interp);
+        Imgcodecs.imwrite(out.toString(), dst, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6));
+        return true;
+    }
+
+    @Override
     void thumbnail(Path in, Path out, int edge, float jpegQuality) {
         Mat src = Imgcodecs.imread(in.toString(), Imgcodecs.IMREAD_COLOR);
         int[] size = PeerIo.fit(src.cols(), src.rows(), edge);

@@ -15,6 +15,7 @@ import java.util.List;
  *                                              48 tiles on a grid, JPEG; one latency per line (ns)
  *   s3  IN_DIR LAYER OUT_DIR PNG_LEVEL         LAYER centred over every PNG of IN_DIR, PNG out
  *   s4  IN_DIR OUT_DIR EDGE JPEG_Q             every JPEG to fit EDGE px, JPEG out
+ *   p2  IN OUT WIDTH HEIGHT KERNEL             resize to exactly WIDTH x HEIGHT with KERNEL, PNG out
  * </pre>
  * Each peer implements the operations the way its documentation shows, with default settings
  * except those the lab fixes for every engine (PNG level, JPEG quality).
@@ -24,6 +25,11 @@ abstract class PeerMain {
     abstract void composite(Path base, List<Path> layers, boolean centre, Path out, int pngLevel) throws Exception;
 
     abstract void collage(Path canvas, List<Path> tiles, int tile, Path out, float jpegQuality) throws Exception;
+
+    /** Resize with a named kernel (nearest, linear, cubic, lanczos3, ...); false if the engine has none such. */
+    boolean resize(Path in, Path out, int width, int height, String kernel) throws Exception {
+        return false;
+    }
 
     abstract void thumbnail(Path in, Path out, int edge, float jpegQuality) throws Exception;
 
@@ -62,6 +68,12 @@ abstract class PeerMain {
                 Path outDir = Files.createDirectories(Path.of(a[1]));
                 for (Path in : PeerIo.files(Path.of(a[0]), ".jpg")) {
                     thumbnail(in, outDir.resolve(in.getFileName()), Integer.parseInt(a[2]), Float.parseFloat(a[3]));
+                }
+            }
+            case "p2" -> {
+                if (!resize(Path.of(a[0]), Path.of(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]), a[4])) {
+                    System.err.println("no kernel " + a[4]);
+                    System.exit(3);
                 }
             }
             default -> usage();

@@ -1,6 +1,7 @@
 package dev.lamina.bench.peers;
 
 import com.sksamuel.scrimage.ImmutableImage;
+import com.sksamuel.scrimage.ScaleMethod;
 import com.sksamuel.scrimage.nio.JpegWriter;
 import com.sksamuel.scrimage.nio.PngWriter;
 import java.nio.file.Path;
@@ -33,6 +34,23 @@ public final class ScrimagePeer extends PeerMain {
             img = img.overlay(ImmutableImage.loader().fromPath(tiles.get(i)), (i % perRow) * tile, (i / perRow) * tile);
         }
         img.output(new JpegWriter().withCompression(Math.round(jpegQuality * 100)), out);
+    }
+
+    @Override
+    boolean resize(Path in, Path out, int width, int height, String kernel) throws Exception {
+        ScaleMethod m = switch (kernel) {
+            case "nearest" -> ScaleMethod.FastScale;
+            case "linear" -> ScaleMethod.Bilinear;
+            case "cubic" -> ScaleMethod.Bicubic;
+            case "lanczos3" -> ScaleMethod.Lanczos3;
+            case "progressive" -> ScaleMethod.Progressive;
+            default -> null;
+        };
+        if (m == null) {
+            return false;
+        }
+        ImmutableImage.loader().fromPath(in).scaleTo(width, height, m).output(new PngWriter(6), out);
+        return true;
     }
 
     @Override

@@ -30,6 +30,16 @@ public final class ThumbnailatorPeer extends PeerMain {
     }
 
     @Override
+    boolean resize(Path in, Path out, int width, int height, String kernel) throws Exception {
+        if (!kernel.equals("progressive")) {
+            return false; // Thumbnailator picks its resizer itself (progressive bilinear when shrinking)
+        }
+        Thumbnails.of(in.toFile()).forceSize(width, height).outputFormat("png")
+                .outputQuality(PeerIo.pngQualityFor(6)).toFile(out.toFile());
+        return true;
+    }
+
+    @Override
     void thumbnail(Path in, Path out, int edge, float jpegQuality) throws Exception {
         Thumbnails.of(in.toFile()).size(edge, edge).outputFormat("jpg").outputQuality(jpegQuality).toFile(out.toFile());
     }

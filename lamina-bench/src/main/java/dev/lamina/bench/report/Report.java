@@ -40,6 +40,7 @@ public final class Report {
         TITLES.put("p1", "P1 multi-layer alpha: semi-transparent masks and a soft shadow, PNG out");
         TITLES.put("s2", "S2 collage: 48 tiles of 100x100 on an 800x600 canvas, JPEG out");
         TITLES.put("s4", "S4 thumbnails: photo-like JPEGs to fit 256 px, JPEG out");
+        TITLES.put("p2", "P2 resampling");
         TITLES.put("s3", "S3 big batch: a watermark centred over each of a batch of large RGBA images, PNG out");
     }
 
@@ -174,6 +175,7 @@ public final class Report {
         boolean precision = cases.stream().anyMatch(c -> c.precision() != null);
         boolean latency = cases.stream().anyMatch(c -> c.latenciesMs() != null);
         boolean thumbs = cases.stream().anyMatch(c -> c.extra() != null && c.extra().containsKey("imagesPerSecond"));
+        boolean fringe = cases.stream().anyMatch(c -> c.extra() != null && c.extra().containsKey("fringeMaxDeficit"));
         boolean gc = cases.stream().anyMatch(c -> c.extra() != null && c.extra().containsKey("gcCount"));
         List<String> head = new ArrayList<>(List.of("engine", "wall s", "CPU s", "peak RSS MB", "output kB", "wall vs fastest"));
         if (precision) {
@@ -188,6 +190,9 @@ public final class Report {
         if (gc) {
             head.addAll(List.of("GC count", "GC pauses ms"));
         }
+        if (fringe) {
+            head.addAll(List.of("fringe: darkest visible, levels below white", "mean"));
+        }
         head.add("note");
         double fastest = cases.stream().filter(c -> c.median() != null).mapToDouble(c -> c.median().wallSeconds())
                 .min().orElse(Double.NaN);
@@ -201,7 +206,9 @@ public final class Report {
                 r.addAll(List.of(st, "", "", "", ""));
             } else {
                 r.addAll(List.of(f2(m.wallSeconds()), f2(cpuMedian(c)), f1(m.peakRssKb() / 1024.0),
-                        String.valueOf(Math.round(m.outputBytes() / 1024.0)), "%.2fx".formatted(m.wallSeconds() / fastest)));
+                        String.valueOf(Math.round(m.outputBytes() / 1024.0)),
+                        // GNU time counts in 10 ms: below that a ratio would be noise or a division by zero.
+                        fastest < 0.01 ? "-" : "%.2fx".formatted(m.wallSeconds() / fastest)));
             }
             if (precision) {
                 Precision p = c.precision();
@@ -230,6 +237,12 @@ public final class Report {
                 Double ms = c.extra() == null ? null : c.extra().get("gcPauseTotalMs");
                 r.add(n == null ? "" : String.valueOf(Math.round(n)));
                 r.add(ms == null ? "" : f1(ms));
+            }
+            if (fringe) {
+                Double mx = c.extra() == null ? null : c.extra().get("fringeMaxDeficit");
+                Double mean = c.extra() == null ? null : c.extra().get("fringeMeanDeficit");
+                r.add(mx == null ? "" : f1(mx));
+                r.add(mean == null ? "" : f2(mean));
             }
             r.add(c.note() == null ? "" : c.note());
             rows.add(r);
