@@ -114,6 +114,13 @@ public final class Lab {
         Path report = repo.resolve("bench/report");
         Report.write(result, report);
         System.out.println("lab: report in " + repo.relativize(report) + "/index.html and benchmarks.md");
+        List<String> failed = result.cases().stream().filter(c -> c.status().equals("failed"))
+                .map(c -> c.caseId() + " " + c.engine() + ": " + c.note()).toList();
+        if (!failed.isEmpty()) {
+            // An engine that is present but fails is a broken lab (or a broken Lamina): say so loudly.
+            failed.forEach(f -> System.err.println("lab: FAILED " + f));
+            System.exit(1);
+        }
     }
 
     private LabRun run(List<String> scenarios, Set<String> wanted, String stamp) throws Exception {
