@@ -351,15 +351,8 @@ public final class Lab {
             case "thumbnailator" -> {
                 return null;
             }
-            case "lamina" -> {
-                cmd.addAll(List.of(engines.java().toString(), "-jar", engines.laminaJar().toString(), "composite", canvas.toString()));
-                for (int i = 0; i < tileFiles.size(); i++) {
-                    cmd.addAll(List.of(tileFiles.get(i).toString(), "--x", String.valueOf((i % perRow) * profile.s2Tile()),
-                            "--y", String.valueOf((i / perRow) * profile.s2Tile())));
-                }
-                cmd.addAll(List.of("--quality", "85", "-o", out.toString()));
-            }
-            case "java2d", "opencv", "scrimage" -> {
+            case "lamina", "java2d", "opencv", "scrimage" -> {
+                // S2 measures latency in process: Lamina through its Java API (LaminaPeer), like the Java peers.
                 cmd.addAll(javaPeer(e.id()));
                 cmd.addAll(List.of("s2", canvas.toString(), tiles.toString(), out.toString(), JPEG_Q,
                         String.valueOf(iterations), lat.toString()));
@@ -448,7 +441,7 @@ public final class Lab {
             List<String> cmd = new ArrayList<>();
             switch (e.id()) {
                 case "lamina", "java2d", "opencv", "thumbnailator", "scrimage" -> {
-                    String main = e.id().equals("lamina") ? "LaminaPeer" : javaPeer(e.id()).getLast().replace("dev.lamina.bench.peers.", "");
+                    String main = javaPeer(e.id()).getLast().replace("dev.lamina.bench.peers.", "");
                     cmd.addAll(List.of(engines.java().toString(), "-Xlog:gc:file=" + gcLog + ":uptime", "-cp", engines.classPath(),
                             "dev.lamina.bench.peers." + main, "s3", in.toString(), wm.toString(), out.toString(), png));
                 }
@@ -647,6 +640,7 @@ public final class Lab {
 
     private List<String> javaPeer(String id) {
         String main = switch (id) {
+            case "lamina" -> "LaminaPeer";
             case "java2d" -> "Java2dPeer";
             case "opencv" -> "OpenCvPeer";
             case "thumbnailator" -> "ThumbnailatorPeer";
