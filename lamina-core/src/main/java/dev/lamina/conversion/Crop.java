@@ -2,6 +2,7 @@ package dev.lamina.conversion;
 
 import dev.lamina.LaminaException;
 import dev.lamina.core.DemandHint;
+import dev.lamina.core.InputFetch;
 import dev.lamina.core.Image;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Rect;
@@ -26,39 +27,28 @@ public final class Crop {
         if (r.equals(in.bounds())) {
             return in;
         }
-        Producer input = in.producer();
-        int bands = in.bands;
-        var format = in.format;
         Producer crop = new Producer() {
             @Override
             public DemandHint demand() {
-                return input.demand();
+                return in.producer().demand();
             }
 
             @Override
             public Sequence start() {
                 return new Sequence() {
-                    private Sequence inputSequence;
-                    private Region inputRegion;
+                    private final InputFetch input = new InputFetch(in);
 
                     @Override
                     public void generate(Region out) {
-                        if (inputSequence == null) {
-                            inputSequence = input.start();
-                        }
                         Rect o = out.rect();
                         Rect wanted = o.translate(r.x(), r.y());
-                        inputRegion = Region.reuse(inputRegion, wanted, bands, format);
-                        inputSequence.generate(inputRegion);
+                        Region inputRegion = input.fetch(wanted);
                         RegionCopy.copy(inputRegion, wanted.x(), wanted.y(), out, o.x(), o.y(), o.width(), o.height());
                     }
 
                     @Override
                     public void close() {
-                        if (inputSequence != null) {
-                            inputSequence.close();
-                            inputSequence = null;
-                        }
+                        input.close();
                     }
                 };
             }

@@ -2,6 +2,7 @@ package dev.lamina.conversion;
 
 import dev.lamina.LaminaException;
 import dev.lamina.core.DemandHint;
+import dev.lamina.core.InputFetch;
 import dev.lamina.core.Image;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Rect;
@@ -26,20 +27,16 @@ public final class Embed {
             return in;
         }
         Rect placed = new Rect(x, y, in.width, in.height);
-        Producer input = in.producer();
-        int bands = in.bands;
-        var format = in.format;
         Producer embed = new Producer() {
             @Override
             public DemandHint demand() {
-                return input.demand();
+                return in.producer().demand();
             }
 
             @Override
             public Sequence start() {
                 return new Sequence() {
-                    private Sequence inputSequence;
-                    private Region inputRegion;
+                    private final InputFetch input = new InputFetch(in);
 
                     @Override
                     public void generate(Region out) {
@@ -51,22 +48,15 @@ public final class Embed {
                         if (overlap.isEmpty()) {
                             return;
                         }
-                        if (inputSequence == null) {
-                            inputSequence = input.start();
-                        }
                         Rect wanted = overlap.translate(-x, -y);
-                        inputRegion = Region.reuse(inputRegion, wanted, bands, format);
-                        inputSequence.generate(inputRegion);
+                        Region inputRegion = input.fetch(wanted);
                         RegionCopy.copy(inputRegion, wanted.x(), wanted.y(), out, overlap.x(), overlap.y(),
                                 overlap.width(), overlap.height());
                     }
 
                     @Override
                     public void close() {
-                        if (inputSequence != null) {
-                            inputSequence.close();
-                            inputSequence = null;
-                        }
+                        input.close();
                     }
                 };
             }

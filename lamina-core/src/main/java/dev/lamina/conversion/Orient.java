@@ -2,6 +2,7 @@ package dev.lamina.conversion;
 
 import dev.lamina.LaminaException;
 import dev.lamina.core.DemandHint;
+import dev.lamina.core.InputFetch;
 import dev.lamina.core.Image;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Rect;
@@ -62,35 +63,28 @@ public final class Orient {
         int ax = m[0], bx = m[1], cx = m[2] * (src.width - 1);
         int ay = m[3], by = m[4], cy = m[5] * (src.height - 1);
         boolean swap = exifOrientation >= 5;
-        Producer input = src.producer();
         int bands = src.bands;
-        var format = src.format;
 
         Producer orient = new Producer() {
             @Override
             public DemandHint demand() {
-                return input.demand();
+                return src.producer().demand();
             }
 
             @Override
             public Sequence start() {
                 return new Sequence() {
-                    private Sequence inputSequence;
-                    private Region inputRegion;
+                    private final InputFetch input = new InputFetch(src);
 
                     @Override
                     public void generate(Region out) {
-                        if (inputSequence == null) {
-                            inputSequence = input.start();
-                        }
                         Rect o = out.rect();
                         int x0 = ax * o.x() + bx * o.y() + cx, y0 = ay * o.x() + by * o.y() + cy;
                         int x1 = ax * (o.right() - 1) + bx * (o.bottom() - 1) + cx;
                         int y1 = ay * (o.right() - 1) + by * (o.bottom() - 1) + cy;
                         Rect wanted = new Rect(Math.min(x0, x1), Math.min(y0, y1),
                                 Math.abs(x1 - x0) + 1, Math.abs(y1 - y0) + 1);
-                        inputRegion = Region.reuse(inputRegion, wanted, bands, format);
-                        inputSequence.generate(inputRegion);
+                        Region inputRegion = input.fetch(wanted);
                         // One step right in the output moves (ax, ay) pixels in the input.
                         int step = ax * bands + ay * inputRegion.stride();
                         for (int y = o.y(); y < o.bottom(); y++) {
@@ -102,10 +96,7 @@ public final class Orient {
 
                     @Override
                     public void close() {
-                        if (inputSequence != null) {
-                            inputSequence.close();
-                            inputSequence = null;
-                        }
+                        input.close();
                     }
                 };
             }

@@ -3,6 +3,7 @@ package dev.lamina.conversion;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
+import dev.lamina.core.InputFetch;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Region;
@@ -25,15 +26,11 @@ final class PointProducer implements Producer {
         void row(Region in, Region out, int x, int y, int pixels);
     }
 
-    private final Producer input;
-    private final int inputBands;
-    private final BandFormat inputFormat;
+    private final Image input;
     private final Supplier<RowKernel> kernels;
 
     private PointProducer(Image in, Supplier<RowKernel> kernels) {
-        this.input = in.producer();
-        this.inputBands = in.bands;
-        this.inputFormat = in.format;
+        this.input = in;
         this.kernels = kernels;
     }
 
@@ -46,24 +43,19 @@ final class PointProducer implements Producer {
 
     @Override
     public DemandHint demand() {
-        return input.demand();   // a point operation adds no margin: the input's hint is the tightest
+        return input.producer().demand();   // a point operation adds no margin: the input's hint is the tightest
     }
 
     @Override
     public Sequence start() {
         return new Sequence() {
             private final RowKernel kernel = kernels.get();
-            private Sequence inputSequence;
-            private Region inputRegion;
+            private final InputFetch fetch = new InputFetch(input);
 
             @Override
             public void generate(Region out) {
-                if (inputSequence == null) {
-                    inputSequence = input.start();
-                }
                 var r = out.rect();
-                inputRegion = Region.reuse(inputRegion, r, inputBands, inputFormat);
-                inputSequence.generate(inputRegion);
+                Region inputRegion = fetch.fetch(r);
                 for (int y = r.y(); y < r.bottom(); y++) {
                     kernel.row(inputRegion, out, r.x(), y, r.width());
                 }
@@ -71,10 +63,7 @@ final class PointProducer implements Producer {
 
             @Override
             public void close() {
-                if (inputSequence != null) {
-                    inputSequence.close();
-                    inputSequence = null;
-                }
+                fetch.close();
             }
         };
     }

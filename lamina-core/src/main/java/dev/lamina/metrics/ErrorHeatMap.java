@@ -4,6 +4,7 @@ import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
+import dev.lamina.core.InputFetch;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Rect;
@@ -93,10 +94,8 @@ public final class ErrorHeatMap {
         @Override
         public Sequence start() {
             return new Sequence() {
-                private Sequence seqA;
-                private Sequence seqB;
-                private Region inA;
-                private Region inB;
+                private final InputFetch fetchA = new InputFetch(a);
+                private final InputFetch fetchB = new InputFetch(b);
                 private final PairLayout.RowReader readerA = layout.reader(a);
                 private final PairLayout.RowReader readerB = layout.reader(b);
                 private final double[] rowA = new double[layout.width * layout.bands];
@@ -110,14 +109,8 @@ public final class ErrorHeatMap {
                     int mapBottom = Math.min(r.bottom(), layout.height);
                     if (r.y() < mapBottom) {
                         Rect in = new Rect(0, r.y(), layout.width, mapBottom - r.y());
-                        if (seqA == null) {
-                            seqA = a.producer().start();
-                            seqB = b.producer().start();
-                        }
-                        inA = Region.reuse(inA, in, a.bands, a.format);
-                        inB = Region.reuse(inB, in, b.bands, b.format);
-                        seqA.generate(inA);
-                        seqB.generate(inB);
+                        Region inA = fetchA.fetch(in);
+                        Region inB = fetchB.fetch(in);
                         byte[] o = out.u8();
                         for (int y = r.y(); y < mapBottom; y++) {
                             readerA.read(inA, y, rowA);
@@ -146,10 +139,8 @@ public final class ErrorHeatMap {
 
                 @Override
                 public void close() {
-                    if (seqA != null) {
-                        seqA.close();
-                        seqB.close();
-                    }
+                    fetchA.close();
+                    fetchB.close();
                 }
             };
         }

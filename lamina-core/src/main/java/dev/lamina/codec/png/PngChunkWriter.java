@@ -36,6 +36,28 @@ final class PngChunkWriter {
         writeInt((int) crc.getValue());
     }
 
+    /** A chunk whose data is {@code head} (may be null), body[0, bodyLen), then {@code tail} (may be null). */
+    void chunk(String type, byte[] head, byte[] body, int bodyLen, byte[] tail) throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
+        int headLen = head == null ? 0 : head.length;
+        int tailLen = tail == null ? 0 : tail.length;
+        writeInt(headLen + bodyLen + tailLen);
+        crc.reset();
+        crc.update(t);
+        out.write(t);
+        if (head != null) {
+            crc.update(head);
+            out.write(head);
+        }
+        crc.update(body, 0, bodyLen);
+        out.write(body, 0, bodyLen);
+        if (tail != null) {
+            crc.update(tail);
+            out.write(tail);
+        }
+        writeInt((int) crc.getValue());
+    }
+
     private void writeInt(int v) throws IOException {
         word[0] = (byte) (v >>> 24);
         word[1] = (byte) (v >>> 16);

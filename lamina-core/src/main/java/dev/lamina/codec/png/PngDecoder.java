@@ -21,11 +21,12 @@ import java.util.function.Supplier;
  * image data, truncation) surface from the pull as {@link LaminaException}s naming the input.
  *
  * <p><b>Memory.</b> A non-interlaced PNG is a sequential image: a {@link LineCache} over a
- * forward-only row decoder that streams the file (64 KiB buffer) through an inflater and keeps two
- * raw rows, so memory does not depend on the height. Reading the image again reopens the file (or
- * the byte array) and decodes forward once more. An Adam7-interlaced PNG is decoded whole into
- * memory on first use and served from there, as libvips does: its rows are spread over seven passes,
- * so they cannot be streamed in order.
+ * forward-only row decoder that streams the file (64 KiB buffer) through an inflater and keeps
+ * three rows of file bytes (filtered, current, previous), so memory does not depend on the height.
+ * Reading the image again reopens the file (or the byte array) and decodes forward once more.
+ * An Adam7-interlaced PNG is held in memory: it is decoded whole on first use and served from there
+ * as a {@link dev.lamina.core.MemorySource}, as libvips does, because interlacing spreads its rows
+ * over seven passes through the file, so they cannot be streamed in order.
  *
  * <p><b>Output.</b> Grey (depths 1, 2, 4 scaled exactly to 0..255 as v*255/(2^d-1)), grey+alpha,
  * RGB and RGBA as U8, or U16 for depth 16; palette images are expanded to RGB, or RGBA when tRNS is

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.zip.Adler32;
 import java.util.zip.Deflater;
 
@@ -37,8 +38,6 @@ public final class PngEncoder {
     /** Target size of one compressed chunk's input. Large enough that the re-filtered dictionary rows are cheap. */
     private static final int CHUNK_BYTES = 512 * 1024;
     private static final int WINDOW = 32 * 1024;
-    /** Per worker thread, one deflater per (level, strategy), so a reset deflater never has a pending parameter change. */
-    private static final ThreadLocal<Deflater[]> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater[20]);
 
     private PngEncoder() {
     }
@@ -63,25 +62,22 @@ public final class PngEncoder {
 
         long[] adler = {1};
         boolean[] first = {true};
+        ConcurrentLinkedQueue<byte[]> spareOutput = new ConcurrentLinkedQueue<>();
         try {
             StripSink.run(image, chunkRows, dictRows + 1, (strip, y0) -> compressChunk(strip, y0,
                     RowBytes.of(strip, depth), dictRows, filteredRow,
-                    new PngRowFilter(Math.max(1, bands * bytesPerSample), rowBytes, options.filter()),
-                    level, strategy, strip.rect().bottom() == image.height), chunk -> {
+                    Scratch.get().filter(Math.max(1, bands * bytesPerSample), rowBytes, options.filter()),
+                    level, strategy, strip.rect().bottom() == image.height, spareOutput), chunk -> {
                 try {
-                    byte[] data = chunk.deflated;
-                    int len = chunk.length;
+                    byte[] head = null;
                     if (first[0]) {
                         first[0] = false;
-                        data = prepend(zlibHeader(level), data, len);
-                        len = data.length;
+                        head = zlibHeader(level);
                     }
                     adler[0] = adlerCombine(adler[0], chunk.adler, chunk.inputLength);
-                    if (chunk.last) {
-                        data = appendInt(data, len, (int) adler[0]);
-                        len = data.length;
-                    }
-                    chunks.chunk("IDAT", data, 0, len);
+                    byte[] tail = chunk.last ? bigEndian((int) adler[0]) : null;
+                    chunks.chunk("IDAT", head, chunk.deflated, chunk.length, tail);
+                    spareOutput.add(chunk.deflated);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -102,10 +98,11 @@ public final class PngEncoder {
      * dictionary rows as history.
      */
     private static Chunk compressChunk(Region strip, int y0, RowBytes rows, int dictRows, int filteredRow,
-                                       PngRowFilter filter, int level, int strategy, boolean last) {
+                                       PngRowFilter filter, int level, int strategy, boolean last,
+                                       ConcurrentLinkedQueue<byte[]> spareOutput) {
         int bottom = strip.rect().bottom();
         int firstFiltered = Math.max(0, y0 - dictRows);
-        byte[] filtered = new byte[(bottom - firstFiltered) * filteredRow];
+        byte[] filtered = Scratch.get().filtered((bottom - firstFiltered) * filteredRow);
         byte[] prev = null;
         int prevOff = 0;
         for (int y = Math.max(0, firstFiltered - 1); y < bottom; y++) {
@@ -130,7 +127,10 @@ public final class PngEncoder {
             d.setDictionary(filtered, dataOff - dictLen, dictLen);
         }
         d.setInput(filtered, dataOff, dataLen);
-        byte[] buf = new byte[dataLen / 2 + 1024];
+        byte[] buf = spareOutput.poll();
+        if (buf == null) {
+            buf = new byte[dataLen / 2 + 1024];
+        }
         int n = 0;
         if (last) {
             d.finish();
@@ -156,7 +156,7 @@ public final class PngEncoder {
     }
 
     private static Deflater deflater(int level, int strategy) {
-        Deflater[] cache = DEFLATERS.get();
+        Deflater[] cache = Scratch.get().deflaters;
         int slot = level * 2 + (strategy == Deflater.FILTERED ? 1 : 0);
         if (cache[slot] == null) {
             Deflater d = new Deflater(level, true);   // raw deflate: the zlib wrapper is ours
@@ -164,6 +164,36 @@ public final class PngEncoder {
             cache[slot] = d;
         }
         return cache[slot];
+    }
+
+    /**
+     * What a worker thread keeps between chunks, so that encoding allocates almost nothing in
+     * steady state: the filtered-bytes buffer, the row filter's trial rows, and one deflater per
+     * (level, strategy) so that a reset deflater never has a pending parameter change.
+     */
+    private static final class Scratch {
+        private static final ThreadLocal<Scratch> PER_THREAD = ThreadLocal.withInitial(Scratch::new);
+        final Deflater[] deflaters = new Deflater[20];
+        private byte[] filtered = new byte[0];
+        private PngRowFilter filter;
+
+        static Scratch get() {
+            return PER_THREAD.get();
+        }
+
+        byte[] filtered(int size) {
+            if (filtered.length < size) {
+                filtered = new byte[size];
+            }
+            return filtered;
+        }
+
+        PngRowFilter filter(int bytesPerPixel, int rowBytes, PngFilter mode) {
+            if (filter == null || !filter.fits(bytesPerPixel, rowBytes, mode)) {
+                filter = new PngRowFilter(bytesPerPixel, rowBytes, mode);
+            }
+            return filter;
+        }
     }
 
     /** Adler-32 of two pieces from theirs (zlib's adler32_combine). */
@@ -198,20 +228,8 @@ public final class PngEncoder {
         return new byte[]{(byte) cmf, (byte) flg};
     }
 
-    private static byte[] prepend(byte[] head, byte[] data, int len) {
-        byte[] r = new byte[head.length + len];
-        System.arraycopy(head, 0, r, 0, head.length);
-        System.arraycopy(data, 0, r, head.length, len);
-        return r;
-    }
-
-    private static byte[] appendInt(byte[] data, int len, int v) {
-        byte[] r = Arrays.copyOf(data, len + 4);
-        r[len] = (byte) (v >>> 24);
-        r[len + 1] = (byte) (v >>> 16);
-        r[len + 2] = (byte) (v >>> 8);
-        r[len + 3] = (byte) v;
-        return r;
+    private static byte[] bigEndian(int v) {
+        return new byte[]{(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
     private static byte[] header(Image image, int depth) {

@@ -1,5 +1,7 @@
 package dev.lamina.codec.png;
 
+import dev.lamina.LaminaException;
+
 import java.io.Closeable;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -163,8 +165,26 @@ final class PngImageData implements Closeable {
     }
 
     private RuntimeException corrupt(DataFormatException e) {
-        return chunks.fail("corrupt compressed image data in IDAT at offset " + idatOffset + " ("
-                + e.getMessage() + ")");
+        return explain(chunks.fail("corrupt compressed image data in IDAT at offset " + idatOffset + " ("
+                + e.getMessage() + ")"));
+    }
+
+    /**
+     * The error to report for {@code symptom}, a problem seen in the inflated data: the inflater
+     * reads a chunk before its CRC has been checked, so damage in the file shows up first as a
+     * symptom. Reads the rest of the current IDAT to check its CRC and returns the CRC error (the
+     * cause) when there is one, else the symptom. Only on the way to failing.
+     */
+    LaminaException explain(LaminaException symptom) {
+        if (chunks.type() != IDAT) {
+            return symptom;
+        }
+        try {
+            chunks.skipBody();
+        } catch (LaminaException crcOrTruncation) {
+            return crcOrTruncation;
+        }
+        return symptom;
     }
 
     @Override

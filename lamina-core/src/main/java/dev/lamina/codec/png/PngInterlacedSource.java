@@ -65,6 +65,7 @@ final class PngInterlacedSource implements Producer {
         PngRowConverter converter = PngRowConverter.forImage(info, w, name);
         int step = h.filterStep();
         int maxRowBytes = (int) h.rowBytes(w);
+        byte[] raw = new byte[maxRowBytes + 1];
         byte[] cur = new byte[maxRowBytes + 1];
         byte[] prev = new byte[maxRowBytes + 1];
         PngChunkReader chunks = opener.get();
@@ -86,11 +87,11 @@ final class PngInterlacedSource implements Producer {
                 Arrays.fill(prev, 0, n + 1, (byte) 0);   // each pass starts with a zero row above it
                 line.resize(new Rect(0, 0, pw, 1));
                 for (int j = 0; j < ph; j++) {
-                    data.readFully(cur, 0, n + 1, j, p + 1);
-                    int filter = cur[0] & 0xFF;
-                    if (!PngUnfilter.apply(filter, cur, prev, 1, n, step)) {
-                        throw new LaminaException(name + ": invalid filter type " + filter + " in row " + j
-                                + " of Adam7 pass " + (p + 1));
+                    data.readFully(raw, 0, n + 1, j, p + 1);
+                    int filter = raw[0] & 0xFF;
+                    if (!PngUnfilter.apply(filter, raw, prev, cur, 1, n, step)) {
+                        throw data.explain(new LaminaException(name + ": invalid filter type " + filter + " in row "
+                                + j + " of Adam7 pass " + (p + 1)));
                     }
                     converter.convert(cur, 1, pw, line, 0);
                     scatter(line, all, pw, X0[p], DX[p], Y0[p] + j * DY[p]);

@@ -6,9 +6,10 @@ import dev.lamina.core.RowDecoder;
 
 /**
  * Decodes a non-interlaced PNG forward, one row per call: inflate the row's filtered bytes,
- * unfilter them against the previous row, convert them into the region. Memory is two raw rows, the
- * converter's scratch row and the inflater's state, whatever the height. After the last row it
- * checks that the file ends properly (see {@link PngImageData#finish()}).
+ * unfilter them against the previous row, convert them into the region. Memory is three rows of
+ * file bytes (filtered, current, previous), the converter's scratch row and the inflater's state,
+ * whatever the height. After the last row it checks that the file ends properly (see
+ * {@link PngImageData#finish()}).
  */
 final class PngRowDecoder implements RowDecoder {
     private final PngImageData data;
@@ -18,6 +19,7 @@ final class PngRowDecoder implements RowDecoder {
     private final int height;
     private final int rowBytes;
     private final int step;
+    private final byte[] raw;
     private byte[] cur;
     private byte[] prev;
     private int nextRow;
@@ -37,7 +39,9 @@ final class PngRowDecoder implements RowDecoder {
             throw e;
         }
         this.converter = PngRowConverter.forImage(info, width, name);
-        // [filter type byte][row bytes]; prev starts as the zero row the filters assume above row 0
+        // [filter type byte][row bytes], as inflated, then unfiltered into cur; prev starts as the
+        // zero row the filters assume above row 0
+        this.raw = new byte[rowBytes + 1];
         this.cur = new byte[rowBytes + 1];
         this.prev = new byte[rowBytes + 1];
     }
@@ -47,10 +51,10 @@ final class PngRowDecoder implements RowDecoder {
         if (y != nextRow) {
             throw new IllegalStateException(name + ": row " + y + " asked for, the decoder is at row " + nextRow);
         }
-        data.readFully(cur, 0, rowBytes + 1, y, 0);
-        int filter = cur[0] & 0xFF;
-        if (!PngUnfilter.apply(filter, cur, prev, 1, rowBytes, step)) {
-            throw new LaminaException(name + ": invalid filter type " + filter + " in row " + y);
+        data.readFully(raw, 0, rowBytes + 1, y, 0);
+        int filter = raw[0] & 0xFF;
+        if (!PngUnfilter.apply(filter, raw, prev, cur, 1, rowBytes, step)) {
+            throw data.explain(new LaminaException(name + ": invalid filter type " + filter + " in row " + y));
         }
         converter.convert(cur, 1, width, dst, dst.index(0, y));
         byte[] t = prev;

@@ -30,6 +30,10 @@ final class PngRowFilter {
         this.zeros = new byte[rowBytes];
     }
 
+    boolean fits(int bytesPerPixel, int bytes, PngFilter filterMode) {
+        return bpp == bytesPerPixel && rowBytes == bytes && mode == filterMode;
+    }
+
     /**
      * Filters {@code cur} (row bytes at {@code c}) against {@code prev} (at {@code p}; null for the
      * first row of the image) into {@code out} at {@code o}: one filter-type byte, then
