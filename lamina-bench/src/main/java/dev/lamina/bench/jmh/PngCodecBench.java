@@ -1,0 +1,86 @@
+package dev.lamina.bench.jmh;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import nu.pattern.OpenCV;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * PNG encode (level 6) and decode of a 1920x1080 photo-like picture, in memory. Lamina joins
+ * when its codec is on main. Throughput in operations per second; JmhMain converts to MPix/s.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class PngCodecBench {
+    /** Pixels per operation, for MPix/s. */
+    public static final long PIXELS = 1920L * 1080;
+
+    @Param({"java2d", "opencv"})
+    public String engine;
+
+    @Param({"rgb", "rgba"})
+    public String bands;
+
+    private BufferedImage image;
+    private Mat mat;
+    private byte[] png;
+
+    @Setup
+    public void setUp() throws IOException {
+        image = bands.equals("rgb") ? Pictures.rgb(1920, 1080) : Pictures.rgba(1920, 1080);
+        if (engine.equals("opencv")) {
+            OpenCV.loadLocally();
+            mat = Pictures.mat(image);
+        }
+        png = encode();
+    }
+
+    @Benchmark
+    public byte[] encode() throws IOException {
+        if (engine.equals("opencv")) {
+            MatOfByte out = new MatOfByte();
+            Imgcodecs.imencode(".png", mat, out, new MatOfInt(Imgcodecs.IMWRITE_PNG_COMPRESSION, 6));
+            return out.toArray();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 22);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(3 / 9f); // level 9 - round(9 q) = 6
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Benchmark
+    public Object decode() throws IOException {
+        if (engine.equals("opencv")) {
+            return Imgcodecs.imdecode(new MatOfByte(png), Imgcodecs.IMREAD_UNCHANGED);
+        }
+        return ImageIO.read(new ByteArrayInputStream(png));
+    }
+}
