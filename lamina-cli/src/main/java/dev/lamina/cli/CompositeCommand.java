@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * options follow the layer they apply to, as in ImageMagick's command line, so each layer can
  * have its own mode, place and opacity.
  */
-@Command(name = "composite", sortOptions = false,
+@Command(name = "composite", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Draws layers on a base image, in order, and saves the result.",
                 "Layer options follow the layer they apply to:",
                 "  --mode MODE       over (default), multiply, screen, ... (lamina composite --help-modes)",

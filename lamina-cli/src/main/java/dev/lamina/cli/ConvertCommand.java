@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code lamina convert IN OUT}: re-encodes an image, the format following OUT's name. */
-@Command(name = "convert", description = "Re-encodes an image (PNG <-> JPEG, other compression or filter).")
+@Command(name = "convert", mixinStandardHelpOptions = true, description = "Re-encodes an image (PNG <-> JPEG, other compression or filter).")
 public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
     Path in;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code lamina info FILE}: size, bands, format and metadata, read from the header only. */
-@Command(name = "info", description = "Prints size, bands, sample format and metadata of images.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Prints size, bands, sample format and metadata of images.")
 public final class InfoCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE")
     java.util.List<Path> files;

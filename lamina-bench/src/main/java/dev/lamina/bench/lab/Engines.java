@@ -47,6 +47,11 @@ final class Engines {
         return benchJar + ":" + lib + "/*";
     }
 
+    /** bin/lamina: runs lamina.jar with the JVM options every user gets. */
+    Path laminaLauncher() {
+        return laminaJar.getParent().getParent().getParent().resolve("bin/lamina");
+    }
+
     Path laminaJar() {
         return laminaJar;
     }

@@ -233,7 +233,9 @@ public final class Lab {
         String png = String.valueOf(PNG_LEVEL);
         switch (e.id()) {
             case "lamina" -> {
-                cmd.addAll(List.of(engines.java().toString(), "-jar", engines.laminaJar().toString(), "composite", base.toString()));
+                // As a user runs it: the launcher, with the JVM options it sets (serial collector,
+                // small initial heap); the jar it runs is the one built here.
+                cmd.addAll(List.of(engines.laminaLauncher().toString(), "composite", base.toString()));
                 for (Path l : layers) {
                     cmd.add(l.toString());
                     if (!scenario.equals("s1")) {
