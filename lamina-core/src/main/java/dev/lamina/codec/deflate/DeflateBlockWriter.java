@@ -64,6 +64,9 @@ final class DeflateBlockWriter {
     private int hlit;
     private int hdist;
     private int hclen;
+    /** What {@link #plan} chose: 0 stored, 1 fixed, 2 dynamic; and its size in bits. */
+    private int plannedKind;
+    private long plannedBits;
 
     private ByteSink sink;
     private byte[] out;
@@ -89,6 +92,16 @@ final class DeflateBlockWriter {
         out = null;
     }
 
+    /** The literal/length code lengths of the dynamic code built for the last block (whichever kind was written). */
+    int[] literalLengths() {
+        return litLen;
+    }
+
+    /** The distance code lengths of the dynamic code built for the last block. */
+    int[] distanceLengths() {
+        return distLen;
+    }
+
     /** An empty stored block, leaving the stream byte-aligned: a sync flush. */
     void syncFlush() {
         reserve(16);
@@ -106,21 +119,35 @@ final class DeflateBlockWriter {
      * (the input the tokens stand for) when that is smaller.
      */
     void block(int[] tokens, int n, int[] litFreq, int[] distFreq, byte[] raw, int rawOff, int rawLen, boolean last) {
+        plan(litFreq, distFreq, rawLen);
+        write(tokens, n, raw, rawOff, rawLen, last);
+    }
+
+    /**
+     * Builds the codes for a block with these symbol counts, chooses the smallest kind and
+     * returns its size in bits; {@link #write} then writes it.
+     */
+    long plan(int[] litFreq, int[] distFreq, int rawLen) {
         long dynamicBits = buildDynamic(litFreq, distFreq);
         long fixedBits = 3 + dataBits(litFreq, distFreq, FIXED_LIT_LEN, FIXED_DIST_LEN);
         long storedBits = storedBits(rawLen);
-        if (storedBits < Math.min(dynamicBits, fixedBits)) {
-            stored(raw, rawOff, rawLen, last);
-            return;
-        }
+        plannedKind = storedBits < Math.min(dynamicBits, fixedBits) ? 0 : fixedBits <= dynamicBits ? 1 : 2;
+        plannedBits = Math.min(storedBits, Math.min(dynamicBits, fixedBits));
+        return plannedBits;
+    }
+
+    /** Writes the block last {@link #plan planned}. */
+    void write(int[] tokens, int n, byte[] raw, int rawOff, int rawLen, boolean last) {
         int bfinal = last ? 1 : 0;
-        if (fixedBits <= dynamicBits) {
-            reserve(fixedBits);
+        if (plannedKind == 0) {
+            stored(raw, rawOff, rawLen, last);
+        } else if (plannedKind == 1) {
+            reserve(plannedBits);
             put(bfinal | 1 << 1, 3);
             writeTokens(tokens, n, FIXED_LIT_CODE, FIXED_LIT_LEN, FIXED_DIST_CODE, FIXED_DIST_LEN);
             put(FIXED_LIT_CODE[END_OF_BLOCK], FIXED_LIT_LEN[END_OF_BLOCK]);
         } else {
-            reserve(dynamicBits);
+            reserve(plannedBits);
             put(bfinal | 2 << 1, 3);
             writeDynamicHeader();
             huffman.canonicalCodes(litLen, LITLEN_SYMBOLS, litCode);

@@ -120,6 +120,16 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {2, 3, 4})
+    void matchingNeverCostsMuchOverRunsAlone(int effort) {
+        // Uncorrelated noise: 4-byte repeats are chance, and taking them all would grow the output.
+        byte[] photo = DeflateTestData.photoFiltered(512, 256, 13);
+        int runsOnly = compressWhole(1, photo).length;
+        int ours = compressWhole(effort, photo).length;
+        assertTrue(ours <= runsOnly * 1.01, "effort " + effort + ": " + ours + " vs effort 1: " + runsOnly);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4})
     void chunksJoinedBySyncFlushesDecodeAsOneStream(int effort) {
         byte[] data = DeflateTestData.structured(250_000, 21);
