@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every stream the compressor writes is decoded by java.util.zip's Inflater back to the input. */
 class DeflateCompressorTest {
-    private static final int MAX_EFFORT = 4;
+    private static final int MAX_EFFORT = DeflateCompressor.MAX_EFFORT;
 
     private static void assertRoundTrip(int effort, byte[] data) {
         ByteSink sink = new ByteSink(16);
@@ -35,7 +35,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void emptyAndTinyInputs(int effort) {
         assertRoundTrip(effort, new byte[0]);
         assertRoundTrip(effort, new byte[]{42});
@@ -46,7 +46,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void typicalContent(int effort) {
         assertRoundTrip(effort, DeflateTestData.runs(200_000, 1));
         assertRoundTrip(effort, DeflateTestData.text(150_000));
@@ -56,7 +56,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void sizesAroundBlockBoundaries(int effort) {
         byte[] all = DeflateTestData.structured(3 * 65536 + 600, 11);
         for (int n : new int[]{65535, 65536, 65537, 65536 + 258, 2 * 65536 - 3, 2 * 65536 + 1, 3 * 65536 + 517}) {
@@ -65,7 +65,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void incompressibleInputFallsBackToStoredBlocks(int effort) {
         byte[] data = DeflateTestData.random(300_000, 5);
         byte[] z = compressWhole(effort, data);
@@ -75,7 +75,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4})
+    @ValueSource(ints = {2, 3, 4, 5, 6})
     void matchesReachTheWholeWindow(int effort) {
         // A 300-byte random block repeated at distances 32768, 32767 and 20000: only LZ77 finds them.
         byte[] unit = DeflateTestData.random(300, 8);
@@ -93,7 +93,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void compressesWhatShouldCompress(int effort) {
         byte[] zeros = new byte[100_000];
         assertTrue(compressWhole(effort, zeros).length < 400, "runs of 258 must cost a few bits each");
@@ -120,7 +120,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4})
+    @ValueSource(ints = {2, 3, 4, 5, 6})
     void matchingNeverCostsMuchOverRunsAlone(int effort) {
         // Uncorrelated noise: 4-byte repeats are chance, and taking them all would grow the output.
         byte[] photo = DeflateTestData.photoFiltered(512, 256, 13);
@@ -130,7 +130,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void chunksJoinedBySyncFlushesDecodeAsOneStream(int effort) {
         byte[] data = DeflateTestData.structured(250_000, 21);
         int[][] cutSets = {{100_000}, {1, 2, 40_000, 40_001, 200_000}, {70_000, 140_000, 210_000}, {0, 250_000}};
@@ -144,7 +144,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3, 4})
+    @ValueSource(ints = {2, 3, 4, 5, 6})
     void matchesReachIntoTheDictionary(int effort) {
         // The second chunk is a copy of the first's tail: it compresses only through the dictionary.
         byte[] a = DeflateTestData.random(40_000, 31);
@@ -161,7 +161,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void followsAStreamWrittenByTheJdkDeflater(int effort) {
         byte[] data = DeflateTestData.photoFiltered(200, 120, 41);
         int cut = data.length / 3;
