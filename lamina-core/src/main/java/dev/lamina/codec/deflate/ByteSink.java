@@ -34,6 +34,13 @@ public final class ByteSink {
         return Arrays.copyOf(array, length);
     }
 
+    /** Appends {@code b[off, off + len)} (a zlib header before the deflate stream, say). */
+    public void append(byte[] b, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        System.arraycopy(b, off, reserve(len), length, len);
+        length += len;
+    }
+
     /** Makes room for {@code extra} more bytes after {@link #length()} and returns the (possibly new) array. */
     byte[] reserve(int extra) {
         long need = (long) length + extra;

@@ -81,7 +81,7 @@ public final class DeflateCompressor {
     private final int[] litFreq = new int[LITLEN_SYMBOLS];
     private final int[] distFreq = new int[DIST_SYMBOLS];
     private final DeflateBlockWriter writer = new DeflateBlockWriter();
-    private final MatchCosts costs = new MatchCosts();
+    private final MatchCosts costs = new MatchCosts(BLOCK_BYTES + MAX_MATCH);
     private final int[] histogram = new int[256];
     private final int[] head;
     private final int[] prev;
@@ -169,7 +169,7 @@ public final class DeflateCompressor {
             int blockStart = p;
             int stop = Math.min(end, p + BLOCK_BYTES);
             if (effort >= 3) {
-                costs.literalsOf(buf, p, stop);
+                costs.literalsOf(buf, p, stop, Math.min(end, stop + MAX_MATCH));
             }
             p = switch (effort) {
                 case 1 -> runs(buf, base, p, stop, end);
@@ -329,7 +329,7 @@ public final class DeflateCompressor {
                 long found = longestMatch(b, p, x, cand, Math.min(MAX_MATCH, end - p));
                 int len = (int) found;
                 int dist = (int) (found >>> 32);
-                if (found != 0 && costs.pays(b, p, len, dist)) {
+                if (found != 0 && costs.pays(p, len, dist)) {
                     matchedBytes += len;
                     tok[n++] = dist << 16 | len;
                     lit[LENGTH_SYMBOL[len]]++;
@@ -365,7 +365,7 @@ public final class DeflateCompressor {
             carried = false;
             int len = (int) found;
             int dist = (int) (found >>> 32);
-            if (found != 0 && !costs.pays(b, p, len, dist)) {
+            if (found != 0 && !costs.pays(p, len, dist)) {
                 found = 0;
             }
             if (found == 0) {
@@ -377,7 +377,7 @@ public final class DeflateCompressor {
                 long next = insertAndFind(b, p + 1, end);
                 inserted = p + 2;
                 int nextLen = (int) next;
-                if (nextLen > len && costs.pays(b, p + 1, nextLen, (int) (next >>> 32))) {
+                if (nextLen > len && costs.pays(p + 1, nextLen, (int) (next >>> 32))) {
                     literal(b[p++] & 0xFF);
                     found = next;
                     carried = true;

@@ -36,6 +36,14 @@ final class MatchCosts {
     private final int[] length = new int[MAX_MATCH + 1];
     private final int[] distance = new int[DIST_SYMBOLS];
     private final int[] histogram = new int[256];
+    /** runningSum[k] = the literal cost of b[origin, origin + k). */
+    private final int[] runningSum;
+    private int origin;
+
+    /** @param span the most bytes a block's matches may cover */
+    MatchCosts(int span) {
+        runningSum = new int[span + 1];
+    }
 
     /** Length and distance costs of the fixed code (RFC 1951 3.2.6). */
     void reset() {
@@ -48,8 +56,11 @@ final class MatchCosts {
         }
     }
 
-    /** Literal costs from how often each byte occurs in {@code b[from, to)}: -log2 of its frequency. */
-    void literalsOf(byte[] b, int from, int to) {
+    /**
+     * Literal costs from how often each byte occurs in {@code b[from, to)}: -log2 of its
+     * frequency; and their running sum over {@code b[from, limit)}, where a match may reach.
+     */
+    void literalsOf(byte[] b, int from, int to, int limit) {
         int[] h = histogram;
         java.util.Arrays.fill(h, 0);
         for (int i = from; i < to; i++) {
@@ -60,6 +71,15 @@ final class MatchCosts {
             literal[v] = h[v] == 0 ? UNUSED_SYMBOL_BITS * SCALE
                     : (int) Math.min(UNUSED_SYMBOL_BITS * SCALE, Math.round(SCALE * log2(total / h[v])) + SCALE / 2);
         }
+        int[] sum = runningSum;
+        int[] cost = literal;
+        int acc = 0;
+        sum[0] = 0;
+        for (int i = from, k = 1; i < limit; i++, k++) {
+            acc += cost[b[i] & 0xFF];
+            sum[k] = acc;
+        }
+        origin = from;
     }
 
     /** Length and distance costs from the code lengths the last block was given. */
@@ -75,16 +95,13 @@ final class MatchCosts {
     }
 
     /** Whether coding {@code b[p, p + len)} as a match at {@code dist} is estimated cheaper than as literals. */
-    boolean pays(byte[] b, int p, int len, int dist) {
+    boolean pays(int p, int len, int dist) {
         if (len >= ALWAYS_PAYS) {
             return true;
         }
         int match = length[len] + distance[DeflateTables.distCode(dist - 1)] + PENALTY;
-        int literals = 0;
-        for (int k = 0; k < len && literals <= match; k++) {
-            literals += literal[b[p + k] & 0xFF];
-        }
-        return literals > match;
+        int k = p - origin;
+        return runningSum[k + len] - runningSum[k] > match;
     }
 
     private static double log2(double x) {

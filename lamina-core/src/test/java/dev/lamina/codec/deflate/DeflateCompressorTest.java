@@ -174,8 +174,7 @@ class DeflateCompressorTest {
         } while (!d.needsInput());
         d.end();
         ByteSink sink = new ByteSink();
-        System.arraycopy(buf, 0, sink.reserve(n), 0, n);
-        sink.setLength(n);
+        sink.append(buf, 0, n);
         DeflateCompressor c = new DeflateCompressor(effort);
         int second = cut + (data.length - cut) / 2;
         c.compress(data, cut - Math.min(cut, 32768), Math.min(cut, 32768), data, cut, second - cut, false, sink);
@@ -203,8 +202,7 @@ class DeflateCompressorTest {
     @Test
     void appendsAfterWhatTheSinkHolds() {
         ByteSink sink = new ByteSink(16);
-        System.arraycopy(new byte[]{9, 9, 9}, 0, sink.reserve(3), 0, 3);
-        sink.setLength(3);
+        sink.append(new byte[]{9, 9, 9}, 0, 3);
         byte[] data = DeflateTestData.text(5000);
         new DeflateCompressor(2).compress(null, 0, 0, data, 0, data.length, true, sink);
         byte[] all = sink.toByteArray();
