@@ -20,24 +20,25 @@ import static dev.lamina.codec.deflate.DeflateTables.WINDOW;
  * <p>Effort levels, measured on one core of a shared, loaded machine (JIT-warm, best of 4) on the
  * headline workload: coffee.png scaled to 3840x2160 RGBA with the lab's noise, adaptively
  * filtered (33.2 MB), cut into 512 KiB chunks each with a 32 KiB dictionary as PngEncoder does.
- * zlib (java.util.zip.Deflater) on the same chunks: level 1 12.70 MB at 120 MB/s, level 6
- * 10.87 MB at 11.5 MB/s, level 6 FILTERED 10.78 MB at 11 MB/s, HUFFMAN_ONLY 12.63 MB at 207 MB/s.
+ * zlib (java.util.zip.Deflater) on the same chunks: level 1 12.70 MB at 119 MB/s, level 6
+ * 10.87 MB at 11.8 MB/s, level 6 FILTERED 10.78 MB at 11 MB/s, HUFFMAN_ONLY 12.63 MB at 205 MB/s.
  * <table>
  * <caption>effort levels</caption>
  * <tr><th>effort</th><th>method</th><th>size</th><th>speed</th></tr>
- * <tr><td>1</td><td>literals and runs (distance 1) of 8 or more; no match search</td><td>12.61 MB</td><td>330 MB/s</td></tr>
+ * <tr><td>1</td><td>literals and runs (distance 1) of 8 or more; no match search</td><td>12.61 MB</td><td>321 MB/s</td></tr>
  * <tr><td>2</td><td>greedy, one hash candidate; a block is redone as effort 1 when that is smaller</td><td>11.97 MB</td><td>184 MB/s</td></tr>
- * <tr><td>3</td><td>greedy, hash chain of 4, matches only where they pay</td><td>11.54 MB</td><td>52 MB/s</td></tr>
- * <tr><td>4</td><td>greedy, chain 16</td><td>11.18 MB</td><td>30 MB/s</td></tr>
+ * <tr><td>3</td><td>greedy, hash chain of 4, matches only where they pay</td><td>11.54 MB</td><td>57 MB/s</td></tr>
+ * <tr><td>4</td><td>greedy, chain 16</td><td>11.18 MB</td><td>33 MB/s</td></tr>
  * <tr><td>5</td><td>lazy, chain 32</td><td>10.94 MB</td><td>18 MB/s</td></tr>
- * <tr><td>6</td><td>lazy, chain 128</td><td>10.67 MB</td><td>9 MB/s</td></tr>
+ * <tr><td>6</td><td>lazy, chain 128</td><td>10.67 MB</td><td>9.2 MB/s</td></tr>
  * </table>
- * On photographs with uncorrelated noise, where zlib level 6 (10.1 MB) loses to HUFFMAN_ONLY
- * (8.81 MB), every effort stays within 0.1% of effort 1's 8.79 MB.
+ * On a photograph with uncorrelated noise (retina.jpg scaled, +-1 per channel), where zlib level 6
+ * (10.14 MB) loses to HUFFMAN_ONLY (8.81 MB), every effort stays within 0.1% of effort 1's 8.79 MB;
+ * there effort 6 is slow (5.6 MB/s against zlib 6's 8 MB/s): its chains find only chance repeats.
  *
  * <p>Blocks hold 64 KiB of input; each is a dynamic Huffman block with 15-bit-limited codes, or
- * fixed or stored blocks when those are smaller, so incompressible input grows by 5 bytes per
- * 64 KiB. The hash table is cleared on every call, and no estimate carries over from one call to
+ * fixed or stored blocks when those are smaller, so incompressible input grows by at most 10
+ * bytes per 64 KiB (a block's input may straddle a stored block's 65535-byte limit). The hash table is cleared on every call, and no estimate carries over from one call to
  * the next: a chunk's output depends only on its bytes and its dictionary, never on which
  * compressor (thread) wrote the chunk before.
  */
@@ -118,6 +119,10 @@ public final class DeflateCompressor {
      * window; matches may reach into them. Appends the compressed bytes to {@code out}. If
      * {@code last}, the final block has BFINAL set; otherwise the output ends with an empty stored
      * block (a sync flush), so that another raw stream can follow directly.
+     *
+     * <p>When the dictionary lies in {@code data} directly before the input ({@code dict == data}
+     * and {@code dictOff + dictLen == off}, as in one buffer of filtered rows) nothing is copied;
+     * otherwise both are copied into a scratch window first.
      *
      * @param dict may be null when {@code dictLen} is 0
      */
