@@ -271,7 +271,7 @@ final class DeflateBlockWriter {
         return 8L * len + blocks * (3 + 7 + 32);
     }
 
-    private void stored(byte[] raw, int off, int len, boolean last) {
+    void stored(byte[] raw, int off, int len, boolean last) {
         do {
             int n = Math.min(STORED_MAX, len);
             reserve(8L * n + 64);

@@ -90,11 +90,12 @@ public final class DeflateCompressor {
     private byte[] window = new byte[0];
 
     /**
-     * @param effort 1 (fastest) to {@value #MAX_EFFORT} (smallest); see the class comment
+     * @param effort 0 (stored, no compression), 1 (fastest) to {@value #MAX_EFFORT} (smallest);
+     *               see the class comment
      */
     public DeflateCompressor(int effort) {
-        if (effort < 1 || effort > MAX_EFFORT) {
-            throw new IllegalArgumentException("deflate effort must be 1 to " + MAX_EFFORT + ", not " + effort);
+        if (effort < 0 || effort > MAX_EFFORT) {
+            throw new IllegalArgumentException("deflate effort must be 0 to " + MAX_EFFORT + ", not " + effort);
         }
         this.effort = effort;
         this.chain = switch (effort) {
@@ -157,6 +158,15 @@ public final class DeflateCompressor {
             }
         }
         int end = begin + len;
+        if (effort == 0) {
+            writer.begin(out);
+            writer.stored(buf, begin, len, last);
+            if (!last) {
+                writer.syncFlush();
+            }
+            writer.end();
+            return;
+        }
         if (head != null) {
             Arrays.fill(head, NO_POSITION);
             insertDictionary(buf, base, begin, end);

@@ -35,7 +35,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void emptyAndTinyInputs(int effort) {
         assertRoundTrip(effort, new byte[0]);
         assertRoundTrip(effort, new byte[]{42});
@@ -46,7 +46,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void typicalContent(int effort) {
         assertRoundTrip(effort, DeflateTestData.runs(200_000, 1));
         assertRoundTrip(effort, DeflateTestData.text(150_000));
@@ -56,7 +56,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void sizesAroundBlockBoundaries(int effort) {
         byte[] all = DeflateTestData.structured(3 * 65536 + 600, 11);
         for (int n : new int[]{65535, 65536, 65537, 65536 + 258, 2 * 65536 - 3, 2 * 65536 + 1, 3 * 65536 + 517}) {
@@ -65,7 +65,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void incompressibleInputFallsBackToStoredBlocks(int effort) {
         byte[] data = DeflateTestData.random(300_000, 5);
         byte[] z = compressWhole(effort, data);
@@ -130,7 +130,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void chunksJoinedBySyncFlushesDecodeAsOneStream(int effort) {
         byte[] data = DeflateTestData.structured(250_000, 21);
         int[][] cutSets = {{100_000}, {1, 2, 40_000, 40_001, 200_000}, {70_000, 140_000, 210_000}, {0, 250_000}};
@@ -161,7 +161,7 @@ class DeflateCompressorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void followsAStreamWrittenByTheJdkDeflater(int effort) {
         byte[] data = DeflateTestData.photoFiltered(200, 120, 41);
         int cut = data.length / 3;
@@ -211,8 +211,17 @@ class DeflateCompressorTest {
     }
 
     @Test
+    void effortZeroStoresTheBytesAsTheyAre() {
+        byte[] data = DeflateTestData.text(70_000);
+        byte[] z = compressWhole(0, data);
+        // two stored blocks (65535 + 4465 bytes): 1 header byte and LEN/NLEN each, per RFC 1951 3.2.4
+        assertEquals(data.length + 2 * 5, z.length);
+        assertArrayEquals(data, inflateRaw(z, z.length, data.length));
+    }
+
+    @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class, () -> new DeflateCompressor(0));
+        assertThrows(IllegalArgumentException.class, () -> new DeflateCompressor(-1));
         assertThrows(IllegalArgumentException.class, () -> new DeflateCompressor(MAX_EFFORT + 1));
         DeflateCompressor c = new DeflateCompressor(1);
         byte[] b = new byte[40_000];
@@ -222,7 +231,7 @@ class DeflateCompressorTest {
 
     @Property(tries = 60)
     void structuredBytesRoundTripInAnyChunking(@ForAll long seed,
-                                               @ForAll @IntRange(min = 1, max = MAX_EFFORT) int effort,
+                                               @ForAll @IntRange(min = 0, max = MAX_EFFORT) int effort,
                                                @ForAll @IntRange(min = 0, max = 150_000) int size,
                                                @ForAll @IntRange(min = 0, max = 4) int cutCount) {
         byte[] data = DeflateTestData.structured(size, seed);
