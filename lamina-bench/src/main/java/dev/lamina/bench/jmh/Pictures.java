@@ -1,6 +1,13 @@
 package dev.lamina.bench.jmh;
 
+import dev.lamina.Metadata;
 import dev.lamina.bench.inputs.InputGenerator;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+import dev.lamina.core.Interpretation;
+import dev.lamina.core.MemorySource;
+import dev.lamina.core.Rect;
+import dev.lamina.core.Region;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -28,6 +35,26 @@ final class Pictures {
         BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), type);
         out.getGraphics().drawImage(src, 0, 0, null);
         return out;
+    }
+
+    /** The same pixels as a Lamina image in memory: RGB or RGBA, U8. */
+    static Image lamina(BufferedImage img) {
+        boolean alpha = img.getType() == BufferedImage.TYPE_4BYTE_ABGR;
+        int bands = alpha ? 4 : 3;
+        byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        Region r = Region.allocate(Rect.of(img.getWidth(), img.getHeight()), bands, BandFormat.U8);
+        byte[] out = r.u8();
+        // ABGR or BGR in the raster to RGBA or RGB.
+        for (int i = 0, o = 0; i < data.length; i += bands, o += bands) {
+            int k = alpha ? 1 : 0;
+            out[o] = data[i + k + 2];
+            out[o + 1] = data[i + k + 1];
+            out[o + 2] = data[i + k];
+            if (alpha) {
+                out[o + 3] = data[i];
+            }
+        }
+        return MemorySource.image(r, Interpretation.RGB, alpha, Metadata.NONE);
     }
 
     /** The same pixels as an OpenCV Mat: BGR or BGRA, 8 bits. */
