@@ -183,15 +183,14 @@ public final class Lab {
         BufferedImage baseImg = ImageIO.read(base.toFile());
         int w = baseImg.getWidth();
         int h = baseImg.getHeight();
-        double[] ref = ReferenceOver.base(baseImg);
         List<int[]> offsets = new ArrayList<>();
         for (Path l : layers) {
             BufferedImage li = ImageIO.read(l.toFile());
             int x = centre ? (w - li.getWidth()) / 2 : 0;
             int y = centre ? (h - li.getHeight()) / 2 : 0;
             offsets.add(new int[] {x, y});
-            ReferenceOver.over(ref, w, h, li, x, y);
         }
+        double[] ref = ReferenceOver.over(base, layers, offsets);
         Map<String, List<String>> commands = new LinkedHashMap<>();
         Map<String, String> outcome = new LinkedHashMap<>();
         for (EngineInfo e : infos) {

@@ -1,18 +1,53 @@
 package dev.lamina.bench.precision;
 
+import dev.lamina.BlendMode;
+import dev.lamina.Limits;
+import dev.lamina.codec.png.PngDecoder;
+import dev.lamina.composite.CompositeLayer;
+import dev.lamina.composite.Placement;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+import dev.lamina.core.Interpretation;
+import dev.lamina.reference.composite.ReferenceComposite;
+
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The float64 result of Porter-Duff "over" with straight alpha, for layers over an opaque base,
- * computed from the decoded 8-bit inputs and never rounded: the target every engine's output is
- * measured against.
- *
- * <p>The lab uses its own short twin until lamina-reference's ReferenceComposite is on main; the
- * formula is the one the precision contract names (dst' = src a + dst (1 - a), with an opaque
- * base the result stays opaque, so no division by the result's alpha is needed).
+ * The float64 target every engine's output is measured against: lamina-reference's
+ * {@link ReferenceComposite}, computed from the decoded 8-bit inputs and never rounded, and the
+ * plain conversions the lab needs around it.
  */
 public final class ReferenceOver {
     private ReferenceOver() {
+    }
+
+    /**
+     * Layers composited with "over" on an opaque base at the given top-left offsets, by the
+     * project's float64 reference: interleaved RGB, 0..1 (the base is opaque, so is the result,
+     * and straight colour is all there is to compare).
+     */
+    public static double[] over(Path base, List<Path> layers, List<int[]> offsets) {
+        Image b = PngDecoder.open(base, Limits.defaults());
+        List<CompositeLayer> specs = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            specs.add(new CompositeLayer(PngDecoder.open(layers.get(i), Limits.defaults()), BlendMode.OVER,
+                    Placement.at(offsets.get(i)[0], offsets.get(i)[1]), 1.0));
+        }
+        ReferenceComposite.Result r = ReferenceComposite.compute(b, specs, BandFormat.F32);
+        if (r.interpretation() != Interpretation.RGB) {
+            throw new IllegalArgumentException("the lab's composites are colour images: " + base);
+        }
+        double[] rgb = new double[3 * r.width() * r.height()];
+        int bands = r.bands();
+        for (int p = 0, o = 0; o < rgb.length; p += bands, o += 3) {
+            rgb[o] = r.samples()[p];
+            rgb[o + 1] = r.samples()[p + 1];
+            rgb[o + 2] = r.samples()[p + 2];
+        }
+        return rgb;
     }
 
     /** Interleaved RGB of the base, 0..1. */
@@ -32,30 +67,6 @@ public final class ReferenceOver {
             }
         }
         return out;
-    }
-
-    /** Composites {@code layer} over {@code acc} (interleaved RGB of an opaque image w wide) at x0, y0. */
-    public static void over(double[] acc, int w, int h, BufferedImage layer, int x0, int y0) {
-        int lw = layer.getWidth();
-        int[] row = new int[lw];
-        for (int y = 0; y < layer.getHeight(); y++) {
-            if (y + y0 < 0 || y + y0 >= h) {
-                continue;
-            }
-            // getRGB gives straight (non-premultiplied) 8-bit ARGB for every ImageIO PNG type.
-            layer.getRGB(0, y, lw, 1, row, 0, lw);
-            for (int x = 0; x < lw; x++) {
-                if (x + x0 < 0 || x + x0 >= w) {
-                    continue;
-                }
-                int p = row[x];
-                double a = (p >>> 24) / 255.0;
-                int i = 3 * ((y + y0) * w + x + x0);
-                acc[i] = (p >> 16 & 0xFF) / 255.0 * a + acc[i] * (1 - a);
-                acc[i + 1] = (p >> 8 & 0xFF) / 255.0 * a + acc[i + 1] * (1 - a);
-                acc[i + 2] = (p & 0xFF) / 255.0 * a + acc[i + 2] * (1 - a);
-            }
-        }
     }
 
     /** Interleaved 8-bit RGB of an output; also reports whether any alpha sample is below 255. */

@@ -28,14 +28,15 @@ class PrecisionTest {
     }
 
     @Test
-    void anExactResultHasInfinitePsnrAndNoError() {
+    void anExactResultHasNoMeasurableError() {
+        // The reference is compared as F32, so k/255 carries float rounding (~1e-8): not infinite,
+        // but far beyond anything an 8-bit result can show.
         int[] rgb = image(1);
         Precision p = Precision.measure(rgb, asReference(rgb), W, H);
-        assertEquals(Double.POSITIVE_INFINITY, p.psnr());
-        assertEquals(1.0, p.ssim(), 1e-12);
-        assertEquals(0, p.de2000Mean());
-        assertEquals(0, p.de2000Max());
-        assertEquals(0, p.maxAbs());
+        assertTrue(p.psnr() > 120, "psnr " + p.psnr());
+        assertEquals(1.0, p.ssim(), 1e-9);
+        assertEquals(0, p.de2000Max(), 1e-3);
+        assertEquals(0, p.maxAbs(), 1e-4);
     }
 
     @Test
@@ -48,22 +49,22 @@ class PrecisionTest {
         Precision p = Precision.measure(rgb, ref, W, H);
         // MSE 1: PSNR = 10 log10(255^2) = 48.1308 dB.
         assertEquals(48.1308, p.psnr(), 1e-4);
-        assertEquals(1.0, p.maxAbs(), 1e-12);
+        assertEquals(1.0, p.maxAbs(), 1e-4);
         assertTrue(p.de2000Mean() > 0 && p.de2000Max() < 3, "one level moves colour a little: " + p);
     }
 
     @Test
     void ssimFallsForAStructuralChangeMoreThanForAnOffset() {
-        double[] x = new double[W * H];
-        double[] offset = new double[W * H];
-        double[] flipped = new double[W * H];
+        int[] x = new int[3 * W * H];
+        int[] offset = new int[x.length];
+        int[] inverted = new int[x.length];
         for (int i = 0; i < x.length; i++) {
-            x[i] = 100 + 80 * Math.sin(i * 0.7);
+            x[i] = (int) Math.round(100 + 80 * Math.sin(i / 3 * 0.7));
             offset[i] = x[i] + 3;
-            flipped[i] = 200 - x[i];
+            inverted[i] = 200 - x[i];
         }
-        double a = Precision.ssim(x, offset, W, H);
-        double b = Precision.ssim(x, flipped, W, H);
+        double a = Precision.measure(offset, asReference(x), W, H).ssim();
+        double b = Precision.measure(inverted, asReference(x), W, H).ssim();
         assertTrue(a > 0.99 && b < 0, "offset " + a + ", inverted " + b);
     }
 }
