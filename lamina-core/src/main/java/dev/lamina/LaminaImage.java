@@ -136,20 +136,20 @@ public final class LaminaImage {
         Encoders.write(image, out, options);
     }
 
+    /** The image encoded as PNG, in memory. */
     public byte[] toPng(PngOptions options) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            write(b, options);
-        } catch (IOException e) {
-            throw new AssertionError("memory streams do not fail", e);
-        }
-        return b.toByteArray();
+        return encode(options);
     }
 
+    /** The image encoded as JPEG, in memory. */
     public byte[] toJpeg(JpegOptions options) {
+        return encode(options);
+    }
+
+    private byte[] encode(SaveOptions options) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
-            write(b, options);
+            Encoders.write(image, b, options);
         } catch (IOException e) {
             throw new AssertionError("memory streams do not fail", e);
         }
