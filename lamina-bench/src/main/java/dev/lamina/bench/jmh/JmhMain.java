@@ -19,7 +19,9 @@ public final class JmhMain {
     private static final Map<String, Long> PIXELS = Map.of(
             "PngCodecBench", PngCodecBench.PIXELS,
             "CompositeBench", CompositeBench.PIXELS,
-            "ResizeBench", ResizeBench.PIXELS);
+            "ResizeBench", ResizeBench.PIXELS,
+            "CompositeModesBench", CompositeModesBench.PIXELS,
+            "MetricsBench", MetricsBench.PIXELS);
 
     private JmhMain() {
     }
