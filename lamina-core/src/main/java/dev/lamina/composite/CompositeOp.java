@@ -61,8 +61,8 @@ import java.util.List;
  * layers: the distinct parts their copies need). Rows are worked in a double accumulator per
  * sequence in the canonical layout (colour then alpha), with one row kernel per layer chosen at
  * build. Rows that no layer touches are converted straight from the base, and for 8-bit data a row
- * touched by one RGBA layer drawn with over at full opacity is computed in exact integer arithmetic
- * (exact, see {@code DirectU8}). The demand hint is the tightest of the inputs'; the result is sequential if
+ * touched by one RGBA layer drawn with over is computed in integer arithmetic: exact at full
+ * opacity, 40-bit fixed-point weights at other opacities on an opaque base (see {@code DirectU8}). The demand hint is the tightest of the inputs'; the result is sequential if
  * any input is.
  */
 public final class CompositeOp {
@@ -140,13 +140,13 @@ public final class CompositeOp {
             // Tiles revisit the layer's rows many times; a forward-only decoder would restart each time.
             image = image.withProducer(new WholeImageOnce(image), false);
         }
-        boolean over8 = l.mode() == BlendMode.OVER && l.opacity() == 1.0 && image.format == BandFormat.U8
+        boolean over8 = l.mode() == BlendMode.OVER && image.format == BandFormat.U8
                 && base.format == BandFormat.U8 && format == BandFormat.U8;
         return new PlacedLayer(image, p.left(base.width, image.width), p.top(base.height, image.height), p.isTiled(),
                 l.opacity(), l.mode(), ModeKernel.transparentSourceKeepsDestination(l.mode()),
                 ModeKernel.of(l.mode(), colours),
                 CanonicalRows.loader(image.interpretation.colourBands, image.hasAlpha, colours),
-                over8 ? DirectU8.overKernel(base.bands, image.bands, outBands) : null);
+                over8 ? DirectU8.overKernel(base.bands, image.bands, outBands, l.opacity()) : null);
     }
 
     /** The built operation: shared, immutable; each worker gets a {@link CompositeSequence}. */

@@ -1,12 +1,15 @@
 package dev.lamina.composite;
 
+import dev.lamina.core.Rounding;
+
 /**
  * Byte-to-byte paths for the common 8-bit cases, which skip the double accumulator: copying base
  * rows that no layer touches, and drawing one RGBA layer over an RGB or RGBA base with
- * {@code over} at full opacity (the watermark case).
+ * {@code over} (the watermark case), at full opacity, or at any opacity on an opaque base.
  *
- * <p>They are exact, not approximations: each output is the correctly rounded value of the
- * formula over the exact 8-bit inputs, computed in integers. With 8-bit alpha the results are
+ * <p>At full opacity they are exact, not approximations: each output is the correctly rounded
+ * value of the formula over the exact 8-bit inputs, computed in integers. Below full opacity the
+ * weights are fixed point with 40 bits (see {@link #opacityWeights}). With 8-bit alpha the results are
  * ratios of integers, and the integer expressions below round them half up, as
  * {@link dev.lamina.core.Rounding} does; {@code CompositeOpTest} checks them against the float64
  * reference.
@@ -81,16 +84,67 @@ final class DirectU8 {
         void over(byte[] base, int bi, byte[] layer, int li, byte[] out, int oi, int n);
     }
 
-    /** The over kernel for an RGB (opaque) or RGBA base under an RGBA layer, or null for other layouts. */
-    static OverKernel overKernel(int baseBands, int layerBands, int outBands) {
+    /**
+     * The over kernel for an RGBA layer at {@code opacity} on an RGB (opaque) or RGBA base, or null
+     * for the layouts and opacities that take the general path (an RGBA base below opacity 1).
+     */
+    static OverKernel overKernel(int baseBands, int layerBands, int outBands, double opacity) {
         if (layerBands != 4 || outBands != 4) {
             return null;
+        }
+        if (opacity != 1.0) {
+            if (baseBands != 3) {
+                return null;
+            }
+            long[] weights = opacityWeights(opacity);
+            return (base, bi, layer, li, out, oi, n) -> overOpaqueBase(weights, base, bi, layer, li, out, oi, n);
         }
         return switch (baseBands) {
             case 3 -> DirectU8::overOpaqueBase;
             case 4 -> DirectU8::overRgbaBase;
             default -> null;
         };
+    }
+
+    /** Fixed-point bits of the opacity weights: 40, so alpha is held to 2^-41 and products fit a long. */
+    private static final int WEIGHT_BITS = 40;
+    /**
+     * Half a level plus Rounding's tie tolerance, in weight units: the same rule as every other
+     * integer output (nearest, halves up, values within 1e-7 of a half count as halves).
+     */
+    private static final long ROUNDING_BIAS = (1L << (WEIGHT_BITS - 1)) + Math.round(Rounding.TIE_TOLERANCE * (1L << WEIGHT_BITS));
+
+    /**
+     * The layer's effective alpha as·opacity/255 for every as, in units of 2^-40, rounded to
+     * nearest. Its error of at most 2^-41 moves a result by at most 255·2^-41 (1.2e-10) of a level,
+     * far inside Rounding's 1e-7 tie tolerance: exact halves (frequent: at opacity 0.5 a layer of
+     * alpha 85 weighs exactly 1/6) round up as the reference rounds them, and an output can only
+     * differ from the correctly rounded one where the exact value lies within about 1e-10 of that
+     * tolerance's edge.
+     */
+    private static long[] opacityWeights(double opacity) {
+        long[] w = new long[256];
+        for (int as = 0; as < 256; as++) {
+            w[as] = Math.round(as / 255.0 * opacity * (1L << WEIGHT_BITS));
+        }
+        return w;
+    }
+
+    /**
+     * Over an opaque base with a layer opacity: the colour is S·α + D·(1 - α) with α from the
+     * weight table, in long arithmetic (255·2^40 fits with room to spare).
+     */
+    private static void overOpaqueBase(long[] weights, byte[] base, int bi, byte[] layer, int li, byte[] out, int oi,
+                                       int n) {
+        final long one = 1L << WEIGHT_BITS;
+        for (int i = 0; i < n; i++, bi += 3, li += 4, oi += 4) {
+            long ws = weights[layer[li + 3] & 0xFF];
+            long wb = one - ws;
+            out[oi] = (byte) (((layer[li] & 0xFF) * ws + (base[bi] & 0xFF) * wb + ROUNDING_BIAS) >>> WEIGHT_BITS);
+            out[oi + 1] = (byte) (((layer[li + 1] & 0xFF) * ws + (base[bi + 1] & 0xFF) * wb + ROUNDING_BIAS) >>> WEIGHT_BITS);
+            out[oi + 2] = (byte) (((layer[li + 2] & 0xFF) * ws + (base[bi + 2] & 0xFF) * wb + ROUNDING_BIAS) >>> WEIGHT_BITS);
+            out[oi + 3] = (byte) 255;
+        }
     }
 
     /**

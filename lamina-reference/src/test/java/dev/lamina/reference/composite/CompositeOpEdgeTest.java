@@ -181,6 +181,37 @@ class CompositeOpEdgeTest {
         assertEquals(0, t.offByOne, "the byte kernel is exact");
     }
 
+    /**
+     * The watermark case below full opacity: an RGBA layer over an RGB base through the byte
+     * kernel's fixed-point weights, every alpha and many colours, at opacities that are dyadic
+     * (exact halves must round up), repeating fractions, and close to 0 and 1.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.8, 0.5, 0.25, 1.0 / 3, 0.6, 0.999, 0.001})
+    void eightBitOverWithOpacityIsCorrectlyRoundedAlmostEverywhere(double opacity) {
+        int w = 256, h = 256;
+        Region b = Region.allocate(Rect.of(w, h), 3, BandFormat.U8);
+        Region l = Region.allocate(Rect.of(w, h), 4, BandFormat.U8);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = b.index(x, y), j = l.index(x, y);
+                b.u8()[i] = (byte) x;
+                b.u8()[i + 1] = (byte) y;
+                b.u8()[i + 2] = (byte) (x * 3 + y * 5);
+                l.u8()[j] = (byte) (y * 7 + x);
+                l.u8()[j + 1] = (byte) (255 - x);
+                l.u8()[j + 2] = (byte) (x * 11 + y * 3);
+                l.u8()[j + 3] = (byte) (x + y * 17);
+            }
+        }
+        Image base = MemorySource.image(b, Interpretation.RGB, false, null);
+        Image layer = MemorySource.image(l, Interpretation.RGB, true, null);
+        CompositeTesting.Tally t = CompositeTesting.check(base, one(layer, BlendMode.OVER, Placement.at(0, 0), opacity),
+                null, "over U8 opacity " + opacity);
+        // check() already fails above 0.1% or beyond one level; 40-bit weights round like the reference.
+        assertEquals(0, t.offByOne, t.offByOne + " of " + t.samples + " not correctly rounded");
+    }
+
     /** A sequential base and a strip sink: strips of 16 rows, requests that straddle them, parallel workers. */
     @Test
     void stripsOfASequentialBaseAndOddSubRectangles() {
