@@ -157,7 +157,7 @@ final class PngUnfilter {
             out[i] = (byte) (raw[i] + prev[i]);   // no left neighbour: a = c = 0, and the predictor picks b
         }
         for (int i = first, end = off + n; i < end; i++) {
-            out[i] = (byte) (raw[i] + predict(out[i - step] & 0xFF, prev[i] & 0xFF, prev[i - step] & 0xFF));
+            out[i] = (byte) (raw[i] + PngPaeth.predict(out[i - step] & 0xFF, prev[i] & 0xFF, prev[i - step] & 0xFF));
         }
     }
 
@@ -172,9 +172,9 @@ final class PngUnfilter {
             int b0 = prev[i] & 0xFF;
             int b1 = prev[i + 1] & 0xFF;
             int b2 = prev[i + 2] & 0xFF;
-            a0 = (raw[i] + predict(a0, b0, c0)) & 0xFF;
-            a1 = (raw[i + 1] + predict(a1, b1, c1)) & 0xFF;
-            a2 = (raw[i + 2] + predict(a2, b2, c2)) & 0xFF;
+            a0 = (raw[i] + PngPaeth.predict(a0, b0, c0)) & 0xFF;
+            a1 = (raw[i + 1] + PngPaeth.predict(a1, b1, c1)) & 0xFF;
+            a2 = (raw[i + 2] + PngPaeth.predict(a2, b2, c2)) & 0xFF;
             out[i] = (byte) a0;
             out[i + 1] = (byte) a1;
             out[i + 2] = (byte) a2;
@@ -198,10 +198,10 @@ final class PngUnfilter {
             int b1 = prev[i + 1] & 0xFF;
             int b2 = prev[i + 2] & 0xFF;
             int b3 = prev[i + 3] & 0xFF;
-            a0 = (raw[i] + predict(a0, b0, c0)) & 0xFF;
-            a1 = (raw[i + 1] + predict(a1, b1, c1)) & 0xFF;
-            a2 = (raw[i + 2] + predict(a2, b2, c2)) & 0xFF;
-            a3 = (raw[i + 3] + predict(a3, b3, c3)) & 0xFF;
+            a0 = (raw[i] + PngPaeth.predict(a0, b0, c0)) & 0xFF;
+            a1 = (raw[i + 1] + PngPaeth.predict(a1, b1, c1)) & 0xFF;
+            a2 = (raw[i + 2] + PngPaeth.predict(a2, b2, c2)) & 0xFF;
+            a3 = (raw[i + 3] + PngPaeth.predict(a3, b3, c3)) & 0xFF;
             out[i] = (byte) a0;
             out[i + 1] = (byte) a1;
             out[i + 2] = (byte) a2;
@@ -211,20 +211,5 @@ final class PngUnfilter {
             c2 = b2;
             c3 = b3;
         }
-    }
-
-    /**
-     * The Paeth predictor of left {@code a}, up {@code b}, upper-left {@code c} (each 0..255), in
-     * the branch-light form of stb_image: with p = a + b - c, the spec's |p-a| <= |p-b| and
-     * |p-a| <= |p-c| reduce to comparisons of one threshold 3c - (a+b) against min(a,b) and max(a,b),
-     * and the ternaries compile to conditional moves. Equal to the specification's form for all
-     * 2^24 inputs (see the test).
-     */
-    static int predict(int a, int b, int c) {
-        int threshold = c * 3 - (a + b);
-        int lo = Math.min(a, b);
-        int hi = Math.max(a, b);
-        int t = hi <= threshold ? lo : c;
-        return threshold <= lo ? hi : t;
     }
 }

@@ -30,8 +30,8 @@ class PngUnfilterTest {
         for (int a = 0; a < 256; a++) {
             for (int b = 0; b < 256; b++) {
                 for (int c = 0; c < 256; c++) {
-                    if (PngUnfilter.predict(a, b, c) != specPaeth(a, b, c)) {
-                        assertEquals(specPaeth(a, b, c), PngUnfilter.predict(a, b, c), a + "," + b + "," + c);
+                    if (PngPaeth.predict(a, b, c) != specPaeth(a, b, c)) {
+                        assertEquals(specPaeth(a, b, c), PngPaeth.predict(a, b, c), a + "," + b + "," + c);
                     }
                 }
             }
