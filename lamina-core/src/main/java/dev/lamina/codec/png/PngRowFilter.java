@@ -145,6 +145,4 @@ final class PngRowFilter {
         }
         return sum;
     }
-
-
 }
