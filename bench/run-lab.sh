@@ -4,7 +4,7 @@
 # bench/report/{index.html,benchmarks.md,charts/}.
 #
 #   bench/run-lab.sh [--smoke] [SCENARIO...] [--runs N] [--s3-count N]
-#                    [--peers lamina,java2d,opencv,thumbnailator,scrimage,vips,imagemagick,sharp]
+#                    [--peers lamina,java2d,opencv,thumbnailator,scrimage,jvips,vips,imagemagick,sharp]
 #
 # Scenarios: s1 s2 s3 s4 p1 p2 (p2 is listed as "not in the lab yet"). Default: all but s3
 # (its full-size batch takes long: name it), 5 runs.

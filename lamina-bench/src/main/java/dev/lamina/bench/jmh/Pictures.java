@@ -10,13 +10,62 @@ import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import com.criteo.vips.VipsContext;
+import com.criteo.vips.VipsException;
+import com.criteo.vips.VipsImage;
+import dev.lamina.bench.peers.JvipsNative;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 
 /** The JMH suites' inputs: the lab's photo-like pictures, in memory, in each engine's own form. */
 final class Pictures {
+    /** Encoded bytes handed to libvips stay reachable: the binding reads them in place. */
+    private static final List<ByteBuffer> VIPS_SOURCES = new ArrayList<>();
+
     private Pictures() {
+    }
+
+    /**
+     * Loads libvips through jvips for a suite, or fails its setup with the reason, so JMH reports
+     * the jvips rows as errors ("jvips: ...") and goes on with the other engines. The operation
+     * cache is switched off: with it, libvips answers a repeated identical call from memory and
+     * the benchmark would measure a lookup.
+     */
+    static void loadVips() {
+        String failure = JvipsNative.load();
+        if (failure != null) {
+            throw new IllegalStateException("jvips: " + failure);
+        }
+        VipsContext.setMaxCache(0);
+    }
+
+    /**
+     * The same pixels as a libvips image held in memory. The binding takes only encoded images,
+     * so they go through a PNG (ImageIO) and are decoded once here: libvips decodes a random-access
+     * PNG into memory on first use and keeps it for the image's life.
+     */
+    static VipsImage vips(BufferedImage img) throws IOException, VipsException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", png);
+        ByteBuffer direct = ByteBuffer.allocateDirect(png.size());
+        direct.put(png.toByteArray()).flip();
+        VIPS_SOURCES.add(direct);
+        VipsImage v = new VipsImage(direct, png.size());
+        v.max1();
+        return v;
+    }
+
+    /** An encoded image in a direct buffer, for libvips to decode from memory. */
+    static ByteBuffer direct(byte[] bytes) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length);
+        direct.put(bytes).flip();
+        return direct;
     }
 
     static BufferedImage rgb(int w, int h) throws IOException {

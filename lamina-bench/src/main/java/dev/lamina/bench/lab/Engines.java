@@ -67,7 +67,7 @@ final class Engines {
     /** Every engine, available or not, in the order the report lists them. */
     List<EngineInfo> probe(Set<String> wanted) throws IOException {
         List<EngineInfo> out = new ArrayList<>();
-        for (String id : List.of("lamina", "java2d", "opencv", "thumbnailator", "scrimage", "vips", "imagemagick", "sharp")) {
+        for (String id : List.of("lamina", "java2d", "opencv", "thumbnailator", "scrimage", "jvips", "vips", "imagemagick", "sharp")) {
             if (wanted.isEmpty() || wanted.contains(id)) {
                 out.add(probe(id));
             }
@@ -96,6 +96,7 @@ final class Engines {
             case "opencv" -> javaPeer(id, "OpenCV (org.openpnp)", List.of("opencv-"), javaRuntime);
             case "thumbnailator" -> javaPeer(id, "Thumbnailator", List.of("thumbnailator-"), javaRuntime);
             case "scrimage" -> javaPeer(id, "scrimage", SCRIMAGE_JARS, javaRuntime);
+            case "jvips" -> jvips(javaRuntime);
             case "vips" -> {
                 String v = capture(List.of("vips", "--version"));
                 yield v == null ? absent(id, "libvips CLI", "vips not found: run bench/install-peers.sh")
@@ -146,6 +147,87 @@ final class Engines {
             return absent(id, name, "jars not in lamina-bench/target/lib: build lamina-bench");
         }
         return new EngineInfo(id, name, "java", version, "ok", "dev.lamina.bench.peers", jarArtifact(jars, runtime));
+    }
+
+    /**
+     * libvips in process through com.criteo:jvips: present only if the binding loads here (a fresh
+     * JVM asked by JvipsPeer probe), else absent with the reason it gave.
+     */
+    private EngineInfo jvips(String runtime) throws IOException {
+        String name = "libvips (jvips, in process)";
+        Path jar;
+        try (var s = Files.list(lib)) {
+            jar = s.filter(p -> p.getFileName().toString().matches("jvips-\\d.*\\.jar")).findFirst().orElse(null);
+        }
+        if (jar == null) {
+            return absent("jvips", name, "jvips: jar not in lamina-bench/target/lib: build lamina-bench");
+        }
+        String f = jar.getFileName().toString();
+        String version = f.substring("jvips-".length(), f.length() - 4) + " (libvips " + f.substring(6).replaceAll("-.*", "") + " bundled)";
+        String answer = probeOutput(List.of(java.toString(), "-cp", classPath(), "dev.lamina.bench.peers.JvipsPeer", "probe"));
+        if (!"ok".equals(answer)) {
+            return new EngineInfo("jvips", name, "-", version, "absent", answer == null ? "jvips: the probe did not answer" : answer, null);
+        }
+        return new EngineInfo("jvips", name, "java", version, "ok",
+                "dev.lamina.bench.peers.JvipsPeer: VipsImage.compose (vips_composite2 over), writeToFile", jvipsArtifact(jar, runtime));
+    }
+
+    /**
+     * The jvips jar: where it carries libvips itself (Linux, read from the ELF headers of its .so
+     * entries) and where it carries only the JNI glue that needs a libvips installed apart.
+     */
+    static Artifact jvipsArtifact(Path jar, String runtime) throws IOException {
+        Set<String> linuxArch = new TreeSet<>();
+        boolean linuxVips = false;
+        boolean mac = false;
+        boolean windows = false;
+        boolean windowsVips = false;
+        try (ZipFile z = new ZipFile(jar.toFile())) {
+            var e = z.entries();
+            while (e.hasMoreElements()) {
+                var entry = e.nextElement();
+                String n = entry.getName().toLowerCase();
+                if (n.endsWith(".so")) {
+                    linuxVips |= n.endsWith("libvips.so");
+                    try (var in = z.getInputStream(entry)) {
+                        linuxArch.add(elfMachine(in.readNBytes(20)));
+                    }
+                }
+                mac |= n.endsWith(".dylib");
+                windows |= n.endsWith(".dll");
+                windowsVips |= n.matches(".*libvips[-0-9]*\\.dll");
+            }
+        }
+        List<String> platforms = new ArrayList<>();
+        for (String a : linuxArch) {
+            platforms.add("Linux " + a + (linuxVips ? " (libvips and its codecs in the jar; glib, gio, expat, libstdc++ from the system)" : " (JNI glue only)"));
+        }
+        if (mac) {
+            platforms.add("macOS (JNI glue only: libvips 8.12 must be installed apart)");
+        }
+        if (windows) {
+            platforms.add("Windows (JNI glue only" + (windowsVips ? ")" : ": libvips-42.dll must be installed apart)"));
+        }
+        return new Artifact(Files.size(jar), jar.getFileName() + " (natives unpacked to the temp directory at start)", platforms, runtime);
+    }
+
+    /** The first line a short command prints, whatever its exit code, or null when it cannot run. */
+    private static String probeOutput(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            String first = new String(out).lines().findFirst().orElse("").strip();
+            return first.isEmpty() ? "jvips: the probe exited with " + p.exitValue() + " and said nothing" : first;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Sums the jars and reads, from their entries, which platforms their native libraries cover. */
@@ -234,11 +316,14 @@ final class Engines {
     }
 
     private static String elfMachine(Path binary) throws IOException {
-        byte[] h = new byte[20];
         try (var in = Files.newInputStream(binary)) {
-            if (in.read(h) < 20 || h[0] != 0x7f || h[1] != 'E') {
-                return "?";
-            }
+            return elfMachine(in.readNBytes(20));
+        }
+    }
+
+    private static String elfMachine(byte[] h) {
+        if (h.length < 20 || h[0] != 0x7f || h[1] != 'E') {
+            return "?";
         }
         int m = (h[18] & 0xFF) | (h[19] & 0xFF) << 8;
         return switch (m) {
