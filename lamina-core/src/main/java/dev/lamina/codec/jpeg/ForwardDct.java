@@ -29,13 +29,33 @@ final class ForwardDct {
     static final class Divisors {
         final int[] half = new int[64];
         final long[] recip = new long[64];
+        /** The quantiser itself (not x 8). */
+        final int[] quant = new int[64];
+        /** For {@link #quantiseRow}: floor(n / q) = (n x magic) >>> shift for every n below 2^14. */
+        final int[] magic = new int[64];
+        final int[] shift = new int[64];
 
         Divisors(int[] quant) {
             for (int i = 0; i < 64; i++) {
                 int d = quant[i] * 8;
                 half[i] = d >> 1;
                 recip[i] = ((1L << 32) + d - 1) / d;
+                this.quant[i] = quant[i];
+                shift[i] = magicShift(quant[i]);
+                magic[i] = magicFor(quant[i]);
             }
+        }
+
+        /**
+         * 15 + ceil(log2 q): then 2^shift >= 2^15 q, so the rounding error of the magic (below q)
+         * times any n below 2^14 stays under 2^shift, and the product n x magic stays below 2^31.
+         */
+        static int magicShift(int q) {
+            return 15 + (32 - Integer.numberOfLeadingZeros(q - 1));
+        }
+
+        static int magicFor(int q) {
+            return (int) (((1L << magicShift(q)) + q - 1) / q);
         }
     }
 
@@ -149,6 +169,175 @@ final class ForwardDct {
             mask |= (long) ((q | -q) >>> 31) << k;
         }
         return mask;
+    }
+
+    // ---- a whole row of blocks at a time ----
+    //
+    // The same islow arithmetic, laid out so that C2's SuperWord vectorises it: each pass is a
+    // loop over the blocks of a block row in which every array is indexed by the block number
+    // alone (one int array per sample position), so lanes are blocks and no shuffles are needed.
+
+    private final int[][] in = new int[8][0];
+    private final int[][] rowWs = new int[64][0];
+    private final int[][] coef = new int[64][0];
+    private int capacity;
+
+    private void ensure(int blocks) {
+        if (capacity < blocks) {
+            capacity = blocks;
+            for (int i = 0; i < 8; i++) {
+                in[i] = new int[blocks];
+            }
+            for (int i = 0; i < 64; i++) {
+                rowWs[i] = new int[blocks];
+                coef[i] = new int[blocks];
+            }
+        }
+    }
+
+    /**
+     * DCT and quantisation of {@code blocks} blocks side by side, the first with its top-left
+     * sample at {@code src[p]} (row stride {@code stride}): block b is stored at
+     * {@code out[o + 64 b]} in zig-zag order, its non-zero map (as {@link #forward}) at
+     * {@code nonZero[n + b]}. Exactly {@link #forward} on each block.
+     */
+    void forwardRow(byte[] src, int p, int stride, int blocks, Divisors div, short[] out, int o, long[] nonZero, int n) {
+        ensure(blocks);
+        int[][] x = in;
+        int[][] w = rowWs;
+        for (int r = 0; r < 8; r++) {
+            int[] x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], x6 = x[6], x7 = x[7];
+            int s = p + r * stride;
+            for (int b = 0; b < blocks; b++, s += 8) {
+                x0[b] = src[s] & 0xFF;
+                x1[b] = src[s + 1] & 0xFF;
+                x2[b] = src[s + 2] & 0xFF;
+                x3[b] = src[s + 3] & 0xFF;
+                x4[b] = src[s + 4] & 0xFF;
+                x5[b] = src[s + 5] & 0xFF;
+                x6[b] = src[s + 6] & 0xFF;
+                x7[b] = src[s + 7] & 0xFF;
+            }
+            int e = r * 8;
+            rowPass(x0, x1, x2, x3, x4, x5, x6, x7,
+                    w[e], w[e + 1], w[e + 2], w[e + 3], w[e + 4], w[e + 5], w[e + 6], w[e + 7], blocks);
+        }
+        int[][] c = coef;
+        for (int u = 0; u < 8; u++) {
+            columnPass(w[u], w[u + 8], w[u + 16], w[u + 24], w[u + 32], w[u + 40], w[u + 48], w[u + 56],
+                    c[u], c[u + 8], c[u + 16], c[u + 24], c[u + 32], c[u + 40], c[u + 48], c[u + 56], blocks);
+        }
+        for (int i = 0; i < 64; i++) {
+            quantiseRow(c[i], div.quant[i] * 4, div.magic[i], div.shift[i], blocks);
+        }
+        int[] zz = ZigZag.NATURAL;
+        for (int b = 0; b < blocks; b++) {
+            long mask = 0;
+            int ob = o + b * 64;
+            for (int k = 0; k < 64; k++) {
+                int q = c[zz[k]][b];
+                out[ob + k] = (short) q;
+                mask |= (long) ((q | -q) >>> 31) << k;
+            }
+            nonZero[n + b] = mask;
+        }
+    }
+
+    /** Pass 1 of jfdctint.c on one sample row of each block (samples 0..255; the -128 is folded in). */
+    private static void rowPass(int[] x0, int[] x1, int[] x2, int[] x3, int[] x4, int[] x5, int[] x6, int[] x7,
+                                int[] d0, int[] d1, int[] d2, int[] d3, int[] d4, int[] d5, int[] d6, int[] d7,
+                                int blocks) {
+        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        final int sh = CONST_BITS - PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp0 = x0[b] + x7[b];
+            int tmp7 = x0[b] - x7[b];
+            int tmp1 = x1[b] + x6[b];
+            int tmp6 = x1[b] - x6[b];
+            int tmp2 = x2[b] + x5[b];
+            int tmp5 = x2[b] - x5[b];
+            int tmp3 = x3[b] + x4[b];
+            int tmp4 = x3[b] - x4[b];
+            // the level shift (-128 on each sample) only changes the sum of the eight: -1024
+            int tmp10 = tmp0 + tmp3 - 512;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2 - 512;
+            int tmp12 = tmp1 - tmp2;
+            d0[b] = (tmp10 + tmp11) << PASS1_BITS;
+            d4[b] = (tmp10 - tmp11) << PASS1_BITS;
+            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
+            d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
+            d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
+            z1 = tmp4 + tmp7;
+            int z2 = tmp5 + tmp6;
+            int z3 = tmp4 + tmp6;
+            int z4 = tmp5 + tmp7;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 = z3 * -FIX_1_961570560 + z5;
+            z4 = z4 * -FIX_0_390180644 + z5;
+            d7[b] = (tmp4 * FIX_0_298631336 + z1 + z3 + round) >> sh;
+            d5[b] = (tmp5 * FIX_2_053119869 + z2 + z4 + round) >> sh;
+            d3[b] = (tmp6 * FIX_3_072711026 + z2 + z3 + round) >> sh;
+            d1[b] = (tmp7 * FIX_1_501321110 + z1 + z4 + round) >> sh;
+        }
+    }
+
+    /** Pass 2 of jfdctint.c on one column of each block. */
+    private static void columnPass(int[] x0, int[] x1, int[] x2, int[] x3, int[] x4, int[] x5, int[] x6, int[] x7,
+                                   int[] d0, int[] d1, int[] d2, int[] d3, int[] d4, int[] d5, int[] d6, int[] d7,
+                                   int blocks) {
+        final int round1 = 1 << (PASS1_BITS - 1);
+        final int round = 1 << (CONST_BITS + PASS1_BITS - 1);
+        final int sh = CONST_BITS + PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp0 = x0[b] + x7[b];
+            int tmp7 = x0[b] - x7[b];
+            int tmp1 = x1[b] + x6[b];
+            int tmp6 = x1[b] - x6[b];
+            int tmp2 = x2[b] + x5[b];
+            int tmp5 = x2[b] - x5[b];
+            int tmp3 = x3[b] + x4[b];
+            int tmp4 = x3[b] - x4[b];
+            int tmp10 = tmp0 + tmp3;
+            int tmp13 = tmp0 - tmp3;
+            int tmp11 = tmp1 + tmp2;
+            int tmp12 = tmp1 - tmp2;
+            d0[b] = (tmp10 + tmp11 + round1) >> PASS1_BITS;
+            d4[b] = (tmp10 - tmp11 + round1) >> PASS1_BITS;
+            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
+            d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
+            d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
+            z1 = tmp4 + tmp7;
+            int z2 = tmp5 + tmp6;
+            int z3 = tmp4 + tmp6;
+            int z4 = tmp5 + tmp7;
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            z1 *= -FIX_0_899976223;
+            z2 *= -FIX_2_562915447;
+            z3 = z3 * -FIX_1_961570560 + z5;
+            z4 = z4 * -FIX_0_390180644 + z5;
+            d7[b] = (tmp4 * FIX_0_298631336 + z1 + z3 + round) >> sh;
+            d5[b] = (tmp5 * FIX_2_053119869 + z2 + z4 + round) >> sh;
+            d3[b] = (tmp6 * FIX_3_072711026 + z2 + z3 + round) >> sh;
+            d1[b] = (tmp7 * FIX_1_501321110 + z1 + z4 + round) >> sh;
+        }
+    }
+
+    /**
+     * libjpeg's quantiser on one coefficient of each block, in place, in int arithmetic only (so
+     * it vectorises): the DCT output t is 8x the coefficient and the divisor 8q, and
+     * floor((|t| + 4q) / 8q) = floor(floor((|t| + 4q) / 8) / q), the inner quotient below 2^14.
+     */
+    static void quantiseRow(int[] t, int halfDivisor, int magic, int shift, int blocks) {
+        for (int b = 0; b < blocks; b++) {
+            int v = t[b];
+            int sign = v >> 31;
+            int a = ((v ^ sign) - sign + halfDivisor) >> 3;
+            int q = (a * magic) >>> shift;
+            t[b] = (q ^ sign) - sign;
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ final class StripCoder {
 
     /**
      * Coefficients of one strip: per component, blocksW x (imcuRows * v) blocks of 64 in zig-zag
-     * order, and per block the zig-zag non-zero map of {@link ForwardDct#forward} (0 for dummies).
+     * order, and per block the zig-zag non-zero map of {@link ForwardDct#forwardRow} (0 for dummies).
      */
     record Coefficients(int firstImcuRow, int imcuRows, short[][] blocks, long[][] nonZero) {
     }
@@ -123,17 +123,21 @@ final class StripCoder {
             int hib = L.heightInBlocks[c];
             for (int by = 0; by < bh; by++) {
                 int gby = firstImcu * L.v[c] + by;
+                if (gby < hib) {
+                    dct.forwardRow(src, by * 8 * stride, stride, Math.min(wib, bw), divisors[c == 0 ? 0 : 1],
+                            co, by * bw * 64, nz, by * bw);
+                }
+                if (nc == 1) {
+                    continue;
+                }
                 for (int bx = 0; bx < bw; bx++) {
                     int o = (by * bw + bx) * 64;
-                    if (nc > 1 && gby >= hib) {
+                    if (gby >= hib) {
                         // a row of dummy blocks at the bottom: DC of the block above's MCU neighbour
                         int mcuLast = (bx / L.h[c]) * L.h[c] + L.h[c] - 1;
                         co[o] = co[((by - 1) * bw + mcuLast) * 64];
-                    } else if (nc > 1 && bx >= wib) {
+                    } else if (bx >= wib) {
                         co[o] = co[o - 64];   // dummy block at the right edge: repeat the DC
-                    } else if (bx < wib && gby < hib) {
-                        nz[by * bw + bx] = dct.forward(src, by * 8 * stride + bx * 8, stride,
-                                divisors[c == 0 ? 0 : 1], co, o);
                     }
                 }
             }
