@@ -177,7 +177,6 @@ final class ForwardDct {
     // loop over the blocks of a block row in which every array is indexed by the block number
     // alone (one int array per sample position), so lanes are blocks and no shuffles are needed.
 
-    private final int[][] in = new int[8][0];
     private final int[][] rowWs = new int[64][0];
     private final int[][] coef = new int[64][0];
     private int capacity;
@@ -185,9 +184,6 @@ final class ForwardDct {
     private void ensure(int blocks) {
         if (capacity < blocks) {
             capacity = blocks;
-            for (int i = 0; i < 8; i++) {
-                in[i] = new int[blocks];
-            }
             for (int i = 0; i < 64; i++) {
                 rowWs[i] = new int[blocks];
                 coef[i] = new int[blocks];
@@ -203,24 +199,10 @@ final class ForwardDct {
      */
     void forwardRow(byte[] src, int p, int stride, int blocks, Divisors div, short[] out, int o, long[] nonZero, int n) {
         ensure(blocks);
-        int[][] x = in;
         int[][] w = rowWs;
         for (int r = 0; r < 8; r++) {
-            int[] x0 = x[0], x1 = x[1], x2 = x[2], x3 = x[3], x4 = x[4], x5 = x[5], x6 = x[6], x7 = x[7];
-            int s = p + r * stride;
-            for (int b = 0; b < blocks; b++, s += 8) {
-                x0[b] = src[s] & 0xFF;
-                x1[b] = src[s + 1] & 0xFF;
-                x2[b] = src[s + 2] & 0xFF;
-                x3[b] = src[s + 3] & 0xFF;
-                x4[b] = src[s + 4] & 0xFF;
-                x5[b] = src[s + 5] & 0xFF;
-                x6[b] = src[s + 6] & 0xFF;
-                x7[b] = src[s + 7] & 0xFF;
-            }
             int e = r * 8;
-            rowPass(x0, x1, x2, x3, x4, x5, x6, x7,
-                    w[e], w[e + 1], w[e + 2], w[e + 3], w[e + 4], w[e + 5], w[e + 6], w[e + 7], blocks);
+            rowPass(src, p + r * stride, w[e], w[e + 1], w[e + 2], w[e + 3], w[e + 4], w[e + 5], w[e + 6], w[e + 7], blocks);
         }
         int[][] c = coef;
         for (int u = 0; u < 8; u++) {
@@ -230,34 +212,44 @@ final class ForwardDct {
         for (int i = 0; i < 64; i++) {
             quantiseRow(c[i], div.quant[i] * 4, div.magic[i], div.shift[i], blocks);
         }
+        // to zig-zag order, one coefficient position at a time: the non-zero maps are built in a
+        // loop of their own, which the JIT vectorises
         int[] zz = ZigZag.NATURAL;
-        for (int b = 0; b < blocks; b++) {
-            long mask = 0;
-            int ob = o + b * 64;
-            for (int k = 0; k < 64; k++) {
-                int q = c[zz[k]][b];
-                out[ob + k] = (short) q;
-                mask |= (long) ((q | -q) >>> 31) << k;
+        java.util.Arrays.fill(nonZero, n, n + blocks, 0L);
+        for (int k = 0; k < 64; k++) {
+            int[] q = c[zz[k]];
+            for (int b = 0, ob = o + k; b < blocks; b++, ob += 64) {
+                out[ob] = (short) q[b];
             }
-            nonZero[n + b] = mask;
+            for (int b = 0; b < blocks; b++) {
+                nonZero[n + b] |= (long) ((q[b] | -q[b]) >>> 31) << k;
+            }
         }
     }
 
-    /** Pass 1 of jfdctint.c on one sample row of each block (samples 0..255; the -128 is folded in). */
-    private static void rowPass(int[] x0, int[] x1, int[] x2, int[] x3, int[] x4, int[] x5, int[] x6, int[] x7,
+    /** Pass 1 of jfdctint.c on one sample row of each block (samples 0..255 read from the plane; the -128 is folded in). */
+    private static void rowPass(byte[] src, int p,
                                 int[] d0, int[] d1, int[] d2, int[] d3, int[] d4, int[] d5, int[] d6, int[] d7,
                                 int blocks) {
         final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
         final int sh = CONST_BITS - PASS1_BITS;
-        for (int b = 0; b < blocks; b++) {
-            int tmp0 = x0[b] + x7[b];
-            int tmp7 = x0[b] - x7[b];
-            int tmp1 = x1[b] + x6[b];
-            int tmp6 = x1[b] - x6[b];
-            int tmp2 = x2[b] + x5[b];
-            int tmp5 = x2[b] - x5[b];
-            int tmp3 = x3[b] + x4[b];
-            int tmp4 = x3[b] - x4[b];
+        for (int b = 0, s = p; b < blocks; b++, s += 8) {
+            int x0 = src[s] & 0xFF;
+            int x1 = src[s + 1] & 0xFF;
+            int x2 = src[s + 2] & 0xFF;
+            int x3 = src[s + 3] & 0xFF;
+            int x4 = src[s + 4] & 0xFF;
+            int x5 = src[s + 5] & 0xFF;
+            int x6 = src[s + 6] & 0xFF;
+            int x7 = src[s + 7] & 0xFF;
+            int tmp0 = x0 + x7;
+            int tmp7 = x0 - x7;
+            int tmp1 = x1 + x6;
+            int tmp6 = x1 - x6;
+            int tmp2 = x2 + x5;
+            int tmp5 = x2 - x5;
+            int tmp3 = x3 + x4;
+            int tmp4 = x3 - x4;
             // the level shift (-128 on each sample) only changes the sum of the eight: -1024
             int tmp10 = tmp0 + tmp3 - 512;
             int tmp13 = tmp0 - tmp3;
