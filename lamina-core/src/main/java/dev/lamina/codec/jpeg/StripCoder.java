@@ -29,6 +29,29 @@ final class StripCoder {
         return (int) (x * 65536 + 0.5);
     }
 
+    /*
+     * jccolor.c's products as tables, two to a long: for each of R, G and B the luma term in the
+     * low 32 bits and the Cb term in the high 32 bits. Summed, the low half (0 .. 2^25) cannot
+     * borrow from or carry into the high half, so one add gives both sums exactly; Cr takes two
+     * int tables (its R term is R << 15). No multiplies are left in the per-pixel loop.
+     */
+    private static final long[] R_Y_CB = new long[256];
+    private static final long[] G_Y_CB = new long[256];
+    private static final long[] B_Y_CB = new long[256];
+    private static final int[] G_CR = new int[256];
+    private static final int[] B_CR = new int[256];
+    private static final long Y_CB_OFFSET = ONE_HALF + ((long) CBCR_OFFSET << 32);
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            R_Y_CB[i] = Y_R * i + ((long) (CB_R * i) << 32);
+            G_Y_CB[i] = Y_G * i + ((long) (CB_G * i) << 32);
+            B_Y_CB[i] = Y_B * i + ((long) (HALF * i) << 32);
+            G_CR[i] = CR_G * i;
+            B_CR[i] = CR_B * i + CBCR_OFFSET;
+        }
+    }
+
     /** The luma of an RGB colour with the encoder's own tables: the grey a grey image is flattened on. */
     static int luma(int rgb) {
         return (Y_R * ((rgb >> 16) & 255) + Y_G * ((rgb >> 8) & 255) + Y_B * (rgb & 255) + ONE_HALF) >> 16;
@@ -62,8 +85,8 @@ final class StripCoder {
         int padW = L.mcusX * L.hmax * 8;
         int nc = L.components;
         byte[][] planes = new byte[nc][padW * fullRows];
-        byte[] pix = new byte[L.width * nc];
         double[] tmp = strip.format == BandFormat.U8 && !hasAlpha(strip, nc) ? null : new double[L.width * strip.bands];
+        byte[] pix = tmp == null ? null : new byte[L.width * nc];
         for (int r = 0; r < fullRows; r++) {
             int o = r * padW;
             if (r >= rows) {
@@ -73,22 +96,18 @@ final class StripCoder {
                 }
                 continue;
             }
-            eightBit(strip, y0 + r, pix, tmp);
-            if (nc == 1) {
-                System.arraycopy(pix, 0, planes[0], o, L.width);
+            byte[] in = pix;
+            int ip = 0;
+            if (tmp == null) {
+                in = strip.u8();
+                ip = strip.index(0, y0 + r);
             } else {
-                byte[] py = planes[0];
-                byte[] pb = planes[1];
-                byte[] pr = planes[2];
-                for (int x = 0, i = 0; x < L.width; x++, i += 3) {
-                    int R = pix[i] & 0xFF;
-                    int G = pix[i + 1] & 0xFF;
-                    int B = pix[i + 2] & 0xFF;
-                    // the products of libjpeg's tables (FIX(c) x i) written out: same integers
-                    py[o + x] = (byte) ((Y_R * R + Y_G * G + Y_B * B + ONE_HALF) >> 16);
-                    pb[o + x] = (byte) ((CB_R * R + CB_G * G + HALF * B + CBCR_OFFSET) >> 16);
-                    pr[o + x] = (byte) ((HALF * R + CR_G * G + CR_B * B + CBCR_OFFSET) >> 16);
-                }
+                eightBit(strip, y0 + r, pix, tmp);
+            }
+            if (nc == 1) {
+                System.arraycopy(in, ip, planes[0], o, L.width);
+            } else {
+                rgbToYcc(in, ip, planes[0], planes[1], planes[2], o, L.width);
             }
             for (int c = 0; c < nc; c++) {
                 byte[] p = planes[c];
@@ -145,6 +164,19 @@ final class StripCoder {
         return new Coefficients(firstImcu, imcuRows, out, masks);
     }
 
+    /** One row of 8-bit RGB to Y, Cb and Cr with jccolor.c's arithmetic (see the tables above). */
+    static void rgbToYcc(byte[] in, int ip, byte[] py, byte[] pb, byte[] pr, int o, int width) {
+        for (int x = 0, i = ip; x < width; x++, i += 3) {
+            int r = in[i] & 0xFF;
+            int g = in[i + 1] & 0xFF;
+            int b = in[i + 2] & 0xFF;
+            long ycb = R_Y_CB[r] + G_Y_CB[g] + B_Y_CB[b] + Y_CB_OFFSET;
+            py[o + x] = (byte) ((int) ycb >> 16);
+            pb[o + x] = (byte) (ycb >> 48);
+            pr[o + x] = (byte) (((r << 15) + G_CR[g] + B_CR[b]) >> 16);
+        }
+    }
+
     private static boolean hasAlpha(Region r, int colourBands) {
         return r.bands > colourBands;
     }
@@ -176,10 +208,6 @@ final class StripCoder {
     private void eightBit(Region strip, int y, byte[] pix, double[] tmp) {
         int nc = layout.components;
         int w = layout.width;
-        if (tmp == null) {
-            System.arraycopy(strip.u8(), strip.index(0, y), pix, 0, w * nc);
-            return;
-        }
         SampleRows.read(strip, 0, y, w, tmp);
         int bands = strip.bands;
         boolean alpha = bands > nc;
