@@ -173,12 +173,14 @@ final class ForwardDct {
 
     // ---- a whole row of blocks at a time ----
     //
-    // The same islow arithmetic, laid out so that C2's SuperWord vectorises it: each pass is a
+    // The same islow arithmetic, laid out so that C2's SuperWord vectorises it: each stage is a
     // loop over the blocks of a block row in which every array is indexed by the block number
     // alone (one int array per sample position), so lanes are blocks and no shuffles are needed.
+    // Only the first stage of pass 1 (strided byte loads) and the zig-zag scatter stay scalar.
 
     private final int[][] rowWs = new int[64][0];
     private final int[][] coef = new int[64][0];
+    private final int[][] tmp = new int[8][0];
     private int capacity;
 
     private void ensure(int blocks) {
@@ -187,6 +189,9 @@ final class ForwardDct {
             for (int i = 0; i < 64; i++) {
                 rowWs[i] = new int[blocks];
                 coef[i] = new int[blocks];
+            }
+            for (int i = 0; i < 8; i++) {
+                tmp[i] = new int[blocks];
             }
         }
     }
@@ -202,12 +207,17 @@ final class ForwardDct {
         int[][] w = rowWs;
         for (int r = 0; r < 8; r++) {
             int e = r * 8;
-            rowPass(src, p + r * stride, w[e], w[e + 1], w[e + 2], w[e + 3], w[e + 4], w[e + 5], w[e + 6], w[e + 7], blocks);
+            rowButterfly(src, p + r * stride, tmp, blocks);
+            rowEven(tmp[0], tmp[1], tmp[2], tmp[3], w[e], w[e + 2], w[e + 4], w[e + 6], blocks);
+            rowOdd(tmp[4], tmp[5], tmp[6], tmp[7], w[e + 1], w[e + 3], w[e + 5], w[e + 7], blocks);
         }
         int[][] c = coef;
+        int[][] t = tmp;
         for (int u = 0; u < 8; u++) {
-            columnPass(w[u], w[u + 8], w[u + 16], w[u + 24], w[u + 32], w[u + 40], w[u + 48], w[u + 56],
-                    c[u], c[u + 8], c[u + 16], c[u + 24], c[u + 32], c[u + 40], c[u + 48], c[u + 56], blocks);
+            butterfly(w[u], w[u + 56], w[u + 24], w[u + 32], t[0], t[7], t[3], t[4], blocks);
+            butterfly(w[u + 8], w[u + 48], w[u + 16], w[u + 40], t[1], t[6], t[2], t[5], blocks);
+            columnEven(t[0], t[1], t[2], t[3], c[u], c[u + 16], c[u + 32], c[u + 48], blocks);
+            columnOdd(t[4], t[5], t[6], t[7], c[u + 8], c[u + 24], c[u + 40], c[u + 56], blocks);
         }
         for (int i = 0; i < 64; i++) {
             quantiseRow(c[i], div.quant[i] * 4, div.magic[i], div.shift[i], blocks);
@@ -227,12 +237,9 @@ final class ForwardDct {
         }
     }
 
-    /** Pass 1 of jfdctint.c on one sample row of each block (samples 0..255 read from the plane; the -128 is folded in). */
-    private static void rowPass(byte[] src, int p,
-                                int[] d0, int[] d1, int[] d2, int[] d3, int[] d4, int[] d5, int[] d6, int[] d7,
-                                int blocks) {
-        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
-        final int sh = CONST_BITS - PASS1_BITS;
+    /** Pass 1's first stage: sums and differences of mirrored samples (scalar: the loads are strided). */
+    private static void rowButterfly(byte[] src, int p, int[][] t, int blocks) {
+        int[] t0 = t[0], t1 = t[1], t2 = t[2], t3 = t[3], t4 = t[4], t5 = t[5], t6 = t[6], t7 = t[7];
         for (int b = 0, s = p; b < blocks; b++, s += 8) {
             int x0 = src[s] & 0xFF;
             int x1 = src[s + 1] & 0xFF;
@@ -242,25 +249,46 @@ final class ForwardDct {
             int x5 = src[s + 5] & 0xFF;
             int x6 = src[s + 6] & 0xFF;
             int x7 = src[s + 7] & 0xFF;
-            int tmp0 = x0 + x7;
-            int tmp7 = x0 - x7;
-            int tmp1 = x1 + x6;
-            int tmp6 = x1 - x6;
-            int tmp2 = x2 + x5;
-            int tmp5 = x2 - x5;
-            int tmp3 = x3 + x4;
-            int tmp4 = x3 - x4;
-            // the level shift (-128 on each sample) only changes the sum of the eight: -1024
-            int tmp10 = tmp0 + tmp3 - 512;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2 - 512;
-            int tmp12 = tmp1 - tmp2;
+            t0[b] = x0 + x7;
+            t7[b] = x0 - x7;
+            t1[b] = x1 + x6;
+            t6[b] = x1 - x6;
+            t2[b] = x2 + x5;
+            t5[b] = x2 - x5;
+            t3[b] = x3 + x4;
+            t4[b] = x3 - x4;
+        }
+    }
+
+    /** Pass 1, even outputs; the level shift (-128 a sample) only changes the sums of four: -512. */
+    private static void rowEven(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d2, int[] d4, int[] d6,
+                                int blocks) {
+        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        final int sh = CONST_BITS - PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp10 = t0[b] + t3[b] - 512;
+            int tmp13 = t0[b] - t3[b];
+            int tmp11 = t1[b] + t2[b] - 512;
+            int tmp12 = t1[b] - t2[b];
             d0[b] = (tmp10 + tmp11) << PASS1_BITS;
             d4[b] = (tmp10 - tmp11) << PASS1_BITS;
             int z1 = (tmp12 + tmp13) * FIX_0_541196100;
             d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
             d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
-            z1 = tmp4 + tmp7;
+        }
+    }
+
+    /** Pass 1, odd outputs. */
+    private static void rowOdd(int[] t4, int[] t5, int[] t6, int[] t7, int[] d1, int[] d3, int[] d5, int[] d7,
+                               int blocks) {
+        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+        final int sh = CONST_BITS - PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp4 = t4[b];
+            int tmp5 = t5[b];
+            int tmp6 = t6[b];
+            int tmp7 = t7[b];
+            int z1 = tmp4 + tmp7;
             int z2 = tmp5 + tmp6;
             int z3 = tmp4 + tmp6;
             int z4 = tmp5 + tmp7;
@@ -276,32 +304,52 @@ final class ForwardDct {
         }
     }
 
-    /** Pass 2 of jfdctint.c on one column of each block. */
-    private static void columnPass(int[] x0, int[] x1, int[] x2, int[] x3, int[] x4, int[] x5, int[] x6, int[] x7,
-                                   int[] d0, int[] d1, int[] d2, int[] d3, int[] d4, int[] d5, int[] d6, int[] d7,
+    /*
+     * Pass 2 in three loops of at most four arrays in and four out: C2 (JDK 25) vectorises loops
+     * of that shape but not the eight-in, eight-out loop of the whole pass.
+     */
+    private static void butterfly(int[] a, int[] b, int[] c, int[] d, int[] sumAb, int[] diffAb, int[] sumCd,
+                                  int[] diffCd, int blocks) {
+        for (int i = 0; i < blocks; i++) {
+            int x = a[i];
+            int y = b[i];
+            int z = c[i];
+            int w = d[i];
+            sumAb[i] = x + y;
+            diffAb[i] = x - y;
+            sumCd[i] = z + w;
+            diffCd[i] = z - w;
+        }
+    }
+
+    private static void columnEven(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d2, int[] d4, int[] d6,
                                    int blocks) {
         final int round1 = 1 << (PASS1_BITS - 1);
         final int round = 1 << (CONST_BITS + PASS1_BITS - 1);
         final int sh = CONST_BITS + PASS1_BITS;
         for (int b = 0; b < blocks; b++) {
-            int tmp0 = x0[b] + x7[b];
-            int tmp7 = x0[b] - x7[b];
-            int tmp1 = x1[b] + x6[b];
-            int tmp6 = x1[b] - x6[b];
-            int tmp2 = x2[b] + x5[b];
-            int tmp5 = x2[b] - x5[b];
-            int tmp3 = x3[b] + x4[b];
-            int tmp4 = x3[b] - x4[b];
-            int tmp10 = tmp0 + tmp3;
-            int tmp13 = tmp0 - tmp3;
-            int tmp11 = tmp1 + tmp2;
-            int tmp12 = tmp1 - tmp2;
+            int tmp10 = t0[b] + t3[b];
+            int tmp13 = t0[b] - t3[b];
+            int tmp11 = t1[b] + t2[b];
+            int tmp12 = t1[b] - t2[b];
             d0[b] = (tmp10 + tmp11 + round1) >> PASS1_BITS;
             d4[b] = (tmp10 - tmp11 + round1) >> PASS1_BITS;
             int z1 = (tmp12 + tmp13) * FIX_0_541196100;
             d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
             d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
-            z1 = tmp4 + tmp7;
+        }
+    }
+
+    private static void columnOdd(int[] t4, int[] t5, int[] t6, int[] t7, int[] d1, int[] d3, int[] d5, int[] d7,
+                                  int blocks) {
+        final int round = 1 << (CONST_BITS + PASS1_BITS - 1);
+        final int sh = CONST_BITS + PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp4 = t4[b];
+            int tmp5 = t5[b];
+            int tmp6 = t6[b];
+            int tmp7 = t7[b];
+            int z1 = tmp4 + tmp7;
             int z2 = tmp5 + tmp6;
             int z3 = tmp4 + tmp6;
             int z4 = tmp5 + tmp7;
