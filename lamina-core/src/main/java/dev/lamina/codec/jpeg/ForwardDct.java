@@ -208,8 +208,13 @@ final class ForwardDct {
         for (int r = 0; r < 8; r++) {
             int e = r * 8;
             rowButterfly(src, p + r * stride, tmp, blocks);
-            rowEven(tmp[0], tmp[1], tmp[2], tmp[3], w[e], w[e + 2], w[e + 4], w[e + 6], blocks);
-            rowOdd(tmp[4], tmp[5], tmp[6], tmp[7], w[e + 1], w[e + 3], w[e + 5], w[e + 7], blocks);
+            int[][] t = tmp;
+            int round1 = 1 << (CONST_BITS - PASS1_BITS - 1);
+            int shift1 = CONST_BITS - PASS1_BITS;
+            rowDcAnd4(t[0], t[1], t[2], t[3], w[e], w[e + 4], blocks);
+            even26(t[0], t[1], t[2], t[3], w[e + 2], w[e + 6], round1, shift1, blocks);
+            odd13(t[4], t[5], t[6], t[7], w[e + 1], w[e + 3], round1, shift1, blocks);
+            odd57(t[4], t[5], t[6], t[7], w[e + 5], w[e + 7], round1, shift1, blocks);
         }
         int[][] c = coef;
         int[][] t = tmp;
@@ -217,7 +222,10 @@ final class ForwardDct {
             butterfly(w[u], w[u + 56], w[u + 24], w[u + 32], t[0], t[7], t[3], t[4], blocks);
             butterfly(w[u + 8], w[u + 48], w[u + 16], w[u + 40], t[1], t[6], t[2], t[5], blocks);
             columnEven(t[0], t[1], t[2], t[3], c[u], c[u + 16], c[u + 32], c[u + 48], blocks);
-            columnOdd(t[4], t[5], t[6], t[7], c[u + 8], c[u + 24], c[u + 40], c[u + 56], blocks);
+            int round2 = 1 << (CONST_BITS + PASS1_BITS - 1);
+            int shift2 = CONST_BITS + PASS1_BITS;
+            odd13(t[4], t[5], t[6], t[7], c[u + 8], c[u + 24], round2, shift2, blocks);
+            odd57(t[4], t[5], t[6], t[7], c[u + 40], c[u + 56], round2, shift2, blocks);
         }
         for (int i = 0; i < 64; i++) {
             quantiseRow(c[i], div.quant[i] * 4, div.magic[i], div.shift[i], blocks);
@@ -260,54 +268,70 @@ final class ForwardDct {
         }
     }
 
-    /** Pass 1, even outputs; the level shift (-128 a sample) only changes the sums of four: -512. */
-    private static void rowEven(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d2, int[] d4, int[] d6,
-                                int blocks) {
-        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
-        final int sh = CONST_BITS - PASS1_BITS;
+    /*
+     * The stages after the first butterfly are loops of four arrays in and at most four out, with
+     * few enough operations: C2 (JDK 25) vectorises loops of that shape, but not the eight-in,
+     * eight-out loop of a whole pass, nor (it turned out) the odd part in one loop or pass 1's even
+     * part in one loop. The odd part is computed twice (two outputs per loop): still cheaper.
+     */
+
+    /** Pass 1, outputs 0 and 4; the level shift (-128 a sample) only changes the sums of four: -512. */
+    private static void rowDcAnd4(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d4, int blocks) {
         for (int b = 0; b < blocks; b++) {
             int tmp10 = t0[b] + t3[b] - 512;
-            int tmp13 = t0[b] - t3[b];
             int tmp11 = t1[b] + t2[b] - 512;
-            int tmp12 = t1[b] - t2[b];
             d0[b] = (tmp10 + tmp11) << PASS1_BITS;
             d4[b] = (tmp10 - tmp11) << PASS1_BITS;
-            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
-            d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
         }
     }
 
-    /** Pass 1, odd outputs. */
-    private static void rowOdd(int[] t4, int[] t5, int[] t6, int[] t7, int[] d1, int[] d3, int[] d5, int[] d7,
+    /** Outputs 2 and 6 of either pass. */
+    private static void even26(int[] t0, int[] t1, int[] t2, int[] t3, int[] d2, int[] d6, int round, int shift,
                                int blocks) {
-        final int round = 1 << (CONST_BITS - PASS1_BITS - 1);
-        final int sh = CONST_BITS - PASS1_BITS;
+        for (int b = 0; b < blocks; b++) {
+            int tmp13 = t0[b] - t3[b];
+            int tmp12 = t1[b] - t2[b];
+            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
+            d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> shift;
+            d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> shift;
+        }
+    }
+
+    /** Outputs 1 and 3 of either pass, from the differences t4..t7. */
+    private static void odd13(int[] t4, int[] t5, int[] t6, int[] t7, int[] d1, int[] d3, int round, int shift,
+                              int blocks) {
         for (int b = 0; b < blocks; b++) {
             int tmp4 = t4[b];
             int tmp5 = t5[b];
             int tmp6 = t6[b];
             int tmp7 = t7[b];
-            int z1 = tmp4 + tmp7;
-            int z2 = tmp5 + tmp6;
-            int z3 = tmp4 + tmp6;
-            int z4 = tmp5 + tmp7;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            d7[b] = (tmp4 * FIX_0_298631336 + z1 + z3 + round) >> sh;
-            d5[b] = (tmp5 * FIX_2_053119869 + z2 + z4 + round) >> sh;
-            d3[b] = (tmp6 * FIX_3_072711026 + z2 + z3 + round) >> sh;
-            d1[b] = (tmp7 * FIX_1_501321110 + z1 + z4 + round) >> sh;
+            int z1 = (tmp4 + tmp7) * -FIX_0_899976223;
+            int z2 = (tmp5 + tmp6) * -FIX_2_562915447;
+            int z5 = (tmp4 + tmp5 + tmp6 + tmp7) * FIX_1_175875602;
+            int z3 = (tmp4 + tmp6) * -FIX_1_961570560 + z5;
+            int z4 = (tmp5 + tmp7) * -FIX_0_390180644 + z5;
+            d3[b] = (tmp6 * FIX_3_072711026 + z2 + z3 + round) >> shift;
+            d1[b] = (tmp7 * FIX_1_501321110 + z1 + z4 + round) >> shift;
         }
     }
 
-    /*
-     * Pass 2 in three loops of at most four arrays in and four out: C2 (JDK 25) vectorises loops
-     * of that shape but not the eight-in, eight-out loop of the whole pass.
-     */
+    /** Outputs 5 and 7 of either pass. */
+    private static void odd57(int[] t4, int[] t5, int[] t6, int[] t7, int[] d5, int[] d7, int round, int shift,
+                              int blocks) {
+        for (int b = 0; b < blocks; b++) {
+            int tmp4 = t4[b];
+            int tmp5 = t5[b];
+            int tmp6 = t6[b];
+            int tmp7 = t7[b];
+            int z1 = (tmp4 + tmp7) * -FIX_0_899976223;
+            int z2 = (tmp5 + tmp6) * -FIX_2_562915447;
+            int z5 = (tmp4 + tmp5 + tmp6 + tmp7) * FIX_1_175875602;
+            int z3 = (tmp4 + tmp6) * -FIX_1_961570560 + z5;
+            int z4 = (tmp5 + tmp7) * -FIX_0_390180644 + z5;
+            d7[b] = (tmp4 * FIX_0_298631336 + z1 + z3 + round) >> shift;
+            d5[b] = (tmp5 * FIX_2_053119869 + z2 + z4 + round) >> shift;
+        }
+    }
     private static void butterfly(int[] a, int[] b, int[] c, int[] d, int[] sumAb, int[] diffAb, int[] sumCd,
                                   int[] diffCd, int blocks) {
         for (int i = 0; i < blocks; i++) {
@@ -337,31 +361,6 @@ final class ForwardDct {
             int z1 = (tmp12 + tmp13) * FIX_0_541196100;
             d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
             d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
-        }
-    }
-
-    private static void columnOdd(int[] t4, int[] t5, int[] t6, int[] t7, int[] d1, int[] d3, int[] d5, int[] d7,
-                                  int blocks) {
-        final int round = 1 << (CONST_BITS + PASS1_BITS - 1);
-        final int sh = CONST_BITS + PASS1_BITS;
-        for (int b = 0; b < blocks; b++) {
-            int tmp4 = t4[b];
-            int tmp5 = t5[b];
-            int tmp6 = t6[b];
-            int tmp7 = t7[b];
-            int z1 = tmp4 + tmp7;
-            int z2 = tmp5 + tmp6;
-            int z3 = tmp4 + tmp6;
-            int z4 = tmp5 + tmp7;
-            int z5 = (z3 + z4) * FIX_1_175875602;
-            z1 *= -FIX_0_899976223;
-            z2 *= -FIX_2_562915447;
-            z3 = z3 * -FIX_1_961570560 + z5;
-            z4 = z4 * -FIX_0_390180644 + z5;
-            d7[b] = (tmp4 * FIX_0_298631336 + z1 + z3 + round) >> sh;
-            d5[b] = (tmp5 * FIX_2_053119869 + z2 + z4 + round) >> sh;
-            d3[b] = (tmp6 * FIX_3_072711026 + z2 + z3 + round) >> sh;
-            d1[b] = (tmp7 * FIX_1_501321110 + z1 + z4 + round) >> sh;
         }
     }
 
