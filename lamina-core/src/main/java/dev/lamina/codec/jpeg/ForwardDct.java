@@ -221,7 +221,9 @@ final class ForwardDct {
         for (int u = 0; u < 8; u++) {
             butterfly(w[u], w[u + 56], w[u + 24], w[u + 32], t[0], t[7], t[3], t[4], blocks);
             butterfly(w[u + 8], w[u + 48], w[u + 16], w[u + 40], t[1], t[6], t[2], t[5], blocks);
-            columnEven(t[0], t[1], t[2], t[3], c[u], c[u + 16], c[u + 32], c[u + 48], blocks);
+            columnDcAnd4(t[0], t[1], t[2], t[3], c[u], c[u + 32], blocks);
+            even26(t[0], t[1], t[2], t[3], c[u + 16], c[u + 48], 1 << (CONST_BITS + PASS1_BITS - 1),
+                    CONST_BITS + PASS1_BITS, blocks);
             int round2 = 1 << (CONST_BITS + PASS1_BITS - 1);
             int shift2 = CONST_BITS + PASS1_BITS;
             odd13(t[4], t[5], t[6], t[7], c[u + 8], c[u + 24], round2, shift2, blocks);
@@ -346,21 +348,14 @@ final class ForwardDct {
         }
     }
 
-    private static void columnEven(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d2, int[] d4, int[] d6,
-                                   int blocks) {
-        final int round1 = 1 << (PASS1_BITS - 1);
-        final int round = 1 << (CONST_BITS + PASS1_BITS - 1);
-        final int sh = CONST_BITS + PASS1_BITS;
+    /** Pass 2, outputs 0 and 4. */
+    private static void columnDcAnd4(int[] t0, int[] t1, int[] t2, int[] t3, int[] d0, int[] d4, int blocks) {
+        final int round = 1 << (PASS1_BITS - 1);
         for (int b = 0; b < blocks; b++) {
             int tmp10 = t0[b] + t3[b];
-            int tmp13 = t0[b] - t3[b];
             int tmp11 = t1[b] + t2[b];
-            int tmp12 = t1[b] - t2[b];
-            d0[b] = (tmp10 + tmp11 + round1) >> PASS1_BITS;
-            d4[b] = (tmp10 - tmp11 + round1) >> PASS1_BITS;
-            int z1 = (tmp12 + tmp13) * FIX_0_541196100;
-            d2[b] = (z1 + tmp13 * FIX_0_765366865 + round) >> sh;
-            d6[b] = (z1 + tmp12 * -FIX_1_847759065 + round) >> sh;
+            d0[b] = (tmp10 + tmp11 + round) >> PASS1_BITS;
+            d4[b] = (tmp10 - tmp11 + round) >> PASS1_BITS;
         }
     }
 

@@ -67,6 +67,8 @@ final class StripCoder {
     private final EncoderLayout layout;
     private final ForwardDct.Divisors[] divisors;
     private final int background;
+    /** The DCT's work arrays, one set per worker thread for the whole encode. */
+    private final ThreadLocal<ForwardDct> dcts = ThreadLocal.withInitial(ForwardDct::new);
 
     StripCoder(EncoderLayout layout, ForwardDct.Divisors[] divisors, int background) {
         this.layout = layout;
@@ -117,7 +119,7 @@ final class StripCoder {
         }
         short[][] out = new short[nc][];
         long[][] masks = new long[nc][];
-        ForwardDct dct = new ForwardDct();
+        ForwardDct dct = dcts.get();
         for (int c = 0; c < nc; c++) {
             byte[] src = planes[c];
             int stride = padW;
