@@ -31,7 +31,24 @@ final class EntropyWriter {
         nbits += size;
     }
 
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private void drain() throws IOException {
+        int n = nbits >> 3;
+        if (n > 0 && len + 8 <= buf.length) {
+            // all whole bytes at once (at most 7) when none of them is 0xFF, so no stuffing is
+            // needed; the test word's bytes above them are 0x01, never taken for a 0xFF
+            long mask = (1L << (8 * n)) - 1;
+            long w = (acc >>> (nbits - 8 * n)) & mask;
+            long inv = (~w & mask) | (0x0101_0101_0101_0101L & ~mask);
+            if (((inv - 0x0101_0101_0101_0101L) & ~inv & 0x8080_8080_8080_8080L) == 0) {
+                LONG_BE.set(buf, len, w << (64 - 8 * n));
+                len += n;
+                nbits -= 8 * n;
+                return;
+            }
+        }
         while (nbits >= 8) {
             if (len + 2 > buf.length) {
                 out.write(buf, 0, len);

@@ -20,6 +20,13 @@ final class HuffmanTable {
      * {@link #END_OF_BLOCK} | code length; a run of sixteen zeros a zero value with run 15.
      */
     final int[] fastAc = new int[1 << LOOKAHEAD];
+    /**
+     * For AC tables, to step over a coefficient without its value (blocks of which only the DC is
+     * used, as at 1/8 scale): for each 9-bit prefix holding a whole code, (run << 8) | (code
+     * length + magnitude bits), or {@link #END_OF_BLOCK} | code length for an end of block; 0 for longer codes. The
+     * magnitude bits may run past the prefix: they are skipped, not read.
+     */
+    final int[] skipAc = new int[1 << LOOKAHEAD];
 
     private HuffmanTable(int[] symbols) {
         this.symbols = symbols;
@@ -64,6 +71,8 @@ final class HuffmanTable {
             int rs = e & 0xFF;
             int run = rs >> 4;
             int s = rs & 15;
+            // s = 0 with a run other than 15 ends the block, as in the full decoder
+            t.skipAc[i] = s == 0 && run != 15 ? END_OF_BLOCK | len : (run << 8) | (len + s);
             if (s == 0 && run == 0) {
                 t.fastAc[i] = END_OF_BLOCK | len;
             } else if (s == 0 && run == 15) {

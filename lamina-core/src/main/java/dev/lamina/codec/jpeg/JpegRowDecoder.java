@@ -116,6 +116,7 @@ final class JpegRowDecoder implements RowDecoder {
             ring[i] = new byte[planeW[i] * ringRows[i]];
             up[i] = new byte[Math.max(dsW[i] * hr[i], outW) + 8];
             coefs[i] = new short[(streaming ? c.v : c.blocksH) * c.blocksW * 64];
+            sd.dcOnly[i] = sz == 1;
         }
         rowRefs = new byte[n][];
         rowPos = new int[n];

@@ -51,6 +51,11 @@ final class ScanDecoder {
     private boolean dead;
     private int badCodeAt = -1;
     private int kind;   // 0 sequential, 1 DC first, 2 DC refine, 3 AC first, 4 AC refine
+    /**
+     * Components (by index) of which only the DC coefficient is used (1x1 IDCT at 1/8 scale):
+     * sequential scans step over their AC coefficients without storing them.
+     */
+    final boolean[] dcOnly = new boolean[JpegFrame.MAX_COMPONENTS];
     /** Quantisation tables latched for each component at its first scan, as libjpeg does. */
     final int[][] latchedQuant = new int[JpegFrame.MAX_COMPONENTS][];
 
@@ -333,7 +338,25 @@ final class ScanDecoder {
 
     // ---- bit reader ----
 
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private void fill() {
+        // Fast path: the next eight bytes hold no 0xFF (no stuffing, no marker), so as many whole
+        // bytes as fit go in at once.
+        int n = (63 - bits) >> 3;
+        if (n > 0 && marker == NO_MARKER && pos <= d.length - 8) {
+            long w = (long) LONG_BE.get(d, pos);
+            long inv = ~w;
+            if (((inv - ONES) & ~inv & HIGHS) == 0) {
+                acc = (acc << (8 * n)) | (w >>> (64 - 8 * n));
+                bits += 8 * n;
+                pos += n;
+                return;
+            }
+        }
         while (bits <= 56) {
             if (marker != NO_MARKER) {
                 acc <<= 8;
@@ -429,7 +452,13 @@ final class ScanDecoder {
 
     private void decodeBlock(int i, short[] out, int o) {
         switch (kind) {
-            case 0 -> decodeSequential(i, out, o);
+            case 0 -> {
+                if (dcOnly[comps[i].index]) {
+                    decodeSequentialDcOnly(i, out, o);
+                } else {
+                    decodeSequential(i, out, o);
+                }
+            }
             case 1 -> {
                 int t = decodeHuffman(dcOf[i]);
                 int diff = t == 0 ? 0 : extend(getBits(t), t);
@@ -476,6 +505,49 @@ final class ScanDecoder {
             if (s != 0) {
                 k += r;
                 out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
+            } else {
+                if (r != 15) {
+                    break;
+                }
+                k += 15;
+            }
+        }
+    }
+
+    /**
+     * As {@link #decodeSequential}, but only the DC is stored: the AC codes are decoded to find the
+     * end of the block and their magnitude bits skipped (the same bits consumed, so errors are
+     * found at the same places).
+     */
+    private void decodeSequentialDcOnly(int i, short[] out, int o) {
+        int t = decodeHuffman(dcOf[i]);
+        if (t > 11) {
+            t = 11;
+        }
+        int diff = t == 0 ? 0 : extend(getBits(t), t);
+        pred[i] += diff;
+        out[o] = (short) pred[i];
+        HuffmanTable ac = acOf[i];
+        int[] skip = ac.skipAc;
+        for (int k = 1; k < 64; k++) {
+            if (bits < 32) {
+                fill();
+            }
+            int e = skip[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+            if (e != 0) {
+                bits -= e & 0xFF;
+                if ((e & HuffmanTable.END_OF_BLOCK) != 0) {
+                    break;
+                }
+                k += (e >> 8) & 15;
+                continue;
+            }
+            int rs = decodeHuffman(ac);
+            int r = rs >> 4;
+            int s = rs & 15;
+            if (s != 0) {
+                k += r;
+                getBits(s);
             } else {
                 if (r != 15) {
                     break;

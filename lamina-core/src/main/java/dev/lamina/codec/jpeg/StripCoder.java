@@ -29,6 +29,29 @@ final class StripCoder {
         return (int) (x * 65536 + 0.5);
     }
 
+    /*
+     * jccolor.c's products as tables, two to a long: for each of R, G and B the luma term in the
+     * low 32 bits and the Cb term in the high 32 bits. Summed, the low half (0 .. 2^25) cannot
+     * borrow from or carry into the high half, so one add gives both sums exactly; Cr takes two
+     * int tables (its R term is R << 15). No multiplies are left in the per-pixel loop.
+     */
+    private static final long[] R_Y_CB = new long[256];
+    private static final long[] G_Y_CB = new long[256];
+    private static final long[] B_Y_CB = new long[256];
+    private static final int[] G_CR = new int[256];
+    private static final int[] B_CR = new int[256];
+    private static final long Y_CB_OFFSET = ONE_HALF + ((long) CBCR_OFFSET << 32);
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            R_Y_CB[i] = Y_R * i + ((long) (CB_R * i) << 32);
+            G_Y_CB[i] = Y_G * i + ((long) (CB_G * i) << 32);
+            B_Y_CB[i] = Y_B * i + ((long) (HALF * i) << 32);
+            G_CR[i] = CR_G * i;
+            B_CR[i] = CR_B * i + CBCR_OFFSET;
+        }
+    }
+
     /** The luma of an RGB colour with the encoder's own tables: the grey a grey image is flattened on. */
     static int luma(int rgb) {
         return (Y_R * ((rgb >> 16) & 255) + Y_G * ((rgb >> 8) & 255) + Y_B * (rgb & 255) + ONE_HALF) >> 16;
@@ -36,7 +59,7 @@ final class StripCoder {
 
     /**
      * Coefficients of one strip: per component, blocksW x (imcuRows * v) blocks of 64 in zig-zag
-     * order, and per block the zig-zag non-zero map of {@link ForwardDct#forward} (0 for dummies).
+     * order, and per block the zig-zag non-zero map of {@link ForwardDct#forwardRow} (0 for dummies).
      */
     record Coefficients(int firstImcuRow, int imcuRows, short[][] blocks, long[][] nonZero) {
     }
@@ -44,6 +67,8 @@ final class StripCoder {
     private final EncoderLayout layout;
     private final ForwardDct.Divisors[] divisors;
     private final int background;
+    /** The DCT's work arrays, one set per worker thread for the whole encode. */
+    private final ThreadLocal<ForwardDct> dcts = ThreadLocal.withInitial(ForwardDct::new);
 
     StripCoder(EncoderLayout layout, ForwardDct.Divisors[] divisors, int background) {
         this.layout = layout;
@@ -62,8 +87,8 @@ final class StripCoder {
         int padW = L.mcusX * L.hmax * 8;
         int nc = L.components;
         byte[][] planes = new byte[nc][padW * fullRows];
-        byte[] pix = new byte[L.width * nc];
         double[] tmp = strip.format == BandFormat.U8 && !hasAlpha(strip, nc) ? null : new double[L.width * strip.bands];
+        byte[] pix = tmp == null ? null : new byte[L.width * nc];
         for (int r = 0; r < fullRows; r++) {
             int o = r * padW;
             if (r >= rows) {
@@ -73,22 +98,18 @@ final class StripCoder {
                 }
                 continue;
             }
-            eightBit(strip, y0 + r, pix, tmp);
-            if (nc == 1) {
-                System.arraycopy(pix, 0, planes[0], o, L.width);
+            byte[] in = pix;
+            int ip = 0;
+            if (tmp == null) {
+                in = strip.u8();
+                ip = strip.index(0, y0 + r);
             } else {
-                byte[] py = planes[0];
-                byte[] pb = planes[1];
-                byte[] pr = planes[2];
-                for (int x = 0, i = 0; x < L.width; x++, i += 3) {
-                    int R = pix[i] & 0xFF;
-                    int G = pix[i + 1] & 0xFF;
-                    int B = pix[i + 2] & 0xFF;
-                    // the products of libjpeg's tables (FIX(c) x i) written out: same integers
-                    py[o + x] = (byte) ((Y_R * R + Y_G * G + Y_B * B + ONE_HALF) >> 16);
-                    pb[o + x] = (byte) ((CB_R * R + CB_G * G + HALF * B + CBCR_OFFSET) >> 16);
-                    pr[o + x] = (byte) ((HALF * R + CR_G * G + CR_B * B + CBCR_OFFSET) >> 16);
-                }
+                eightBit(strip, y0 + r, pix, tmp);
+            }
+            if (nc == 1) {
+                System.arraycopy(in, ip, planes[0], o, L.width);
+            } else {
+                rgbToYcc(in, ip, planes[0], planes[1], planes[2], o, L.width);
             }
             for (int c = 0; c < nc; c++) {
                 byte[] p = planes[c];
@@ -98,7 +119,7 @@ final class StripCoder {
         }
         short[][] out = new short[nc][];
         long[][] masks = new long[nc][];
-        ForwardDct dct = new ForwardDct();
+        ForwardDct dct = dcts.get();
         for (int c = 0; c < nc; c++) {
             byte[] src = planes[c];
             int stride = padW;
@@ -123,22 +144,39 @@ final class StripCoder {
             int hib = L.heightInBlocks[c];
             for (int by = 0; by < bh; by++) {
                 int gby = firstImcu * L.v[c] + by;
+                if (gby < hib) {
+                    dct.forwardRow(src, by * 8 * stride, stride, Math.min(wib, bw), divisors[c == 0 ? 0 : 1],
+                            co, by * bw * 64, nz, by * bw);
+                }
+                if (nc == 1) {
+                    continue;
+                }
                 for (int bx = 0; bx < bw; bx++) {
                     int o = (by * bw + bx) * 64;
-                    if (nc > 1 && gby >= hib) {
+                    if (gby >= hib) {
                         // a row of dummy blocks at the bottom: DC of the block above's MCU neighbour
                         int mcuLast = (bx / L.h[c]) * L.h[c] + L.h[c] - 1;
                         co[o] = co[((by - 1) * bw + mcuLast) * 64];
-                    } else if (nc > 1 && bx >= wib) {
+                    } else if (bx >= wib) {
                         co[o] = co[o - 64];   // dummy block at the right edge: repeat the DC
-                    } else if (bx < wib && gby < hib) {
-                        nz[by * bw + bx] = dct.forward(src, by * 8 * stride + bx * 8, stride,
-                                divisors[c == 0 ? 0 : 1], co, o);
                     }
                 }
             }
         }
         return new Coefficients(firstImcu, imcuRows, out, masks);
+    }
+
+    /** One row of 8-bit RGB to Y, Cb and Cr with jccolor.c's arithmetic (see the tables above). */
+    static void rgbToYcc(byte[] in, int ip, byte[] py, byte[] pb, byte[] pr, int o, int width) {
+        for (int x = 0, i = ip; x < width; x++, i += 3) {
+            int r = in[i] & 0xFF;
+            int g = in[i + 1] & 0xFF;
+            int b = in[i + 2] & 0xFF;
+            long ycb = R_Y_CB[r] + G_Y_CB[g] + B_Y_CB[b] + Y_CB_OFFSET;
+            py[o + x] = (byte) ((int) ycb >> 16);
+            pb[o + x] = (byte) (ycb >> 48);
+            pr[o + x] = (byte) (((r << 15) + G_CR[g] + B_CR[b]) >> 16);
+        }
     }
 
     private static boolean hasAlpha(Region r, int colourBands) {
@@ -172,10 +210,6 @@ final class StripCoder {
     private void eightBit(Region strip, int y, byte[] pix, double[] tmp) {
         int nc = layout.components;
         int w = layout.width;
-        if (tmp == null) {
-            System.arraycopy(strip.u8(), strip.index(0, y), pix, 0, w * nc);
-            return;
-        }
         SampleRows.read(strip, 0, y, w, tmp);
         int bands = strip.bands;
         boolean alpha = bands > nc;

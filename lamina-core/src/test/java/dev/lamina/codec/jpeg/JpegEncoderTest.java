@@ -48,9 +48,10 @@ class JpegEncoderTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> list = new ArrayList<>();
-        // odd and even heights with a partial last row of MCUs (141, 13, 22, 42), whole MCUs (48)
+        // odd and even heights with a partial last row of MCUs (141, 13, 22, 42), whole MCUs (48);
+        // 403x301 is two strips (208 rows, then 93)
         int[][] sizes = {{203, 141}, {1, 1}, {7, 5}, {17, 13}, {33, 1}, {1, 33}, {50, 31}, {64, 48}, {30, 22},
-                {2, 2}, {18, 42}};
+                {2, 2}, {18, 42}, {403, 301}};
         for (int[] s : sizes) {
             for (int q : new int[] {85, 50, 95}) {
                 list.add(Arguments.of(s[0], s[1], false, q, true));
