@@ -2,6 +2,7 @@ package dev.lamina.bench.jmh;
 
 import dev.lamina.BlendMode;
 import dev.lamina.Gravity;
+import dev.lamina.bench.peers.OpenCvPeer;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
 import dev.lamina.composite.Placement;
@@ -15,15 +16,11 @@ import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nu.pattern.OpenCV;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -99,24 +96,7 @@ public class CompositeBench {
         }
         if (engine.equals("opencv")) {
             Mat roi = baseMat.submat(new Rect(960, 540, 1920, 1080));
-            List<Mat> ch = new ArrayList<>();
-            Core.split(layerMat, ch);
-            Mat alpha = new Mat();
-            ch.get(3).convertTo(alpha, CvType.CV_32F, 1 / 255.0);
-            Mat alpha3 = new Mat();
-            Core.merge(List.of(alpha, alpha, alpha), alpha3);
-            Mat src = new Mat();
-            Core.merge(ch.subList(0, 3), src);
-            Mat srcF = new Mat();
-            src.convertTo(srcF, CvType.CV_32FC3);
-            Mat dstF = new Mat();
-            roi.convertTo(dstF, CvType.CV_32FC3);
-            Mat inv = new Mat();
-            Core.subtract(new Mat(alpha3.size(), CvType.CV_32FC3, Scalar.all(1)), alpha3, inv);
-            Core.multiply(srcF, alpha3, srcF);
-            Core.multiply(dstF, inv, dstF);
-            Core.add(srcF, dstF, dstF);
-            dstF.convertTo(roi, CvType.CV_8UC3);
+            OpenCvPeer.over(roi, layerMat);
             return roi;
         }
         Graphics2D g = base.createGraphics();
