@@ -7,6 +7,12 @@ package dev.lamina.codec.jpeg;
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
     static final int END_OF_BLOCK = 0x4000;
+    /**
+     * The most bits (code plus magnitude) one {@link #skipAc} entry takes; longer ones are left to
+     * the general path, so that the DC-only path can skip three codes per refill (3 x 16 of the
+     * 56 bits a refill leaves, with the 9 of the third look-up still there).
+     */
+    static final int SKIP_MAX_BITS = 16;
     /** (code length << 8) | symbol for each 9-bit prefix whose code is at most 9 bits; 0 otherwise. */
     final int[] lookup = new int[1 << LOOKAHEAD];
     /** Largest code of each length (-1 when none), for lengths 1..16; maxcode[17] sentinel. */
@@ -23,7 +29,8 @@ final class HuffmanTable {
     /**
      * For AC tables, to step over a coefficient without its value (blocks of which only the DC is
      * used, as at 1/8 scale): for each 9-bit prefix holding a whole code, (run << 8) | (code
-     * length + magnitude bits), or {@link #END_OF_BLOCK} | code length for an end of block; 0 for longer codes. The
+     * length + magnitude bits, at most SKIP_MAX_BITS), or {@link #END_OF_BLOCK} | code length for an end of block;
+     * 0 for longer codes (and for codes with more magnitude bits). The
      * magnitude bits may run past the prefix: they are skipped, not read.
      */
     final int[] skipAc = new int[1 << LOOKAHEAD];
@@ -72,7 +79,11 @@ final class HuffmanTable {
             int run = rs >> 4;
             int s = rs & 15;
             // s = 0 with a run other than 15 ends the block, as in the full decoder
-            t.skipAc[i] = s == 0 && run != 15 ? END_OF_BLOCK | len : (run << 8) | (len + s);
+            if (s == 0 && run != 15) {
+                t.skipAc[i] = END_OF_BLOCK | len;
+            } else if (len + s <= SKIP_MAX_BITS) {
+                t.skipAc[i] = (run << 8) | (len + s);
+            }
             if (s == 0 && run == 0) {
                 t.fastAc[i] = END_OF_BLOCK | len;
             } else if (s == 0 && run == 15) {

@@ -67,7 +67,7 @@ public final class JpegDecoder {
         Interpretation interp = frame.components.length == 1 ? Interpretation.GREY : Interpretation.RGB;
         Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
                 new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
-                        opt.warnings(), false, false)));
+                        opt.warnings(), false, false, opt.eighthChromaDcOnly())));
         return LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
     }
 

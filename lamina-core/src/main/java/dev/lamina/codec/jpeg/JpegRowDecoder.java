@@ -59,6 +59,12 @@ final class JpegRowDecoder implements RowDecoder {
      */
     JpegRowDecoder(JpegFrame f, int denom, boolean strict, Consumer<String> warnings, boolean rawCmyk,
                    boolean rawComponents) {
+        this(f, denom, strict, warnings, rawCmyk, rawComponents, false);
+    }
+
+    /** @param chromaDcOnly at 1/8, subsampled chroma too with the 1x1 IDCT, then replicated */
+    JpegRowDecoder(JpegFrame f, int denom, boolean strict, Consumer<String> warnings, boolean rawCmyk,
+                   boolean rawComponents, boolean chromaDcOnly) {
         this.f = f;
         this.rawCmyk = rawCmyk;
         this.rawComponents = rawComponents;
@@ -98,6 +104,14 @@ final class JpegRowDecoder implements RowDecoder {
             int wantV = f.vmax * s / c.v;
             int sh = Math.min(8, wantH);
             int sv = Math.min(8, wantV);
+            if (s == 1 && chromaDcOnly) {
+                // Opted in (JpegDecodeOptions.eighthChromaDcOnly): at 1/8 every component takes
+                // the 1x1 IDCT and so the DC-only skip path, and subsampled chroma is replicated
+                // afterwards (no fancy upsampling at 1/8, libjpeg's rule). Faster, but chroma
+                // keeps half the resolution: see docs/jpeg.md.
+                sh = 1;
+                sv = 1;
+            }
             if (Integer.bitCount(sh) != 1 || Integer.bitCount(sv) != 1 || wantH % sh != 0 || wantV % sv != 0) {
                 throw new LaminaException(f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
             }

@@ -343,6 +343,9 @@ final class ScanDecoder {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    /** Codes the DC-only path skips between refills (see {@link HuffmanTable#SKIP_MAX_BITS}). */
+    private static final int CODES_PER_REFILL = 3;
+
     private void fill() {
         // Fast path: the next eight bytes hold no 0xFF (no stuffing, no marker), so as many whole
         // bytes as fit go in at once.
@@ -529,32 +532,67 @@ final class ScanDecoder {
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
         int[] skip = ac.skipAc;
-        for (int k = 1; k < 64; k++) {
-            if (bits < 32) {
+        int k = 1;
+        // The bit reader's state in locals, refilled before every CODES_PER_REFILL codes without a
+        // data-dependent branch: whenever the next eight bytes hold no 0xFF, as many whole bytes
+        // as fit go in (none when the reader is full). Either way at least 56 bits are left, and
+        // a skipped code takes at most 16 (HuffmanTable.SKIP_MAX_BITS), so three codes need no
+        // test. The refill-when-low test this replaces was taken at an
+        // unpredictable code and cost a misprediction every few codes.
+        long a = acc;
+        int b = bits;
+        while (k < 64) {
+            long w;
+            long inv;
+            if (marker == NO_MARKER && pos <= d.length - 8
+                    && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+                int n = Math.max(0, (63 - b) >> 3);
+                // two shifts, so that n = 0 shifts everything out (a shift by 64 would not)
+                a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
+                b += 8 * n;
+                pos += n;
+            } else if (b < 56) {
+                acc = a;
+                bits = b;
                 fill();
+                a = acc;
+                b = bits;
             }
-            int e = skip[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
-            if (e != 0) {
-                bits -= e & 0xFF;
+            for (int j = 0; j < CODES_PER_REFILL; j++) {
+                int e = skip[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+                if (e == 0) {
+                    // a code longer than the look-up: the general path, then a refill
+                    acc = a;
+                    bits = b;
+                    int rs = decodeHuffman(ac);
+                    int r = rs >> 4;
+                    int s = rs & 15;
+                    if (s != 0) {
+                        getBits(s);
+                        k += r + 1;
+                    } else if (r != 15) {
+                        return;
+                    } else {
+                        k += 16;
+                    }
+                    a = acc;
+                    b = bits;
+                    break;
+                }
+                b -= e & 0xFF;
                 if ((e & HuffmanTable.END_OF_BLOCK) != 0) {
+                    acc = a;
+                    bits = b;
+                    return;
+                }
+                k += ((e >> 8) & 15) + 1;
+                if (k >= 64) {
                     break;
                 }
-                k += (e >> 8) & 15;
-                continue;
-            }
-            int rs = decodeHuffman(ac);
-            int r = rs >> 4;
-            int s = rs & 15;
-            if (s != 0) {
-                k += r;
-                getBits(s);
-            } else {
-                if (r != 15) {
-                    break;
-                }
-                k += 15;
             }
         }
+        acc = a;
+        bits = b;
     }
 
     private void decodeAcFirst(short[] out, int o) {

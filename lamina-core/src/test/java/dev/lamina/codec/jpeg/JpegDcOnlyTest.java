@@ -67,6 +67,17 @@ class JpegDcOnlyTest {
         list.add(JpegTestSupport.writeJdk(JpegTestSupport.crop(203, 141, false), Mode.baseline(1, 1).quality(100)));
         list.add(JpegTestSupport.writeJdk(JpegTestSupport.crop(64, 48, true), Mode.baseline(1, 1).quality(100).restart(3)));
         list.add(JpegTestSupport.writeJdk(JpegTestSupport.crop(203, 141, false), Mode.baseline(2, 1).quality(20).restart(5)));
+        // noise at quality 100: large magnitudes behind long codes, past what one skip entry
+        // takes (HuffmanTable.SKIP_MAX_BITS), so the general path inside the skip loop runs too
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        Random rnd = new Random(11);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                noise.setRGB(x, y, rnd.nextInt(1 << 24));
+            }
+        }
+        list.add(JpegTestSupport.writeJdk(noise, Mode.baseline(2, 2).quality(100)));
         return list;
     }
 
