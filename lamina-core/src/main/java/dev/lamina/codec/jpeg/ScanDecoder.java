@@ -478,43 +478,112 @@ final class ScanDecoder {
         }
     }
 
+    /** AC codes the full decode takes from {@link HuffmanTable#fastAc} between refills. */
+    private static final int FAST_CODES_PER_REFILL = 6;
+
+    /**
+     * One block of a sequential scan. Like the DC-only path, the bit reader lives in locals and
+     * is refilled without a data-dependent branch whenever the next eight bytes hold no 0xFF
+     * (near a 0xFF, a marker or the end of the data, by {@link #fill}, as before). A refill
+     * leaves at least 56 bits: the DC (code of at most 16 bits, at most 11 magnitude bits) then
+     * needs no test, and neither do six AC codes from {@link HuffmanTable#fastAc}, which take at
+     * most 9 bits each (6 x 9 = 54, the sixth look-up still seeing 11 bits). An AC code not in
+     * that table goes through the general, checking path and is followed by a refill. The bits
+     * consumed are those of the checking path, so errors are found at the same places.
+     */
     private void decodeSequential(int i, short[] out, int o) {
-        int t = decodeHuffman(dcOf[i]);
+        long a = acc;
+        int b = bits;
+        long w;
+        long inv;
+        if (marker == NO_MARKER && pos <= d.length - 8
+                && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+            int n = Math.max(0, (63 - b) >> 3);
+            // two shifts, so that n = 0 shifts everything out (a shift by 64 would not)
+            a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
+            b += 8 * n;
+            pos += n;
+        } else if (b < 56) {
+            acc = a;
+            bits = b;
+            fill();
+            a = acc;
+            b = bits;
+        }
+        HuffmanTable dc = dcOf[i];
+        int e = dc.lookup[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+        int t;
+        if (e != 0) {
+            b -= e >> 8;
+            t = e & 0xFF;
+        } else {
+            acc = a;
+            bits = b;
+            t = decodeHuffman(dc);
+            a = acc;
+            b = bits;
+        }
         if (t > 11) {
             t = 11;
         }
-        int diff = t == 0 ? 0 : extend(getBits(t), t);
-        pred[i] += diff;
+        if (t != 0) {
+            b -= t;
+            pred[i] += extend((int) (a >>> b) & ((1 << t) - 1), t);
+        }
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
         int[] fast = ac.fastAc;
-        for (int k = 1; k < 64; k++) {
-            if (bits < 32) {
+        int k = 1;
+        while (k < 64) {
+            if (marker == NO_MARKER && pos <= d.length - 8
+                    && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+                int n = Math.max(0, (63 - b) >> 3);
+                a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
+                b += 8 * n;
+                pos += n;
+            } else if (b < 56) {
+                acc = a;
+                bits = b;
                 fill();
+                a = acc;
+                b = bits;
             }
-            int fa = fast[(int) (acc >>> (bits - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
-            if (fa != 0) {
-                bits -= fa & 0xFF;
-                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
+            for (int j = 0; j < FAST_CODES_PER_REFILL; j++) {
+                int fa = fast[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+                if (fa == 0) {
+                    acc = a;
+                    bits = b;
+                    int rs = decodeHuffman(ac);
+                    int r = rs >> 4;
+                    int s = rs & 15;
+                    if (s != 0) {
+                        k += r;
+                        out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
+                        k++;
+                    } else if (r != 15) {
+                        return;
+                    } else {
+                        k += 16;
+                    }
+                    a = acc;
+                    b = bits;
                     break;
+                }
+                b -= fa & 0xFF;
+                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
+                    acc = a;
+                    bits = b;
+                    return;
                 }
                 k += (fa >> 8) & 15;
                 out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
-                continue;
-            }
-            int rs = decodeHuffman(ac);
-            int r = rs >> 4;
-            int s = rs & 15;
-            if (s != 0) {
-                k += r;
-                out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
-            } else {
-                if (r != 15) {
+                if (++k >= 64) {
                     break;
                 }
-                k += 15;
             }
         }
+        acc = a;
+        bits = b;
     }
 
     /**

@@ -78,6 +78,10 @@ class JpegDcOnlyTest {
             }
         }
         list.add(JpegTestSupport.writeJdk(noise, Mode.baseline(2, 2).quality(100)));
+        // half photo, half noise, with restarts: many stuffed 0xFF bytes, so both paths switch
+        // between bulk and byte-by-byte refills (JpegStuffedBytesTest)
+        list.add(JpegTestSupport.writeJdk(JpegStuffedBytesTest.halfNoise(96, 64, false),
+                Mode.baseline(2, 2).quality(100).restart(2)));
         return list;
     }
 
