@@ -346,14 +346,22 @@ final class ScanDecoder {
     /** Codes the DC-only path skips between refills (see {@link HuffmanTable#SKIP_MAX_BITS}). */
     private static final int CODES_PER_REFILL = 3;
 
+    /**
+     * Whether no byte of {@code w} is 0xFF (no stuffing, no marker among the next eight bytes):
+     * the classic SWAR zero-byte test on the inverted word. One copy for every refill loop.
+     */
+    private static boolean noFfByte(long w) {
+        long inv = ~w;
+        return ((inv - ONES) & ~inv & HIGHS) == 0;
+    }
+
     private void fill() {
         // Fast path: the next eight bytes hold no 0xFF (no stuffing, no marker), so as many whole
         // bytes as fit go in at once.
         int n = (63 - bits) >> 3;
         if (n > 0 && marker == NO_MARKER && pos <= d.length - 8) {
             long w = (long) LONG_BE.get(d, pos);
-            long inv = ~w;
-            if (((inv - ONES) & ~inv & HIGHS) == 0) {
+            if (noFfByte(w)) {
                 acc = (acc << (8 * n)) | (w >>> (64 - 8 * n));
                 bits += 8 * n;
                 pos += n;
@@ -495,9 +503,8 @@ final class ScanDecoder {
         long a = acc;
         int b = bits;
         long w;
-        long inv;
         if (marker == NO_MARKER && pos <= d.length - 8
-                && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+                && noFfByte(w = (long) LONG_BE.get(d, pos))) {
             int n = Math.max(0, (63 - b) >> 3);
             // two shifts, so that n = 0 shifts everything out (a shift by 64 would not)
             a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
@@ -536,7 +543,7 @@ final class ScanDecoder {
         int k = 1;
         while (k < 64) {
             if (marker == NO_MARKER && pos <= d.length - 8
-                    && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+                    && noFfByte(w = (long) LONG_BE.get(d, pos))) {
                 int n = Math.max(0, (63 - b) >> 3);
                 a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
                 b += 8 * n;
@@ -612,9 +619,8 @@ final class ScanDecoder {
         int b = bits;
         while (k < 64) {
             long w;
-            long inv;
             if (marker == NO_MARKER && pos <= d.length - 8
-                    && (((inv = ~(w = (long) LONG_BE.get(d, pos))) - ONES) & ~inv & HIGHS) == 0) {
+                    && noFfByte(w = (long) LONG_BE.get(d, pos))) {
                 int n = Math.max(0, (63 - b) >> 3);
                 // two shifts, so that n = 0 shifts everything out (a shift by 64 would not)
                 a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
