@@ -1,0 +1,117 @@
+package dev.lamina.resample;
+
+import dev.lamina.Kernel;
+
+/**
+ * The weights of one axis, computed once when the operation is built: for each output index the
+ * first input index of its window and the window's normalised weights (Pillow's
+ * {@code precompute_coeffs}). Inner loops then only multiply and add.
+ *
+ * <p>Geometry: pixel centres are aligned, so output index {@code o} sits at input coordinate
+ * {@code c = (o + 0.5) * scale - 0.5} with {@code scale = in / out}. When downscaling the kernel
+ * is stretched by the scale (every input pixel contributes: antialiasing); when upscaling it is
+ * used as it is. The window, all inputs within the (stretched) support of {@code c}, is clipped to
+ * the image and its weights are renormalised to sum 1, so edges are not darkened. Zero weights at
+ * either end of a window are dropped, so loops skip them; the windows of neighbouring outputs are
+ * therefore not always in increasing order (callers take the min and max over a range).
+ */
+final class ResampleWeights {
+    /** First input index of each output's window. */
+    final int[] first;
+    /** Number of weights in each output's window. */
+    final int[] count;
+    /** Where each output's weights start in {@link #weights}. */
+    final int[] offset;
+    /** All windows' weights, one after the other; each window sums to 1. */
+    final double[] weights;
+    /** The largest window. */
+    final int maxCount;
+
+    private ResampleWeights(int[] first, int[] count, int[] offset, double[] weights) {
+        this.first = first;
+        this.count = count;
+        this.offset = offset;
+        this.weights = weights;
+        int m = 0;
+        for (int c : count) {
+            m = Math.max(m, c);
+        }
+        this.maxCount = m;
+    }
+
+    /** The weights that take an axis of {@code in} pixels to {@code out} pixels with {@code kernel}. */
+    static ResampleWeights of(Kernel kernel, int in, int out) {
+        int[] first = new int[out], count = new int[out], offset = new int[out];
+        if (kernel == Kernel.NEAREST) {
+            double[] w = new double[out];
+            for (int o = 0; o < out; o++) {
+                // floor((o + 0.5) * in / out) in exact integer arithmetic, clamped (Pillow's rule)
+                first[o] = (int) Math.min(in - 1, ((2L * o + 1) * in) / (2L * out));
+                count[o] = 1;
+                offset[o] = o;
+                w[o] = 1.0;
+            }
+            return new ResampleWeights(first, count, offset, w);
+        }
+        double scale = (double) in / out;
+        double stretch = Math.max(1.0, scale);
+        double support = kernel.support * stretch;
+        int windowMax = (int) Math.ceil(2 * support) + 1;
+        double[] all = new double[Math.multiplyExact(out, windowMax)];
+        double[] window = new double[windowMax];
+        int used = 0;
+        for (int o = 0; o < out; o++) {
+            double centre = (o + 0.5) * scale - 0.5;
+            int lo = Math.max(0, (int) Math.ceil(centre - support));
+            int hi = Math.min(in - 1, (int) Math.floor(centre + support));
+            double sum = 0;
+            for (int i = lo; i <= hi; i++) {
+                double w = KernelFunction.value(kernel, (i - centre) / stretch);
+                window[i - lo] = w;
+                sum += w;
+            }
+            int start = 0, end = hi - lo + 1;
+            while (start < end && window[start] == 0.0) {
+                start++;
+            }
+            while (end > start && window[end - 1] == 0.0) {
+                end--;
+            }
+            if (!(sum > 0) || start == end) {
+                // Cannot happen for these kernels: the input nearest the centre is within half a
+                // pixel, where every kernel is positive. Kept so a future kernel fails soft.
+                int nearest = Math.clamp(Math.round(centre), 0, in - 1);
+                first[o] = nearest;
+                count[o] = 1;
+                offset[o] = used;
+                all[used++] = 1.0;
+                continue;
+            }
+            first[o] = lo + start;
+            count[o] = end - start;
+            offset[o] = used;
+            for (int k = start; k < end; k++) {
+                all[used++] = window[k] / sum;
+            }
+        }
+        return new ResampleWeights(first, count, offset, java.util.Arrays.copyOf(all, used));
+    }
+
+    /** The smallest first input index over outputs [from, to). */
+    int inputStart(int from, int to) {
+        int s = Integer.MAX_VALUE;
+        for (int o = from; o < to; o++) {
+            s = Math.min(s, first[o]);
+        }
+        return s;
+    }
+
+    /** One past the largest input index over outputs [from, to). */
+    int inputEnd(int from, int to) {
+        int e = Integer.MIN_VALUE;
+        for (int o = from; o < to; o++) {
+            e = Math.max(e, first[o] + count[o]);
+        }
+        return e;
+    }
+}
