@@ -15,7 +15,7 @@ import dev.lamina.core.Rounding;
  * <p>The model it pins down: output x sits at input {@code (x + 0.5) * in / out - 0.5}; the
  * kernel is stretched by {@code in / out} when that is above 1; weights of pixels outside the
  * image are dropped and the rest renormalised to sum 1; an axis that keeps its size is not
- * filtered. NEAREST takes input {@code floor((x + 0.5) * in / out)} and copies it. Where the mixed
+ * filtered, and an image that keeps both is returned unchanged. NEAREST takes input {@code floor((x + 0.5) * in / out)} and copies it. Where the mixed
  * alpha is at most 1e-9 the pixel is transparent black; alpha is clamped to 0..1; F32 colour is
  * not clamped.
  */
@@ -29,6 +29,10 @@ public final class ResizeReference {
         int inW = in.rect().width(), inH = in.rect().height(), bands = in.bands;
         boolean alpha = bands == 2 || bands == 4;
         Region out = Region.allocate(Rect.of(outW, outH), bands, in.format);
+        if (inW == outW && inH == outH) {
+            out.copyFrom(in);   // nothing to resize: the image as it is, hidden colour included
+            return out;
+        }
         if (kernel == Kernel.NEAREST) {
             for (int y = 0; y < outH; y++) {
                 int sy = Math.min(inH - 1, (int) Math.floor((y + 0.5) * inH / outH));
