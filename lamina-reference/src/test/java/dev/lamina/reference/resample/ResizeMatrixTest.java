@@ -24,6 +24,9 @@ class ResizeMatrixTest {
     /** {in w, in h, out w, out h}: the kinds of size change, named. */
     private static final Object[][] CASES = {
             {"down 4x", new int[]{32, 24, 8, 6}},
+            // 2x with LINEAR gives weights in eighths and sixteenths: many exact halves, the ties of the rounding rule
+            {"down 2x", new int[]{30, 22, 15, 11}},
+            {"up 2x", new int[]{11, 9, 22, 18}},
             {"down non-integer", new int[]{640, 5, 197, 3}},
             {"up 3x", new int[]{7, 5, 21, 15}},
             {"up non-integer", new int[]{9, 6, 23, 17}},
