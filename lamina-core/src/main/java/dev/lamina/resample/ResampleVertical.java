@@ -2,6 +2,8 @@ package dev.lamina.resample;
 
 import dev.lamina.core.DemandHint;
 
+import java.util.Arrays;
+
 /**
  * The vertical pass: each output row is the weighted sum of a window of input rows. A request for
  * a strip of output rows asks the input once for all the rows the strip's windows need (the strip
@@ -62,7 +64,7 @@ final class ResampleVertical implements RowSource {
                 if (sums.length < need) {
                     sums = new double[need];
                 } else {
-                    java.util.Arrays.fill(sums, 0, need, 0.0);
+                    Arrays.fill(sums, 0, need, 0.0);
                 }
                 if (row.length < rowLength) {
                     row = new double[rowLength];

@@ -2,6 +2,8 @@ package dev.lamina.resample;
 
 import dev.lamina.Kernel;
 
+import java.util.Arrays;
+
 /**
  * The weights of one axis, computed once when the operation is built: for each output index the
  * first input index of its window and the window's normalised weights (Pillow's
@@ -94,7 +96,7 @@ final class ResampleWeights {
                 all[used++] = window[k] / sum;
             }
         }
-        return new ResampleWeights(first, count, offset, java.util.Arrays.copyOf(all, used));
+        return new ResampleWeights(first, count, offset, Arrays.copyOf(all, used));
     }
 
     /** The smallest first input index over outputs [from, to). */

@@ -1,6 +1,8 @@
 package dev.lamina.resample;
 
 import dev.lamina.core.DemandHint;
+import dev.lamina.core.Producer;
+import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
 import dev.lamina.core.SampleRows;
 import dev.lamina.core.Sequence;
@@ -16,7 +18,7 @@ import dev.lamina.core.Sequence;
  * overshoot. Colour is clamped by the rounding for U8 and U16 and left as it is for F32, where an
  * overshoot is data (as libvips does for float images).
  */
-final class RowsToImage implements dev.lamina.core.Producer {
+final class RowsToImage implements Producer {
     /** Mixed alpha at or below this counts as transparent. */
     static final double ALPHA_ZERO = 1e-9;
 
@@ -44,7 +46,7 @@ final class RowsToImage implements dev.lamina.core.Producer {
 
             @Override
             public void generate(Region out) {
-                var r = out.rect();
+                Rect r = out.rect();
                 int n = r.width() * bands;
                 if (row.length < n) {
                     row = new double[n];
