@@ -73,19 +73,23 @@ class ResizeMatrixTest {
         }
     }
 
+    /** Behind a line cache, as from a decoder: both axes, height only, width only, up and down. */
     @Test
     void sequentialInputIsReadOnceAndMatches() {
         Region in = ResizeTesting.random(17, 700, 4, BandFormat.U8, 3);
+        int[][] targets = {{6, 97}, {17, 230}, {5, 700}, {40, 1500}};
         for (Kernel k : Kernel.values()) {
-            AtomicInteger opens = new AtomicInteger();
-            Image src = ResizeTesting.sequential(in, opens);
-            Image out = Resize.build(src, 6, 97, k);
-            assertTrue(out.sequential, "a resize of a sequential image is sequential");
-            Region strips = out.materialise().fetch(out.bounds());
-            assertEquals(1, opens.get(), k + ": the decoder is opened once");
-            ResizeTesting.Tally t = ResizeTesting.compare(ResizeReference.resize(in, 6, 97, k), strips, k + " sequential");
-            assertTrue(t.maxError <= 1, k + ": " + t);
-            U8.add(t);
+            for (int[] size : targets) {
+                String what = k + " sequential to " + size[0] + "x" + size[1];
+                AtomicInteger opens = new AtomicInteger();
+                Image out = Resize.build(ResizeTesting.sequential(in, opens), size[0], size[1], k);
+                assertTrue(out.sequential, "a resize of a sequential image is sequential");
+                Region strips = out.materialise().fetch(out.bounds());
+                assertEquals(1, opens.get(), what + ": the decoder is opened once");
+                ResizeTesting.Tally t = ResizeTesting.compare(ResizeReference.resize(in, size[0], size[1], k), strips, what);
+                assertTrue(t.maxError <= 1, what + ": " + t);
+                U8.add(t);
+            }
         }
     }
 
