@@ -1,6 +1,7 @@
 package dev.lamina;
 
 import dev.lamina.codec.Decoders;
+import dev.lamina.resample.Thumbnail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,5 +55,27 @@ public final class Lamina {
         } catch (IOException e) {
             throw new LaminaException(name + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A thumbnail of an image file: a JPEG is decoded at 1/2, 1/4 or 1/8 size when the thumbnail
+     * is small enough (shrink-on-load), then resampled to the final size with the options' kernel.
+     *
+     * <pre>{@code
+     * Lamina.thumbnail(Path.of("photo.jpg"), ThumbnailOptions.edge(256))
+     *       .save(Path.of("thumb.jpg"), JpegOptions.jpeg().quality(85));
+     * }</pre>
+     */
+    public static LaminaImage thumbnail(Path file, ThumbnailOptions options) {
+        return thumbnail(file, options, LoadOptions.defaults());
+    }
+
+    public static LaminaImage thumbnail(Path file, ThumbnailOptions options, LoadOptions load) {
+        return new LaminaImage(Thumbnail.open(file, load, options), load.limits());
+    }
+
+    /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
+    public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
+        return new LaminaImage(Thumbnail.open(data, name, load, options), load.limits());
     }
 }

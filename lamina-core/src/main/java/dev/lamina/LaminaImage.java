@@ -8,6 +8,8 @@ import dev.lamina.conversion.Cast;
 import dev.lamina.conversion.Flatten;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
+import dev.lamina.resample.Resize;
+import dev.lamina.resample.Thumbnail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,6 +92,32 @@ public final class LaminaImage {
             specs.add(new CompositeLayer(l.image.image, l.mode, p, l.opacity));
         }
         return new LaminaImage(CompositeOp.build(image, specs, null), limits);
+    }
+
+    /**
+     * Resamples to exactly {@code width x height} with Lanczos-3 (the aspect ratio is the caller's
+     * business; {@link #thumbnail} keeps it). Alpha is premultiplied inside, so hidden colours of
+     * transparent pixels never bleed into visible ones.
+     */
+    public LaminaImage resize(int width, int height) {
+        return resize(width, height, Kernel.LANCZOS3);
+    }
+
+    /** Resamples to exactly {@code width x height} with {@code kernel}. */
+    public LaminaImage resize(int width, int height, Kernel kernel) {
+        limits.checkPixels("resize", width, height);
+        if (width == image.width && height == image.height) {
+            return this;
+        }
+        return new LaminaImage(Resize.build(image, width, height, kernel), limits);
+    }
+
+    /**
+     * This image made to fit the options' box. For files, {@link Lamina#thumbnail} is faster: it
+     * can let the decoder shrink while loading.
+     */
+    public LaminaImage thumbnail(ThumbnailOptions options) {
+        return new LaminaImage(Thumbnail.of(image, options), limits);
     }
 
     /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */

@@ -21,6 +21,15 @@ public final class Decoders {
     }
 
     public static Image open(Path file, LoadOptions options) {
+        return open(file, options, 1);
+    }
+
+    /**
+     * Opens with a reduction on load where the format can do it cheaply: a JPEG is decoded at
+     * 1/{@code shrink} in the DCT domain (2, 4 or 8; 1 = full size); other formats ignore it and
+     * come at full size. Callers (thumbnails) must size what follows from the image they get.
+     */
+    public static Image open(Path file, LoadOptions options, int shrink) {
         String name = String.valueOf(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
@@ -45,19 +54,24 @@ public final class Decoders {
         }
         return oriented(switch (ImageFormat.sniff(head)) {
             case PNG -> PngDecoder.open(file, options.limits());
-            case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options));
+            case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
     }
 
     public static Image open(byte[] data, String name, LoadOptions options) {
+        return open(data, name, options, 1);
+    }
+
+    /** {@link #open(Path, LoadOptions, int)} for an encoded image in memory. */
+    public static Image open(byte[] data, String name, LoadOptions options, int shrink) {
         if (data.length > options.limits().maxFileBytes()) {
             throw new LaminaException(name + ": " + data.length + " bytes is over the limit of "
                     + options.limits().maxFileBytes() + " bytes");
         }
         return oriented(switch (ImageFormat.sniff(data)) {
             case PNG -> PngDecoder.open(data, name, options.limits());
-            case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options));
+            case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
     }
