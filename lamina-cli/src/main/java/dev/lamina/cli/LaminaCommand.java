@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
         description = "Layered image compositing: exact, streaming, pure Java.",
-        subcommands = {CompositeCommand.class, ConvertCommand.class, InfoCommand.class, CompareCommand.class,
+        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, InfoCommand.class, CompareCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaminaCommand implements Runnable {
 
@@ -22,7 +22,7 @@ public final class LaminaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, info, compare)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, info, compare)");
     }
 
     public static void main(String[] args) {
@@ -46,6 +46,7 @@ public final class LaminaCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LaminaCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);   // --kernel lanczos3, --fit cover
         // Layer options (--mode, --gravity, ...) follow each layer file: composite parses them itself.
         cl.getSubcommands().get("composite").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
