@@ -395,8 +395,14 @@ public final class Lab {
         List<String> cmd = new ArrayList<>();
         String edge = String.valueOf(THUMB_EDGE);
         switch (e.id()) {
-            case "lamina", "jvips" -> {
+            case "jvips" -> {
                 return null;
+            }
+            case "lamina" -> {
+                // As vipsthumbnail: the launcher, one process for the whole set, output named after each input.
+                cmd.addAll(List.of(engines.laminaLauncher().toString(), "thumbnail", "--size", edge, "--quality", "85",
+                        "-o", out + "/%s.jpg"));
+                files.forEach(f -> cmd.add(f.toString()));
             }
             case "java2d", "opencv", "thumbnailator", "scrimage" -> {
                 cmd.addAll(javaPeer(e.id()));
@@ -623,9 +629,15 @@ public final class Lab {
                 return filter == null ? null : List.of(engines.convert(), in.toString(), "-filter", filter, "-resize",
                         width + "x" + height + "!", "-define", "png:compression-level=" + png, out.toString());
             }
-            default -> {
-                return null; // Lamina: no resize yet
+            case "lamina" -> {
+                if (!Set.of("nearest", "linear", "cubic", "mitchell", "lanczos3").contains(kernel)) {
+                    return null;
+                }
+                return List.of(engines.laminaLauncher().toString(), "resize", in.toString(), out.toString(),
+                        "--width", String.valueOf(width), "--height", String.valueOf(height), "--kernel", kernel,
+                        "--compression", png);
             }
+            default -> throw new IllegalStateException(engine);
         }
     }
 
@@ -658,7 +670,7 @@ public final class Lab {
             return e.status();
         }
         if (cmd == null) {
-            return e.id().equals("lamina") ? "not-yet" : "unsupported";
+            return "unsupported";
         }
         return "ok";
     }

@@ -6,6 +6,7 @@ import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
 import dev.lamina.PngOptions;
+import dev.lamina.ThumbnailOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,6 @@ public final class LaminaPeer extends PeerMain {
 
     @Override
     void thumbnail(Path in, Path out, int edge, float jpegQuality) {
-        throw new UnsupportedOperationException("Lamina has no resize yet");
+        Lamina.thumbnail(in, ThumbnailOptions.edge(edge)).save(out, JpegOptions.jpeg().quality(Math.round(jpegQuality * 100)));
     }
 }
