@@ -43,19 +43,33 @@ final class ResampleWeights {
 
     /** The weights that take an axis of {@code in} pixels to {@code out} pixels with {@code kernel}. */
     static ResampleWeights of(Kernel kernel, int in, int out) {
+        return of(kernel, in, out, (double) in / out, true);
+    }
+
+    /**
+     * The same with {@code scale} input pixels per output pixel given, not {@code in / out}: for an
+     * input that is a block-reduced copy of a larger source (shrink-on-load), whose last block is
+     * partial, so the source's geometry is kept rather than the reduced copy's rounded size.
+     */
+    static ResampleWeights of(Kernel kernel, int in, int out, double scale) {
+        return of(kernel, in, out, scale, scale == (double) in / out);
+    }
+
+    private static ResampleWeights of(Kernel kernel, int in, int out, double scale, boolean ratioOfSizes) {
         int[] first = new int[out], count = new int[out], offset = new int[out];
         if (kernel == Kernel.NEAREST) {
             double[] w = new double[out];
             for (int o = 0; o < out; o++) {
-                // floor((o + 0.5) * in / out) in exact integer arithmetic, clamped (Pillow's rule)
-                first[o] = (int) Math.min(in - 1, ((2L * o + 1) * in) / (2L * out));
+                // floor((o + 0.5) * in / out) in exact integer arithmetic when the scale is the ratio
+                // of the sizes, clamped (Pillow's rule)
+                long pick = ratioOfSizes ? ((2L * o + 1) * in) / (2L * out) : (long) Math.floor((o + 0.5) * scale);
+                first[o] = (int) Math.clamp(pick, 0, in - 1);
                 count[o] = 1;
                 offset[o] = o;
                 w[o] = 1.0;
             }
             return new ResampleWeights(first, count, offset, w);
         }
-        double scale = (double) in / out;
         double stretch = Math.max(1.0, scale);
         double support = kernel.support * stretch;
         int windowMax = (int) Math.ceil(2 * support) + 1;

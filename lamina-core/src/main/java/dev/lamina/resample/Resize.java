@@ -35,22 +35,39 @@ public final class Resize {
     }
 
     public static Image build(Image in, int outWidth, int outHeight, Kernel kernel) {
+        return build(in, outWidth, outHeight, kernel, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Resizes with the scales given (input pixels per output pixel; NaN for {@code in / out}) rather
+     * than taken from the sizes: {@link Thumbnail} passes the source's scale when the input is a
+     * shrunk-on-load copy whose last block is partial. An axis is left alone only when it keeps
+     * its size at scale 1.
+     */
+    public static Image build(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX, double scaleY) {
         if (outWidth < 1 || outHeight < 1) {
             throw new LaminaException("resize needs a positive output size, not " + outWidth + "x" + outHeight);
         }
         if (kernel == null) {
             throw new LaminaException("resize needs a kernel");
         }
-        if (outWidth == in.width && outHeight == in.height) {
+        double sx = Double.isNaN(scaleX) ? (double) in.width / outWidth : scaleX;
+        double sy = Double.isNaN(scaleY) ? (double) in.height / outHeight : scaleY;
+        if (!(sx > 0 && sy > 0 && Double.isFinite(sx) && Double.isFinite(sy))) {
+            throw new LaminaException("resize scales must be positive, not " + scaleX + " and " + scaleY);
+        }
+        boolean keepsWidth = outWidth == in.width && sx == 1;
+        boolean keepsHeight = outHeight == in.height && sy == 1;
+        if (keepsWidth && keepsHeight) {
             return in;
         }
         boolean mixes = kernel != Kernel.NEAREST;
         RowSource rows = new ImageRows(in, mixes);
-        if (outWidth != in.width) {
-            rows = new ResampleHorizontal(rows, ResampleWeights.of(kernel, in.width, outWidth), outWidth, in.bands);
+        if (!keepsWidth) {
+            rows = new ResampleHorizontal(rows, ResampleWeights.of(kernel, in.width, outWidth, sx), outWidth, in.bands);
         }
-        if (outHeight != in.height) {
-            rows = new ResampleVertical(rows, ResampleWeights.of(kernel, in.height, outHeight), outHeight, in.bands);
+        if (!keepsHeight) {
+            rows = new ResampleVertical(rows, ResampleWeights.of(kernel, in.height, outHeight, sy), outHeight, in.bands);
         }
         RowsToImage producer = new RowsToImage(rows, in.bands, mixes && in.hasAlpha);
         return new Image(outWidth, outHeight, in.interpretation, in.hasAlpha, in.format, in.sequential, in.metadata,

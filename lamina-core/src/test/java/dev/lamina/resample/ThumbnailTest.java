@@ -69,28 +69,31 @@ class ThumbnailTest {
 
     @ParameterizedTest(name = "{0}x{1} to {2}: load at 1/{3}")
     @CsvSource({
-            // Total shrink 1200 / 64 = 18.75 >= 16: 1/8 leaves 2.3 for the kernel.
-            "1200, 900, 64, 8",
-            // 1200 / 100 = 12: 1/4 (1/8 would leave less than 2).
-            "1200, 900, 100, 4",
-            // 1200 / 256 = 4.7: 1/2.
-            "1200, 900, 256, 2",
-            // 1200 / 400 = 3: no shrink on load.
-            "1200, 900, 400, 1",
+            // Total shrink 1203 / 64 = 18.8 >= 16: 1/8 leaves 2.3 for the kernel.
+            "1203, 901, 64, 8",
+            // 1203 / 100 = 12: 1/4 (1/8 would leave less than 2).
+            "1203, 901, 100, 4",
+            // 1203 / 256 = 4.7: 1/2.
+            "1203, 901, 256, 2",
+            // 1203 / 400 = 3: no shrink on load.
+            "1203, 901, 400, 1",
     })
-    void jpegShrinksOnLoadAsLibvipsDoesAndThenResizes(int w, int h, int edge, int shrink) throws IOException {
+    void jpegShrinksOnLoadAsLibvipsDoesAndThenResizesWithTheSourcesScale(int w, int h, int edge, int shrink) throws IOException {
         byte[] jpeg = jpeg(photo(w, h), null);
         Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), ThumbnailOptions.edge(edge));
         Image loaded = JpegDecoder.open(jpeg, "photo.jpg", Limits.defaults(), JpegDecodeOptions.defaults().scale(shrink));
         Thumbnail.Size size = Thumbnail.Size.of(w, h, ThumbnailOptions.edge(edge));
-        Image expected = Resize.build(loaded, size.resizedWidth(), size.resizedHeight(), Kernel.LANCZOS3);
+        int rw = size.resizedWidth(), rh = size.resizedHeight();
+        // The sides are not multiples of the block (1203 = 8 x 150 + 3): the scale is the source's
+        // over the shrink, not the shrunk image's rounded-up size over the thumbnail's.
+        Image expected = Resize.build(loaded, rw, rh, Kernel.LANCZOS3, w / ((double) shrink * rw), h / ((double) shrink * rh));
         assertEquals(edge, thumb.width);
         assertArrayEquals(samples(expected), samples(thumb));
     }
 
     @Test
     void withoutShrinkOnLoadTheFullDecodeIsResized() throws IOException {
-        byte[] jpeg = jpeg(photo(1200, 900), null);
+        byte[] jpeg = jpeg(photo(1203, 901), null);
         ThumbnailOptions o = ThumbnailOptions.edge(100).shrinkOnLoad(false).kernel(Kernel.MITCHELL);
         Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), o);
         Image full = JpegDecoder.open(jpeg, "photo.jpg", Limits.defaults(), JpegDecodeOptions.defaults());
@@ -104,7 +107,7 @@ class ThumbnailTest {
      */
     @Test
     void shrinkOnLoadStaysCloseToFullDecodePlusResize() throws IOException {
-        byte[] jpeg = jpeg(photo(1200, 900), null);
+        byte[] jpeg = jpeg(photo(1203, 901), null);
         for (int edge : new int[]{64, 100, 256}) {
             Image fast = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), ThumbnailOptions.edge(edge));
             Image slow = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), ThumbnailOptions.edge(edge).shrinkOnLoad(false));
@@ -123,16 +126,41 @@ class ThumbnailTest {
         assertArrayEquals(samples(Resize.build(full, 30, 20, Kernel.LANCZOS3)), samples(thumb));
     }
 
+    @ParameterizedTest(name = "orientation {0}")
+    @CsvSource({"2", "3", "5", "6", "7", "8"})
+    void sizeIsWorkedOutOnTheUprightImageAndTheThumbnailTurned(int orientation) throws IOException {
+        byte[] jpeg = jpeg(photo(1203, 901), exifOrientation(orientation));
+        ThumbnailOptions box = ThumbnailOptions.box(100, 80);
+        Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), box);
+        boolean swapped = orientation >= 5;
+        // Upright 901 x 1203 in 100 x 80: 80 high, 901 * 80 / 1203 = 59.9 -> 60 wide; else 100 x 75.
+        assertEquals(swapped ? 60 : 100, thumb.width);
+        assertEquals(swapped ? 80 : 75, thumb.height);
+        assertEquals(1, thumb.metadata.orientation());
+        // The thumbnail of the stored image, sized for the turned box, then turned by the same EXIF rule.
+        ThumbnailOptions storedBox = swapped ? ThumbnailOptions.box(80, 100) : box;
+        Image stored = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults().autoOrient(false), storedBox);
+        assertEquals(swapped ? 80 : 100, stored.width);
+        assertArrayEquals(samples(dev.lamina.conversion.Orient.build(stored, orientation)), samples(thumb));
+    }
+
+    /**
+     * Without shrink-on-load, resizing before the rotation (what the thumbnail does) and after it
+     * are the same arithmetic mirrored: equal but for ties that round the other way.
+     */
     @Test
-    void sizeIsWorkedOutOnTheUprightImage() throws IOException {
-        // Orientation 6: stored landscape, shown turned 90 degrees clockwise, so portrait.
-        byte[] jpeg = jpeg(photo(1200, 900), exifOrientation(6));
-        Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), ThumbnailOptions.edge(100));
-        assertEquals(75, thumb.width);
-        assertEquals(100, thumb.height);
-        Image stored = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults().autoOrient(false), ThumbnailOptions.edge(100));
-        assertEquals(100, stored.width);
-        assertEquals(75, stored.height);
+    void resizingBeforeTheRotationEqualsResizingAfterIt() throws IOException {
+        byte[] jpeg = jpeg(photo(301, 203), exifOrientation(7));
+        ThumbnailOptions o = ThumbnailOptions.box(70, 70).shrinkOnLoad(false);
+        Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(), o);
+        Image upright = dev.lamina.codec.Decoders.open(jpeg, "photo.jpg", LoadOptions.defaults());
+        Image after = Resize.build(upright, thumb.width, thumb.height, Kernel.LANCZOS3);
+        byte[] a = samples(thumb), b = samples(after);
+        int maxDiff = 0;
+        for (int i = 0; i < a.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs((a[i] & 0xFF) - (b[i] & 0xFF)));
+        }
+        assertTrue(maxDiff <= 1, "max difference " + maxDiff);
     }
 
     @Test

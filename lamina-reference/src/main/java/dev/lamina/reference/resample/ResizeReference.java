@@ -26,18 +26,29 @@ public final class ResizeReference {
 
     /** {@code in} (at 0,0; 2 and 4 bands have alpha) resized to {@code outW x outH}. */
     public static Region resize(Region in, int outW, int outH, Kernel kernel) {
+        return resize(in, outW, outH, kernel, (double) in.rect().width() / outW, (double) in.rect().height() / outH);
+    }
+
+    /**
+     * The same with the scales (input pixels per output pixel) given instead of {@code in / out}:
+     * output x sits at input {@code (x + 0.5) * scaleX - 0.5}, the kernel is stretched by the scale
+     * above 1, NEAREST takes {@code floor((x + 0.5) * scaleX)} clamped to the image, and an axis is
+     * unfiltered only when it keeps its size at scale 1.
+     */
+    public static Region resize(Region in, int outW, int outH, Kernel kernel, double scaleX, double scaleY) {
         int inW = in.rect().width(), inH = in.rect().height(), bands = in.bands;
         boolean alpha = bands == 2 || bands == 4;
         Region out = Region.allocate(Rect.of(outW, outH), bands, in.format);
-        if (inW == outW && inH == outH) {
+        boolean sizesRatio = scaleX == (double) inW / outW && scaleY == (double) inH / outH;
+        if (inW == outW && inH == outH && scaleX == 1 && scaleY == 1) {
             out.copyFrom(in);   // nothing to resize: the image as it is, hidden colour included
             return out;
         }
         if (kernel == Kernel.NEAREST) {
             for (int y = 0; y < outH; y++) {
-                int sy = Math.min(inH - 1, (int) Math.floor((y + 0.5) * inH / outH));
+                int sy = Math.clamp((long) Math.floor(sizesRatio ? (y + 0.5) * inH / outH : (y + 0.5) * scaleY), 0, inH - 1);
                 for (int x = 0; x < outW; x++) {
-                    int sx = Math.min(inW - 1, (int) Math.floor((x + 0.5) * inW / outW));
+                    int sx = Math.clamp((long) Math.floor(sizesRatio ? (x + 0.5) * inW / outW : (x + 0.5) * scaleX), 0, inW - 1);
                     for (int b = 0; b < bands; b++) {
                         put(out, x, y, b, in.sample(sx, sy, b));
                     }
@@ -45,8 +56,8 @@ public final class ResizeReference {
             }
             return out;
         }
-        double[][] wx = axisWeights(kernel, inW, outW);
-        double[][] wy = axisWeights(kernel, inH, outH);
+        double[][] wx = axisWeights(kernel, inW, outW, scaleX);
+        double[][] wy = axisWeights(kernel, inH, outH, scaleY);
         double[] sum = new double[bands];
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
@@ -83,15 +94,14 @@ public final class ResizeReference {
     }
 
     /** weights[o][i]: the normalised weight of input i in output o, zero outside the kernel. */
-    static double[][] axisWeights(Kernel kernel, int in, int out) {
+    static double[][] axisWeights(Kernel kernel, int in, int out, double ratio) {
         double[][] w = new double[out][in];
-        if (in == out) {
+        if (in == out && ratio == 1) {
             for (int o = 0; o < out; o++) {
                 w[o][o] = 1.0;   // an axis that keeps its size is not filtered
             }
             return w;
         }
-        double ratio = (double) in / out;
         double stretch = ratio > 1 ? ratio : 1.0;
         for (int o = 0; o < out; o++) {
             double centre = (o + 0.5) * ratio - 0.5;
