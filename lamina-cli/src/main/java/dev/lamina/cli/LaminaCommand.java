@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
         description = "Layered image compositing: exact, streaming, pure Java.",
-        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, InfoCommand.class, CompareCommand.class,
+        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, InfoCommand.class, CompareCommand.class, AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaminaCommand implements Runnable {
 

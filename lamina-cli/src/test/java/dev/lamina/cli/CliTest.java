@@ -101,6 +101,21 @@ class CliTest {
                 "transparent pixels become white, not black: " + Integer.toHexString(rgb));
     }
 
+    /** The launcher's training run for its ahead-of-time cache: goes through every main path, writes nothing. */
+    @Test
+    void aotTrainingRunsOnTheBundledSamplesAndIsHidden() throws IOException {
+        Path samples = Path.of("..", "samples");
+        try (Stream<Path> before = Files.list(samples)) {
+            long files = before.count();
+            Run r = lamina("aot-training", samples.toString());
+            assertEquals(0, r.code(), r.err());
+            try (Stream<Path> after = Files.list(samples)) {
+                assertEquals(files, after.count(), "nothing written");
+            }
+        }
+        assertFalse(lamina("--help").out().contains("aot-training"), "not in the help");
+    }
+
     @Test
     void infoPrintsSizeBandsAndFormat() {
         Run r = lamina("info", layer.toString());
