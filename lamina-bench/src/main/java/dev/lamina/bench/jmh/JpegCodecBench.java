@@ -37,8 +37,10 @@ import org.openjdk.jmh.annotations.State;
  * is the one that page's timings use (82,933 bytes from Lamina's encoder).
  *
  * <p>One thread, as the codec's figures in docs/jpeg.md: Lamina's worker pool gets one thread
- * ({@code -Dlamina.threads=1}, so a strip is handed between the caller and that worker, as it
- * is for users; the work never runs on two cores at once), ImageIO runs on the caller's thread.
+ * ({@code -Dlamina.threads=1}), ImageIO runs on the caller's thread. Lamina's decode then runs on
+ * that worker alone; its encode still codes each strip's entropy on the caller's thread while
+ * the worker transforms the next one, so its wall time may use a second core for part of the
+ * time (docs/jpeg.md has its CPU time too).
  * Throughput in operations per second, like the other suites; for milliseconds per operation
  * run it with {@code -bm avgt -tu ms}. MPix/s counts the 800x600 source pixels, also for the
  * scaled decodes.
