@@ -7,12 +7,14 @@ package dev.lamina.codec.jpeg;
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
     static final int END_OF_BLOCK = 0x4000;
+    /** Bits of the look-ahead of {@link #skipCodes}. */
+    static final int SKIP_LOOKAHEAD = 12;
     /**
-     * The most bits (code plus magnitude) one {@link #skipAc} entry takes; longer ones are left to
-     * the general path, so that the DC-only path can skip three codes per refill (3 x 16 of the
-     * 56 bits a refill leaves, with the 9 of the third look-up still there).
+     * The most bits (codes plus magnitudes) one {@link #skipCodes} entry takes, so that the
+     * DC-only path can make three look-ups per refill: a refill leaves at least 56 bits, two
+     * entries then leave at least 20 for the third look-up's 12, and three take at most 54.
      */
-    static final int SKIP_MAX_BITS = 16;
+    static final int SKIP_MAX_BITS = 18;
     /** (code length << 8) | symbol for each 9-bit prefix whose code is at most 9 bits; 0 otherwise. */
     final int[] lookup = new int[1 << LOOKAHEAD];
     /** Largest code of each length (-1 when none), for lengths 1..16; maxcode[17] sentinel. */
@@ -26,14 +28,7 @@ final class HuffmanTable {
      * {@link #END_OF_BLOCK} | code length; a run of sixteen zeros a zero value with run 15.
      */
     final int[] fastAc = new int[1 << LOOKAHEAD];
-    /**
-     * For AC tables, to step over a coefficient without its value (blocks of which only the DC is
-     * used, as at 1/8 scale): for each 9-bit prefix holding a whole code, (run << 8) | (code
-     * length + magnitude bits, at most SKIP_MAX_BITS), or {@link #END_OF_BLOCK} | code length for an end of block;
-     * 0 for longer codes (and for codes with more magnitude bits). The
-     * magnitude bits may run past the prefix: they are skipped, not read.
-     */
-    final int[] skipAc = new int[1 << LOOKAHEAD];
+    private int[] skipCodes;
 
     private HuffmanTable(int[] symbols) {
         this.symbols = symbols;
@@ -79,11 +74,6 @@ final class HuffmanTable {
             int run = rs >> 4;
             int s = rs & 15;
             // s = 0 with a run other than 15 ends the block, as in the full decoder
-            if (s == 0 && run != 15) {
-                t.skipAc[i] = END_OF_BLOCK | len;
-            } else if (len + s <= SKIP_MAX_BITS) {
-                t.skipAc[i] = (run << 8) | (len + s);
-            }
             if (s == 0 && run == 0) {
                 t.fastAc[i] = END_OF_BLOCK | len;
             } else if (s == 0 && run == 15) {
@@ -95,5 +85,75 @@ final class HuffmanTable {
             }
         }
         return t;
+    }
+
+    /**
+     * For AC tables, to step over the coefficients of blocks of which only the DC is used (1x1
+     * IDCT at 1/8 scale) several codes per look-up, as libjpeg-turbo's multi-symbol decoders do:
+     * for each {@link #SKIP_LOOKAHEAD}-bit prefix, the codes that start in it, each with its
+     * magnitude bits, in all at most {@link #SKIP_MAX_BITS} bits (the magnitude bits of the last
+     * may run past the prefix: they are skipped, not read), packed as
+     * {@code (before << 16) | (advance << 8) | bits}. {@code advance} is how far they move the
+     * zig-zag position (run + 1 per coefficient, 16 for a run of sixteen zeros, 64 more for an
+     * end of block, which is always the last code of an entry); {@code before} the advance of all
+     * but the last code, so that the caller can tell whether they all belong to the current block
+     * (position + before &lt; 64) and otherwise takes one code on its general path. Codes stop being
+     * added once the advance reaches 64. 0 when the prefix does not hold one whole code of at most
+     * 12 bits or the first code with its magnitude takes more than SKIP_MAX_BITS bits. Built on
+     * first use (per table, so only files decoded with DC-only components pay for it).
+     */
+    synchronized int[] skipCodes() {
+        if (skipCodes == null) {
+            skipCodes = buildSkipCodes();
+        }
+        return skipCodes;
+    }
+
+    private int[] buildSkipCodes() {
+        int size = 1 << SKIP_LOOKAHEAD;
+        int mask = size - 1;
+        // (code length << 8) | symbol for every prefix that starts with a code of at most
+        // SKIP_LOOKAHEAD bits, filled a code's range at a time as the look-up table above
+        int[] first = new int[size];
+        int code = 0;
+        for (int len = 1; len <= SKIP_LOOKAHEAD; len++) {
+            // the codes of this length are code..maxcode[len] (none when maxcode is -1)
+            for (; code <= maxcode[len]; code++) {
+                int shift = SKIP_LOOKAHEAD - len;
+                java.util.Arrays.fill(first, code << shift, (code + 1) << shift,
+                        (len << 8) | symbols[valOffset[len] + code]);
+            }
+            code <<= 1;
+        }
+        int[] out = new int[size];
+        for (int p = 0; p < size; p++) {
+            int used = 0;
+            int advance = 0;
+            int before = 0;
+            while (used < SKIP_LOOKAHEAD) {
+                // a code found here with at most the remaining bits is the code: the zeros
+                // shifted in below the prefix cannot complete a shorter one (prefix-free)
+                int e = first[(p << used) & mask];
+                int len = e >> 8;
+                if (e == 0 || len > SKIP_LOOKAHEAD - used) {
+                    break;
+                }
+                int run = (e >> 4) & 15;
+                int s = e & 15;
+                boolean end = s == 0 && run != 15;   // any other run with s = 0 ends a block too
+                int cost = end ? len : len + s;
+                if (used + cost > SKIP_MAX_BITS) {
+                    break;
+                }
+                before = advance;
+                advance += end ? 64 : s == 0 ? 16 : run + 1;
+                used += cost;
+                if (end || advance >= 64) {
+                    break;
+                }
+            }
+            out[p] = used == 0 ? 0 : (before << 16) | (advance << 8) | used;
+        }
+        return out;
     }
 }

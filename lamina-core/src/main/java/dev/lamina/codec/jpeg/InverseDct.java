@@ -246,46 +246,53 @@ final class InverseDct {
         }
     }
 
-    /** libjpeg's jpeg_idct_2x2. */
-    void idct2(short[] in, int o, int[] q, byte[] out, int outPos, int stride) {
-        int[] w = ws;
-        for (int c = 0; c < 8; c++) {
-            if (c == 2 || c == 4 || c == 6) {
-                continue;
-            }
-            int i = o + c;
-            if (in[i + 8] == 0 && in[i + 24] == 0 && in[i + 40] == 0 && in[i + 56] == 0) {
-                int dc = (in[i] * q[c]) << PASS1_BITS;
-                w[c] = dc;
-                w[c + 8] = dc;
-                continue;
-            }
-            int tmp10 = (in[i] * q[c]) << (CONST_BITS + 2);
-            int tmp0 = in[i + 56] * q[c + 56] * -FIX_0_720959822
-                    + in[i + 40] * q[c + 40] * FIX_0_850430095
-                    + in[i + 24] * q[c + 24] * -FIX_1_272758580
-                    + in[i + 8] * q[c + 8] * FIX_3_624509785;
-            int n = CONST_BITS - PASS1_BITS + 2;
-            w[c] = descale(tmp10 + tmp0, n);
-            w[c + 8] = descale(tmp10 - tmp0, n);
-        }
-        byte[] lim = LIMIT;
-        for (int r = 0; r < 2; r++) {
-            int i = r * 8;
-            int p = outPos + r * stride;
-            if (w[i + 1] == 0 && w[i + 3] == 0 && w[i + 5] == 0 && w[i + 7] == 0) {
-                byte v = lim[descale(w[i], PASS1_BITS + 3) & 1023];
-                out[p] = v;
-                out[p + 1] = v;
-                continue;
-            }
-            int tmp10 = w[i] << (CONST_BITS + 2);
-            int tmp0 = w[i + 7] * -FIX_0_720959822 + w[i + 5] * FIX_0_850430095
-                    + w[i + 3] * -FIX_1_272758580 + w[i + 1] * FIX_3_624509785;
-            int n = CONST_BITS + PASS1_BITS + 3 + 2;
-            out[p] = lim[descale(tmp10 + tmp0, n) & 1023];
-            out[p + 1] = lim[descale(tmp10 - tmp0, n) & 1023];
-        }
+    /**
+     * libjpeg's jpeg_idct_2x2, without its shortcuts for all-zero columns and rows: at 1/8 scale
+     * (4:2:0 chroma) most blocks hold a few AC coefficients in varying places, so those tests
+     * were mispredicted about every other block; straight-line arithmetic costs less. The
+     * results are the same: a shortcut's value is what the full formula gives with zero odd
+     * terms, because the even term is split off exactly (pass 1: descale(4x * 2^13 + t, 13) =
+     * 4x + descale(t, 13)) or kept in 64 bits (pass 2), so neither can overflow where libjpeg's
+     * shortcut would not have. (Only corrupt data, with dequantised coefficients far outside what
+     * 8-bit samples give, could make libjpeg's own 32-bit sums wrap: there the results may differ.)
+     */
+    static void idct2(short[] in, int o, int[] q, byte[] out, int outPos, int stride) {
+        // pass 1: columns 0, 1, 3, 5 and 7 to two rows each (the even columns do not reach a
+        // 2x2 output)
+        int n1 = CONST_BITS - PASS1_BITS + 2;
+        int e0 = (in[o] * q[0]) << PASS1_BITS;
+        int t0 = oddColumn(in, o, q, 0);
+        int e1 = (in[o + 1] * q[1]) << PASS1_BITS;
+        int t1 = oddColumn(in, o + 1, q, 1);
+        int e3 = (in[o + 3] * q[3]) << PASS1_BITS;
+        int t3 = oddColumn(in, o + 3, q, 3);
+        int e5 = (in[o + 5] * q[5]) << PASS1_BITS;
+        int t5 = oddColumn(in, o + 5, q, 5);
+        int e7 = (in[o + 7] * q[7]) << PASS1_BITS;
+        int t7 = oddColumn(in, o + 7, q, 7);
+        oddRow(e0 + descale(t0, n1), e1 + descale(t1, n1), e3 + descale(t3, n1), e5 + descale(t5, n1),
+                e7 + descale(t7, n1), out, outPos);
+        oddRow(e0 + descale(-t0, n1), e1 + descale(-t1, n1), e3 + descale(-t3, n1), e5 + descale(-t5, n1),
+                e7 + descale(-t7, n1), out, outPos + stride);
+    }
+
+    /** The odd part of jpeg_idct_2x2's column pass for the column at {@code in[i]}. */
+    private static int oddColumn(short[] in, int i, int[] q, int c) {
+        return in[i + 56] * q[c + 56] * -FIX_0_720959822
+                + in[i + 40] * q[c + 40] * FIX_0_850430095
+                + in[i + 24] * q[c + 24] * -FIX_1_272758580
+                + in[i + 8] * q[c + 8] * FIX_3_624509785;
+    }
+
+    /** jpeg_idct_2x2's row pass: one row of the work array (columns 0, 1, 3, 5, 7) to two samples. */
+    private static void oddRow(int w0, int w1, int w3, int w5, int w7, byte[] out, int p) {
+        long even = (long) w0 << (CONST_BITS + 2);
+        long odd = (long) w7 * -FIX_0_720959822 + (long) w5 * FIX_0_850430095
+                + (long) w3 * -FIX_1_272758580 + (long) w1 * FIX_3_624509785;
+        int n = CONST_BITS + PASS1_BITS + 3 + 2;
+        long round = 1L << (n - 1);
+        out[p] = LIMIT[(int) ((even + odd + round) >> n) & 1023];
+        out[p + 1] = LIMIT[(int) ((even - odd + round) >> n) & 1023];
     }
 
     /** libjpeg's jpeg_idct_1x1: the DC term alone. */

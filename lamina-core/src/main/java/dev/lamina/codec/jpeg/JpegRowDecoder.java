@@ -237,7 +237,7 @@ final class JpegRowDecoder implements RowDecoder {
                         switch (sz) {
                             case 8 -> idct.idct8(co, o, q, target, tp, ts);
                             case 4 -> idct.idct4(co, o, q, target, tp, ts);
-                            case 2 -> idct.idct2(co, o, q, target, tp, ts);
+                            case 2 -> InverseDct.idct2(co, o, q, target, tp, ts);
                             default -> InverseDct.idct1(co, o, q, target, tp);
                         }
                         if (reduce) {

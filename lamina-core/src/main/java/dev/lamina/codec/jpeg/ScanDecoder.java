@@ -40,6 +40,8 @@ final class ScanDecoder {
     private JpegFrame.Component[] comps;
     private final HuffmanTable[] dcOf = new HuffmanTable[JpegFrame.MAX_COMPONENTS];
     private final HuffmanTable[] acOf = new HuffmanTable[JpegFrame.MAX_COMPONENTS];
+    /** {@link HuffmanTable#skipCodes} of the AC table of each DC-only component of the scan, on first use. */
+    private final int[][] skipOf = new int[JpegFrame.MAX_COMPONENTS][];
     private final int[] pred = new int[JpegFrame.MAX_COMPONENTS];
     private int ss;
     private int se;
@@ -103,6 +105,7 @@ final class ScanDecoder {
             comps[i] = c;
             dcOf[i] = f.dcTables[(tables >> 4) & 3];
             acOf[i] = f.acTables[tables & 3];
+            skipOf[i] = null;
             if (latchedQuant[c.index] == null) {
                 if (f.quant[c.tq] == null) {
                     throw f.error("component " + id + " uses undefined quantisation table " + c.tq, at);
@@ -343,8 +346,8 @@ final class ScanDecoder {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    /** Codes the DC-only path skips between refills (see {@link HuffmanTable#SKIP_MAX_BITS}). */
-    private static final int CODES_PER_REFILL = 3;
+    /** Look-ups the DC-only path makes between refills (see {@link HuffmanTable#SKIP_MAX_BITS}). */
+    private static final int SKIPS_PER_REFILL = 3;
 
     /**
      * Whether no byte of {@code w} is 0xFF (no stuffing, no marker among the next eight bytes):
@@ -454,9 +457,29 @@ final class ScanDecoder {
         }
         // Not a code. Past the data it is padding we could not avoid reading: report as truncation.
         if (badCodeAt < 0) {
-            badCodeAt = Math.max(0, pos - (bits - padded + 7) / 8);
+            badCodeAt = byteOfNextBit();
         }
         return 0;
+    }
+
+    /**
+     * The offset of the byte that holds the next unread bit: the reader's position stepped back
+     * over the unread data bytes, a stuffed 0xFF 0x00 (with any fill bytes before it) counting
+     * as one. So an error offset depends on the data alone, not on how far ahead the reader has
+     * loaded, which differs between the decode paths (each refills at its own points).
+     */
+    private int byteOfNextBit() {
+        int p = pos;
+        for (int r = bits - padded; r > 0 && p > 0; r -= 8) {
+            p--;
+            if (d[p] == 0 && p > 0 && (d[p - 1] & 0xFF) == 0xFF) {
+                p--;
+                while (p > 0 && (d[p - 1] & 0xFF) == 0xFF) {
+                    p--;
+                }
+            }
+        }
+        return p;
     }
 
     // ---- blocks ----
@@ -607,14 +630,17 @@ final class ScanDecoder {
         pred[i] += diff;
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
-        int[] skip = ac.skipAc;
+        int[] skip = skipOf[i];
+        if (skip == null) {
+            skip = skipOf[i] = ac.skipCodes();
+        }
         int k = 1;
-        // The bit reader's state in locals, refilled before every CODES_PER_REFILL codes without a
-        // data-dependent branch: whenever the next eight bytes hold no 0xFF, as many whole bytes
-        // as fit go in (none when the reader is full). Either way at least 56 bits are left, and
-        // a skipped code takes at most 16 (HuffmanTable.SKIP_MAX_BITS), so three codes need no
-        // test. The refill-when-low test this replaces was taken at an
-        // unpredictable code and cost a misprediction every few codes.
+        // The bit reader's state in locals, refilled before every SKIPS_PER_REFILL look-ups
+        // without a data-dependent branch: whenever the next eight bytes hold no 0xFF, as many
+        // whole bytes as fit go in (none when the reader is full). Either way at least 56 bits
+        // are left, and a look-up takes at most 18 (HuffmanTable.SKIP_MAX_BITS), so three need
+        // no test. Each look-up steps over every whole code of its 12-bit prefix, so the chain of
+        // dependent look-ups, which bounds this loop, is about half as long as one per code.
         long a = acc;
         int b = bits;
         while (k < 64) {
@@ -633,10 +659,11 @@ final class ScanDecoder {
                 a = acc;
                 b = bits;
             }
-            for (int j = 0; j < CODES_PER_REFILL; j++) {
-                int e = skip[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
-                if (e == 0) {
-                    // a code longer than the look-up: the general path, then a refill
+            for (int j = 0; j < SKIPS_PER_REFILL; j++) {
+                int e = skip[(int) (a >>> (b - HuffmanTable.SKIP_LOOKAHEAD)) & ((1 << HuffmanTable.SKIP_LOOKAHEAD) - 1)];
+                if (e == 0 || k + (e >>> 16) >= 64) {
+                    // a code longer than the look-up, or codes past the end of this block
+                    // (which belong to the next): one code on the general path, then a refill
                     acc = a;
                     bits = b;
                     int rs = decodeHuffman(ac);
@@ -655,12 +682,8 @@ final class ScanDecoder {
                     break;
                 }
                 b -= e & 0xFF;
-                if ((e & HuffmanTable.END_OF_BLOCK) != 0) {
-                    acc = a;
-                    bits = b;
-                    return;
-                }
-                k += ((e >> 8) & 15) + 1;
+                // past 63 when the block is done: at its last coefficient or an end of block
+                k += (e >> 8) & 0xFF;
                 if (k >= 64) {
                     break;
                 }

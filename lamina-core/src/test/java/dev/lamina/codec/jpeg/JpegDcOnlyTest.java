@@ -82,6 +82,15 @@ class JpegDcOnlyTest {
         // between bulk and byte-by-byte refills (JpegStuffedBytesTest)
         list.add(JpegTestSupport.writeJdk(JpegStuffedBytesTest.halfNoise(96, 64, false),
                 Mode.baseline(2, 2).quality(100).restart(2)));
+        // optimised tables (our encoder's two passes): an end of block and the commonest
+        // coefficients get one- to three-bit codes, so one skip look-up steps over up to a dozen
+        // codes, an end of block among them, and (in the noise) over the end of a block into the
+        // next block's bits, which the skip loop must leave to the general path
+        dev.lamina.JpegOptions q30 = dev.lamina.JpegOptions.jpeg().quality(30);
+        list.add(JpegEncoderTest.encode(JpegEncoderTest.lamina(JpegTestSupport.crop(203, 141, false)), q30,
+                new JpegEncodeExtras(true, 4)));
+        list.add(JpegEncoderTest.encode(JpegEncoderTest.lamina(JpegStuffedBytesTest.halfNoise(96, 64, true)),
+                dev.lamina.JpegOptions.jpeg().quality(100), new JpegEncodeExtras(true, 0)));
         return list;
     }
 
@@ -100,6 +109,80 @@ class JpegDcOnlyTest {
             assertTrue(ac > 1000, "test file has too few AC coefficients to exercise skipping");
             assertSameDc(jpeg, true);
         }
+    }
+
+    /**
+     * Each multi-code skip entry against the codes of its prefix taken one at a time, the codes
+     * generated from the counts as T.81 Annex C does, for random complete and incomplete tables
+     * (one-bit codes, runs of sixteen zeros and ends of block anywhere).
+     */
+    @Test
+    void skipEntriesStepOverTheWholeCodesOfTheirPrefix() {
+        Random rnd = new Random(23);
+        int checked = 0;
+        for (int t = 0; t < 200; t++) {
+            int[] counts = new int[17];
+            int total = 0;
+            long room = 1L << 16;   // Kraft budget in units of 2^-16
+            for (int len = 1; len <= 16 && total < 256; len++) {
+                int max = (int) Math.min(256 - total, room >> (16 - len));
+                int n = max == 0 ? 0 : rnd.nextInt(Math.min(max, t % 3 == 0 ? 2 : 8) + 1);
+                counts[len] = n;
+                total += n;
+                room -= (long) n << (16 - len);
+            }
+            int[] symbols = new int[total];
+            for (int i = 0; i < total; i++) {
+                int run = rnd.nextInt(16);
+                int size = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextInt(10);
+                symbols[i] = run << 4 | size;
+            }
+            HuffmanTable table = HuffmanTable.build(counts, symbols);
+            int[] skip = table.skipCodes();
+            // Annex C: code lengths and canonical codes
+            List<int[]> codes = new ArrayList<>();   // {length, code, symbol}
+            int code = 0;
+            int k = 0;
+            for (int len = 1; len <= 16; len++) {
+                for (int i = 0; i < counts[len]; i++) {
+                    codes.add(new int[] {len, code++, symbols[k++]});
+                }
+                code <<= 1;
+            }
+            for (int p = 0; p < 1 << HuffmanTable.SKIP_LOOKAHEAD; p++) {
+                int used = 0;
+                int advance = 0;
+                int before = 0;
+                boolean done = false;
+                while (!done) {
+                    int[] found = null;
+                    for (int[] c : codes) {
+                        int avail = HuffmanTable.SKIP_LOOKAHEAD - used;
+                        if (c[0] <= avail && ((p >> (avail - c[0])) & ((1 << c[0]) - 1)) == c[1]) {
+                            found = c;
+                        }
+                    }
+                    if (found == null) {
+                        break;
+                    }
+                    int run = found[2] >> 4;
+                    int size = found[2] & 15;
+                    boolean end = size == 0 && run != 15;
+                    int bits = found[0] + (end ? 0 : size);
+                    if (used + bits > HuffmanTable.SKIP_MAX_BITS) {
+                        break;
+                    }
+                    before = advance;
+                    advance += end ? 64 : size == 0 ? 16 : run + 1;
+                    used += bits;
+                    done = end || advance >= 64;
+                }
+                int want = used == 0 ? 0 : before << 16 | advance << 8 | used;
+                assertEquals(want, skip[p], "table " + t + " prefix " + p);
+                checked += used > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(checked > 100_000, "too few prefixes hold a code: " + checked);
     }
 
     @Test
