@@ -21,7 +21,8 @@ public final class JmhMain {
             "CompositeBench", CompositeBench.PIXELS,
             "ResizeBench", ResizeBench.PIXELS,
             "CompositeModesBench", CompositeModesBench.PIXELS,
-            "MetricsBench", MetricsBench.PIXELS);
+            "MetricsBench", MetricsBench.PIXELS,
+            "JpegCodecBench", JpegCodecBench.PIXELS);
 
     private JmhMain() {
     }
