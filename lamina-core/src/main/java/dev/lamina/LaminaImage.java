@@ -65,6 +65,20 @@ public final class LaminaImage {
         return image.metadata;
     }
 
+    /**
+     * The same image without its EXIF block. EXIF (camera, lens, time, GPS position, serial
+     * numbers...) is carried over to the saved file by default, as libvips does; sharp strips it
+     * unless asked. This is the way to strip it. The orientation stays: an image not turned
+     * upright on load (orientation other than 1) is still saved with a minimal EXIF block that
+     * holds only its orientation, so viewers show it the right way up.
+     */
+    public LaminaImage withoutExif() {
+        if (image.metadata.exif() == null) {
+            return this;
+        }
+        return new LaminaImage(image.withMetadata(image.metadata.withExif(null)), limits);
+    }
+
     /** Draws the layers on this image, in order, as one operation (no rounding between layers). */
     public LaminaImage composite(Layer... layers) {
         return composite(Arrays.asList(layers));

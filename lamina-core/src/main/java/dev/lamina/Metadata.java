@@ -1,12 +1,21 @@
 package dev.lamina;
 
+import dev.lamina.codec.ExifBlock;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What a file says about its pixels besides the pixels: colour profile, gamma, rendering intent,
- * physical density, text, EXIF orientation. It travels with the image through operations and is
- * written back by encoders that can store it.
+ * physical density, text, EXIF. It travels with the image through operations and is written back by
+ * encoders that can store it.
+ *
+ * <p>EXIF is carried over by default, as libvips does (sharp strips it unless asked): a JPEG's APP1
+ * block or a PNG's eXIf chunk is kept as raw bytes and written back, with only its orientation
+ * value brought in line with {@code orientation}. {@code orientation} is the truth about the pixels
+ * here; an image turned upright has orientation 1 whatever its EXIF block said. To drop the block
+ * (camera serial numbers, GPS...), use {@link #withExif withExif(null)} or
+ * {@link LaminaImage#withoutExif()}.
  *
  * @param iccProfile  the raw ICC profile (PNG iCCP, decompressed; JPEG APP2), or null
  * @param iccName     the profile name PNG stores beside it, or null
@@ -14,18 +23,25 @@ import java.util.Objects;
  * @param srgbIntent  PNG sRGB rendering intent 0-3, or -1 when absent
  * @param density     pixels per metre (x, y) and whether the unit is known, or null
  * @param texts       tEXt, zTXt and iTXt entries in file order
- * @param orientation EXIF orientation 1-8 as read from the file (1 = as stored)
+ * @param orientation EXIF orientation 1-8 of the pixels as they are (1 = upright as stored)
+ * @param exif        the raw EXIF block: the TIFF structure that starts with "II*\0" or "MM\0*"
+ *                    (JPEG APP1 after its "Exif\0\0" code, PNG eXIf), or null. Only its header is
+ *                    checked; damage past it is carried as it is. Not copied: do not change it.
  */
 public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbIntent, Density density,
-                       List<Text> texts, int orientation) {
+                       List<Text> texts, int orientation, byte[] exif) {
 
     /** No metadata at all. */
-    public static final Metadata NONE = new Metadata(null, null, 0, -1, null, List.of(), 1);
+    public static final Metadata NONE = new Metadata(null, null, 0, -1, null, List.of(), 1, null);
 
     public Metadata {
         texts = List.copyOf(Objects.requireNonNull(texts));
         if (orientation < 1 || orientation > 8) {
             orientation = 1;
+        }
+        if (exif != null && !ExifBlock.isTiffHeader(exif, 0, exif.length)) {
+            throw new LaminaException("an EXIF block must start with a TIFF header (\"II*\\0\" or \"MM\\0*\"), "
+                    + "without JPEG's \"Exif\\0\\0\" code");
         }
     }
 
@@ -41,10 +57,15 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
     }
 
     public Metadata withOrientation(int o) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o, exif);
     }
 
     public Metadata withIcc(byte[] profile, String name) {
-        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation);
+        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation, exif);
+    }
+
+    /** The same metadata with this EXIF block (a TIFF structure, see {@link #exif()}), or none for null. */
+    public Metadata withExif(byte[] block) {
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, block);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 /**
  * Lamina's JPEG decoder, pure Java: baseline, extended sequential and progressive Huffman JPEG,
  * 8-bit, grey, YCbCr, RGB, CMYK and YCCK, any sampling with integral factors, restart markers,
- * ICC profiles, EXIF orientation and JFIF density. Grey and YCbCr files decode to exactly the
+ * ICC profiles, EXIF (the raw block and its orientation) and JFIF density. Grey and YCbCr files decode to exactly the
  * samples of libjpeg 6b (the JDK's ImageIO): same islow IDCT, same fancy upsampling, same colour
  * tables. Scale 2, 4 or 8 decodes in the DCT domain with libjpeg's reduced IDCTs.
  *

@@ -3,6 +3,7 @@ package dev.lamina.codec.jpeg;
 import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
+import dev.lamina.codec.ExifBlock;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.StripSink;
@@ -17,7 +18,7 @@ import java.util.List;
 /**
  * Lamina's JPEG encoder, pure Java: baseline (and progressive) Huffman JPEG, quality 1-100 with the
  * IJG scaling of the Annex K tables, 4:4:4 or 4:2:0, standard or optimised Huffman tables, restart
- * markers, ICC profile and EXIF orientation carried over, JFIF density.
+ * markers, ICC profile and EXIF carried over (the orientation value made the image's), JFIF density.
  *
  * <p>The image is pulled strip by strip (whole iMCU rows) through {@link StripSink}; colour
  * conversion, DCT and quantisation run on the worker threads, Huffman coding in order on the
@@ -252,20 +253,22 @@ public final class JpegEncoder {
         segment(out, 0xE0, b.toByteArray());
     }
 
-    /** A minimal EXIF block with the orientation, when it is not 1. */
+    /**
+     * APP1 "Exif\0\0" with the image's EXIF block, its orientation value set to the image's
+     * ({@link ExifBlock#forWriting}); a block too large for one segment is dropped for an
+     * orientation-only one. Written after JFIF APP0 and before ICC APP2, where libjpeg-based
+     * writers put it (libjpeg's jpeg_start_compress writes SOI and JFIF APP0; the application's
+     * jpeg_write_marker calls follow): JFIF 1.02 wants APP0 right after SOI, and readers find APP1
+     * wherever it is.
+     */
     private static void writeExif(ByteArrayOutputStream out, Metadata m) {
-        if (m.orientation() == 1) {
+        byte[] block = ExifBlock.forWriting(m, ExifBlock.MAX_JPEG_BLOCK);
+        if (block == null) {
             return;
         }
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0, 'M', 'M', 0, 42, 0, 0, 0, 8});
-        u16(b, 1);                 // one entry
-        u16(b, 0x0112);
-        u16(b, 3);                 // SHORT
-        b.writeBytes(new byte[] {0, 0, 0, 1});
-        u16(b, m.orientation());
-        u16(b, 0);
-        b.writeBytes(new byte[] {0, 0, 0, 0});   // no next IFD
+        ByteArrayOutputStream b = new ByteArrayOutputStream(block.length + 6);
+        b.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
+        b.writeBytes(block);
         segment(out, 0xE1, b.toByteArray());
     }
 

@@ -3,6 +3,7 @@ package dev.lamina.codec.jpeg;
 import dev.lamina.LaminaException;
 import dev.lamina.Limits;
 import dev.lamina.Metadata;
+import dev.lamina.codec.ExifBlock;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ final class JpegFrame {
         }
         byte[][] iccChunks = null;
         int iccCount = 0;
-        int orientation = 1;
+        byte[] exif = null;
         Metadata.Density density = null;
         int pos = 2;
         boolean haveFrame = false;
@@ -123,8 +124,11 @@ final class JpegFrame {
                     }
                 }
                 case 0xE1 -> {
-                    if (len >= 8 && startsWith(data, s, "Exif\0\0")) {
-                        orientation = ExifOrientation.read(data, s + 6, e);
+                    // The first EXIF APP1 only (XMP also lives in APP1, under its own name). The block
+                    // is kept when its TIFF header is sound; damage past the header is carried, and
+                    // only makes the orientation read as 1.
+                    if (exif == null && startsWith(data, s, "Exif\0\0") && ExifBlock.isTiffHeader(data, s + 6, e)) {
+                        exif = java.util.Arrays.copyOfRange(data, s + 6, e);
                     }
                 }
                 case 0xE2 -> {
@@ -151,7 +155,8 @@ final class JpegFrame {
                     }
                     f.firstScanPos = at;
                     byte[] icc = joinIcc(iccChunks);
-                    f.metadata = new Metadata(icc, null, 0, -1, density, List.of(), orientation);
+                    int orientation = exif == null ? 1 : ExifBlock.orientation(exif);
+                    f.metadata = new Metadata(icc, null, 0, -1, density, List.of(), orientation, exif);
                     return f;
                 }
                 default -> {

@@ -27,6 +27,7 @@ final class PngChunkReader implements Closeable {
     static final int TEXT = type("tEXt");
     static final int ZTXT = type("zTXt");
     static final int ITXT = type("iTXt");
+    static final int EXIF = type("eXIf");
 
     /** Largest chunk body read into memory as a whole (metadata); IDAT is streamed, unknown chunks skipped. */
     static final int MAX_METADATA_BYTES = 64 * 1024 * 1024;

@@ -3,6 +3,7 @@ package dev.lamina.codec.png;
 import dev.lamina.Metadata;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
+import dev.lamina.codec.ExifBlock;
 import dev.lamina.codec.deflate.ByteSink;
 import dev.lamina.codec.deflate.DeflateCompressor;
 import dev.lamina.core.BandFormat;
@@ -246,7 +247,12 @@ public final class PngEncoder {
         b[o + 3] = (byte) v;
     }
 
-    /** gAMA, iCCP or sRGB (never both, as the spec asks), pHYs, and text, all before the first IDAT. */
+    /**
+     * gAMA, iCCP or sRGB (never both, as the spec asks), pHYs, eXIf, and text, all before the first
+     * IDAT (the third edition requires eXIf there; browsers ignore a later one). eXIf gets the
+     * image's orientation as JPEG's APP1 does ({@link ExifBlock#forWriting}), so a JPEG turned
+     * upright and saved as PNG says 1.
+     */
     private static void writeMetadata(PngChunkWriter chunks, Metadata m) throws IOException {
         if (m.gamma() > 0) {
             byte[] g = new byte[4];
@@ -270,6 +276,10 @@ public final class PngEncoder {
             putInt(p, 4, (int) m.density().pixelsPerUnitY());
             p[8] = (byte) (m.density().metre() ? 1 : 0);
             chunks.chunk("pHYs", p);
+        }
+        byte[] exif = ExifBlock.forWriting(m, Integer.MAX_VALUE - 12);
+        if (exif != null) {
+            chunks.chunk("eXIf", exif);
         }
         CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
         for (Metadata.Text t : m.texts()) {

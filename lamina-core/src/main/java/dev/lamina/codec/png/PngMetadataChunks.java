@@ -2,6 +2,7 @@ package dev.lamina.codec.png;
 
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
+import dev.lamina.codec.ExifBlock;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,14 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads the metadata chunks Lamina keeps (iCCP, gAMA, sRGB, pHYs, tEXt, zTXt, iTXt) into
- * {@link Metadata}. Malformed content in any of them is an error, as a bad CRC is: a chunk that
- * does not follow its own layout is a damaged file. Keywords and tEXt/zTXt text are Latin-1, iTXt
+ * Reads the metadata chunks Lamina keeps (iCCP, gAMA, sRGB, pHYs, tEXt, zTXt, iTXt, eXIf) into
+ * {@link Metadata}. Malformed content in any of them but eXIf is an error, as a bad CRC is: a chunk
+ * that does not follow its own layout is a damaged file. eXIf holds a foreign structure (TIFF) that
+ * only its header is checked for: the first one with a sound header is kept as bytes, others are
+ * ignored, as JPEG's EXIF is. Its orientation is not applied: the PNG specification (third
+ * edition, eXIf) recommends that decoders consider Exif data "of historical value only" unless
+ * they know it is valid, so the image is taken as stored (orientation 1), and an encoder writing
+ * it back says 1. Keywords and tEXt/zTXt text are Latin-1, iTXt
  * text is UTF-8, as the specification says. The iTXt translated keyword is not kept (Metadata has no
  * place for it).
  */
@@ -29,6 +35,7 @@ final class PngMetadataChunks {
     private Metadata.Density density;
     private final List<Metadata.Text> texts = new ArrayList<>();
     private final List<Integer> seen = new ArrayList<>();
+    private byte[] exif;
 
     PngMetadataChunks(String name) {
         this.name = name;
@@ -38,7 +45,7 @@ final class PngMetadataChunks {
     static boolean handles(int type) {
         return type == PngChunkReader.ICCP || type == PngChunkReader.GAMA || type == PngChunkReader.SRGB
                 || type == PngChunkReader.PHYS || type == PngChunkReader.TEXT || type == PngChunkReader.ZTXT
-                || type == PngChunkReader.ITXT;
+                || type == PngChunkReader.ITXT || type == PngChunkReader.EXIF;
     }
 
     /** Reads one chunk's body; {@code offset} is the chunk's offset, for messages. */
@@ -94,6 +101,10 @@ final class PngMetadataChunks {
             texts.add(new Metadata.Text(new String(b, 0, end, StandardCharsets.ISO_8859_1), text, null, false, true));
         } else if (type == PngChunkReader.ITXT) {
             readInternationalText(b, where);
+        } else if (type == PngChunkReader.EXIF) {
+            if (exif == null && ExifBlock.isTiffHeader(b, 0, b.length)) {
+                exif = b;
+            }
         }
     }
 
@@ -129,7 +140,7 @@ final class PngMetadataChunks {
     }
 
     Metadata build() {
-        return new Metadata(icc, iccName, gamma, srgbIntent, density, texts, 1);
+        return new Metadata(icc, iccName, gamma, srgbIntent, density, texts, 1, exif);
     }
 
     /** Index of the zero byte after a 1-79 byte keyword starting at {@code from}. */

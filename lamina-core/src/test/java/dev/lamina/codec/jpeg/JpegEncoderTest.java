@@ -197,7 +197,7 @@ class JpegEncoderTest {
         for (int i = 0; i < icc.length; i++) {
             icc[i] = (byte) (i * 31 + (i >> 8));
         }
-        Metadata m = new Metadata(icc, null, 0, -1, new Metadata.Density(11811, 11811, true), List.of(), 6);
+        Metadata m = new Metadata(icc, null, 0, -1, new Metadata.Density(11811, 11811, true), List.of(), 6, null);
         Image image = lamina(JpegTestSupport.crop(20, 10, false)).withMetadata(m);
         byte[] jpeg = encode(image, JpegOptions.jpeg(), null);
         int app2 = 0;

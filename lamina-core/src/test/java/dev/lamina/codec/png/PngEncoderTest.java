@@ -130,7 +130,7 @@ class PngEncoderTest {
     void metadataChunksAreWrittenBeforeTheImageData() throws IOException {
         Metadata m = new Metadata(null, null, 45455, 0, new Metadata.Density(2835, 2835, true),
                 List.of(new Metadata.Text("Title", "Lamina"), new Metadata.Text("Comment", "caf\u00e9 \u2615")),
-                1);
+                1, null);
         Image image = TestImages.photoLike(8, 8, Interpretation.RGB, false, BandFormat.U8, 1).withMetadata(m);
         byte[] png = encode(image, PngOptions.png());
         String layout = chunkTypes(png);
