@@ -96,10 +96,7 @@ public final class CompositeCommand implements Callable<Integer> {
         t.stage("open (headers)");
         LaminaImage result = base.composite(built);
         t.stage("build pipeline");
-        switch (saveOptions) {
-            case dev.lamina.PngOptions png -> result.save(output, png);
-            case dev.lamina.JpegOptions jpeg -> result.save(output, jpeg);
-        }
+        outputOptions.save(result, output, saveOptions);
         t.stage("decode+composite+encode");
         t.total();
         return 0;

@@ -1,9 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.PngOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,10 +39,7 @@ public final class ConvertCommand implements Callable<Integer> {
         var options = outputOptions.forFile(out);
         LaminaImage image = Lamina.open(in, input.load());
         t.stage("open (header)");
-        switch (options) {
-            case PngOptions png -> image.save(out, png);
-            case JpegOptions jpeg -> image.save(out, jpeg);
-        }
+        outputOptions.save(image, out, options);
         t.stage("decode+encode");
         t.total();
         return 0;

@@ -42,6 +42,9 @@ public final class InfoCommand implements Callable<Integer> {
             if (m.orientation() != 1) {
                 out.printf("  orientation  %d (EXIF; applied on load unless --no-auto-orient)%n", m.orientation());
             }
+            if (m.exif() != null) {
+                out.printf("  exif         %d bytes (carried over when saving; withoutExif() drops it)%n", m.exif().length);
+            }
             if (m.iccProfile() != null) {
                 out.printf("  icc          %d bytes%s%n", m.iccProfile().length,
                         m.iccName() == null ? "" : " \"" + m.iccName() + "\"");

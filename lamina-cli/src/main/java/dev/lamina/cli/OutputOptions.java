@@ -2,6 +2,7 @@ package dev.lamina.cli;
 
 import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
+import dev.lamina.LaminaImage;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
@@ -35,6 +36,19 @@ final class OutputOptions {
     @Option(names = "--background", paramLabel = "RRGGBB",
             description = "colour that alpha is flattened onto for JPEG (default ffffff)")
     String background;
+
+    @Option(names = "--strip-exif",
+            description = "write no EXIF (camera, GPS, ...); kept by default. An orientation the pixels still need stays")
+    boolean stripExif;
+
+    /** Saves {@code image} with the options {@link #forFile} gave for {@code out}, without EXIF when asked. */
+    void save(LaminaImage image, Path out, SaveOptions options) {
+        LaminaImage img = stripExif ? image.withoutExif() : image;
+        switch (options) {
+            case PngOptions png -> img.save(out, png);
+            case JpegOptions jpeg -> img.save(out, jpeg);
+        }
+    }
 
     SaveOptions forFile(Path out) {
         String n = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);

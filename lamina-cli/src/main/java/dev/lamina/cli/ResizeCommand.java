@@ -1,10 +1,8 @@
 package dev.lamina.cli;
 
-import dev.lamina.JpegOptions;
 import dev.lamina.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.PngOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,10 +75,7 @@ public final class ResizeCommand implements Callable<Integer> {
         }
         LaminaImage resized = image.resize(w, h, kernel);
         t.stage("open (header)");
-        switch (options) {
-            case PngOptions png -> resized.save(out, png);
-            case JpegOptions jpeg -> resized.save(out, jpeg);
-        }
+        outputOptions.save(resized, out, options);
         t.stage("decode+resize+encode");
         t.total();
         return 0;

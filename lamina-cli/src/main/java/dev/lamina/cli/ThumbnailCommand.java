@@ -1,11 +1,8 @@
 package dev.lamina.cli;
 
-import dev.lamina.JpegOptions;
 import dev.lamina.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaException;
-import dev.lamina.LaminaImage;
-import dev.lamina.PngOptions;
 import dev.lamina.ThumbnailOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -110,11 +107,8 @@ public final class ThumbnailCommand implements java.util.concurrent.Callable<Int
 
     private void one(Path in, ThumbnailOptions options) {
         Path out = Path.of(output.replace("%s", baseName(in)));
-        LaminaImage thumb = Lamina.thumbnail(in, options, input.load());
-        switch (outputOptions.forFile(out)) {
-            case PngOptions png -> thumb.save(out, png);
-            case JpegOptions jpeg -> thumb.save(out, jpeg);
-        }
+        var saveOptions = outputOptions.forFile(out);
+        outputOptions.save(Lamina.thumbnail(in, options, input.load()), out, saveOptions);
     }
 
     private static String baseName(Path p) {

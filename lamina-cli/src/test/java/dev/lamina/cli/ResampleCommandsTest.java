@@ -57,6 +57,47 @@ class ResampleCommandsTest {
         assertFalse(Files.exists(out.resolve("bad.jpg")), "no output for the failed input");
     }
 
+    /** EXIF travels into the thumbnail unless --strip-exif; read back by the JDK's JPEG reader (APP1 marker node). */
+    @Test
+    void exifIsCarriedOverUnlessStripped() throws Exception {
+        byte[] plain = Files.readAllBytes(photo);
+        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x0F, 0, 2, 0, 0, 0, 4, 'A', 'c', 'm', 0, 0, 0, 0, 0};
+        byte[] app1 = new byte[4 + 6 + tiff.length];
+        app1[0] = (byte) 0xFF;
+        app1[1] = (byte) 0xE1;
+        app1[3] = (byte) (app1.length - 2);
+        System.arraycopy("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, app1, 4, 6);
+        System.arraycopy(tiff, 0, app1, 10, tiff.length);
+        byte[] withExif = new byte[plain.length + app1.length];
+        System.arraycopy(plain, 0, withExif, 0, 2);
+        System.arraycopy(app1, 0, withExif, 2, app1.length);
+        System.arraycopy(plain, 2, withExif, 2 + app1.length, plain.length - 2);
+        Path in = Files.write(dir.resolve("camera.jpg"), withExif);
+        Path kept = dir.resolve("kept.jpg"), stripped = dir.resolve("stripped.jpg");
+        assertEquals(0, lamina("thumbnail", in.toString(), "-s", "40", "-o", kept.toString()).code());
+        assertEquals(0, lamina("thumbnail", in.toString(), "-s", "40", "--strip-exif", "-o", stripped.toString()).code());
+        assertTrue(app1Count(kept) == 1, "EXIF kept");
+        assertEquals(0, app1Count(stripped), "EXIF stripped");
+    }
+
+    /** APP1 segments as the JDK's JPEG reader reports them (unknown markers with MarkerTag 225). */
+    static int app1Count(Path jpeg) throws IOException {
+        try (var iis = ImageIO.createImageInputStream(jpeg.toFile())) {
+            var reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+            reader.setInput(iis);
+            var tree = (org.w3c.dom.Element) reader.getImageMetadata(0).getAsTree("javax_imageio_jpeg_image_1.0");
+            var unknown = tree.getElementsByTagName("unknown");
+            int n = 0;
+            for (int i = 0; i < unknown.getLength(); i++) {
+                if ("225".equals(((org.w3c.dom.Element) unknown.item(i)).getAttribute("MarkerTag"))) {
+                    n++;
+                }
+            }
+            reader.dispose();
+            return n;
+        }
+    }
+
     @Test
     void coverFillsTheBox() throws IOException {
         Path out = dir.resolve("cover.png");
