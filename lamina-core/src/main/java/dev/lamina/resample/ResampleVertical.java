@@ -51,7 +51,8 @@ final class ResampleVertical implements RowSource {
     public Reader open() {
         return new Reader() {
             private final Reader in = input.open();
-            private double[] sums = new double[0];
+            /** The strip's sums, an array per output row (see the loop below for why not one array). */
+            private double[][] sums = new double[0][];
             private double[] row = new double[0];
             private int y0;
             private int rowLength;
@@ -59,21 +60,26 @@ final class ResampleVertical implements RowSource {
             @Override
             public void request(int x0, int y0, int x1, int y1) {
                 this.y0 = y0;
-                rowLength = (x1 - x0) * bands;
-                int need = (y1 - y0) * rowLength;
-                if (sums.length < need) {
-                    sums = new double[need];
-                } else {
-                    Arrays.fill(sums, 0, need, 0.0);
+                int len = (x1 - x0) * bands;
+                rowLength = len;
+                if (sums.length < y1 - y0) {
+                    sums = Arrays.copyOf(sums, y1 - y0);
                 }
-                if (row.length < rowLength) {
-                    row = new double[rowLength];
+                for (int r = 0; r < y1 - y0; r++) {
+                    if (sums[r] == null || sums[r].length < len) {
+                        sums[r] = new double[len];
+                    } else {
+                        Arrays.fill(sums[r], 0, len, 0.0);
+                    }
+                }
+                if (row.length < len) {
+                    row = new double[len];
                 }
                 int inY0 = weights.inputStart(y0, y1), inY1 = weights.inputEnd(y0, y1);
                 in.request(x0, inY0, x1, inY1);
                 int[] first = weights.first, count = weights.count, offset = weights.offset;
                 double[] w = weights.weights;
-                int len = rowLength;
+                double[] row = this.row;
                 for (int iy = inY0; iy < inY1; iy++) {
                     in.row(iy, row);
                     for (int o = y0; o < y1; o++) {
@@ -82,8 +88,12 @@ final class ResampleVertical implements RowSource {
                             continue;
                         }
                         double wt = w[offset[o] + t];
-                        for (int k = 0, s = (o - y0) * len; k < len; k++, s++) {
-                            sums[s] += wt * row[k];
+                        // The same index on both sides: the JIT vectorises this loop only when it
+                        // can see that a store cannot feed a later load, which two offsets into
+                        // arrays that might be one and the same would hide (measured: about 3x).
+                        double[] sum = sums[o - y0];
+                        for (int k = 0; k < len; k++) {
+                            sum[k] += wt * row[k];
                         }
                     }
                 }
@@ -91,7 +101,7 @@ final class ResampleVertical implements RowSource {
 
             @Override
             public void row(int y, double[] dst) {
-                System.arraycopy(sums, (y - y0) * rowLength, dst, 0, rowLength);
+                System.arraycopy(sums[y - y0], 0, dst, 0, rowLength);
             }
 
             @Override
