@@ -32,6 +32,13 @@ import dev.lamina.core.Image;
  * </ul>
  */
 public final class Resize {
+    /**
+     * What a horizontal multiply-add costs against a vertical one: the horizontal loop walks a
+     * window per output pixel (scalar), the vertical one a whole row per weight (vectorised).
+     * Measured on 1920x1080 RGB with LANCZOS3: width-only and height-only 4x downscales
+     * (37 M multiply-adds each) take 10.9 and 6.9 ms, 8.5 and 4.5 ms without reading and writing.
+     */
+    private static final double HORIZONTAL_COST = 2.0;
 
     private Resize() {
     }
@@ -46,14 +53,29 @@ public final class Resize {
         if (outWidth == in.width && outHeight == in.height) {
             return in;
         }
-        boolean mixes = kernel != Kernel.NEAREST;
-        RowSource rows = new ImageRows(in, mixes);
         ResampleWeights wx = outWidth != in.width ? ResampleWeights.of(kernel, in.width, outWidth) : null;
         ResampleWeights wy = outHeight != in.height ? ResampleWeights.of(kernel, in.height, outHeight) : null;
-        if (wx != null && wy != null && verticalFirst(wx, wy, in.width, in.height, outWidth, outHeight,
-                in.producer().demand())) {
+        boolean verticalFirst = wx != null && wy != null
+                && verticalFirst(wx, wy, in.width, in.height, outWidth, outHeight, in.producer().demand());
+        return build(in, wx, wy, outWidth, outHeight, kernel, verticalFirst);
+    }
+
+    /** The passes in the order given (tests hold the two orders to each other). */
+    static Image build(Image in, int outWidth, int outHeight, Kernel kernel, boolean verticalFirst) {
+        return build(in, outWidth != in.width ? ResampleWeights.of(kernel, in.width, outWidth) : null,
+                outHeight != in.height ? ResampleWeights.of(kernel, in.height, outHeight) : null,
+                outWidth, outHeight, kernel, verticalFirst);
+    }
+
+    private static Image build(Image in, ResampleWeights wx, ResampleWeights wy, int outWidth, int outHeight,
+                               Kernel kernel, boolean verticalFirst) {
+        boolean mixes = kernel != Kernel.NEAREST;
+        RowSource rows = new ImageRows(in, mixes);
+        if (verticalFirst && wy != null) {
             rows = new ResampleVertical(rows, wy, outHeight, in.bands);
-            rows = new ResampleHorizontal(rows, wx, outWidth, in.bands);
+            if (wx != null) {
+                rows = new ResampleHorizontal(rows, wx, outWidth, in.bands);
+            }
         } else {
             if (wx != null) {
                 rows = new ResampleHorizontal(rows, wx, outWidth, in.bands);
@@ -68,15 +90,16 @@ public final class Resize {
     }
 
     /**
-     * Whether the vertical pass should run first: when it costs fewer multiply-adds. The passes
-     * commute (up to rounding noise far below the tie tolerance), but not their costs. Horizontal
-     * first filters every input row a strip's windows touch, and neighbouring strips share a margin
-     * of the vertical support that each filters again (with 16-row strips at a 4x LANCZOS3
-     * downscale, 37% more rows than the image has); vertical first filters only output rows, of
-     * the input's width, with no margin. Vertical first also puts the larger share of the work in
-     * the vertical pass, whose inner loop runs along a row (contiguous, vectorised by the JIT).
-     * So a downscale goes vertical first, and an upscale of the width or a downscale of the height
-     * alone tips it back.
+     * Whether the vertical pass should run first: when that costs less. The passes commute (up to
+     * rounding noise far below the tie tolerance), but not their costs. Horizontal first filters
+     * every input row a strip's windows touch, and neighbouring strips share a margin of the
+     * vertical support that each filters again (with 16-row strips at a 4x LANCZOS3 downscale, 37%
+     * more rows than the image has); vertical first filters only output rows, but of the input's
+     * width, with no margin. The cost counts multiply-adds, a horizontal one as
+     * {@link #HORIZONTAL_COST} vertical ones. So a downscale goes vertical first (4x LANCZOS3,
+     * 1920x1080 RGB: 7.7 ms against 13.0), and so does a moderate upscale of the width; an upscale
+     * of the height with a smaller width goes horizontal first (1920x1080 to 800x2000: 20 ms against
+     * 31). Checked on seven size changes: the cheaper order won each time, or came within 3%.
      */
     static boolean verticalFirst(ResampleWeights wx, ResampleWeights wy, int inWidth, int inHeight, int outWidth,
                                  int outHeight, DemandHint inputDemand) {
@@ -87,8 +110,8 @@ public final class Resize {
             int y1 = Math.min(outHeight, y0 + strip);
             rowsFiltered += wy.inputEnd(y0, y1) - wy.inputStart(y0, y1);
         }
-        double horizontalFirst = (double) rowsFiltered * wx.weights.length + (double) wy.weights.length * outWidth;
-        double verticalFirst = (double) wy.weights.length * inWidth + (double) outHeight * wx.weights.length;
+        double horizontalFirst = HORIZONTAL_COST * rowsFiltered * wx.weights.length + (double) wy.weights.length * outWidth;
+        double verticalFirst = (double) wy.weights.length * inWidth + HORIZONTAL_COST * outHeight * wx.weights.length;
         return verticalFirst <= horizontalFirst;
     }
 }
