@@ -63,6 +63,11 @@ final class ImageRows implements RowSource {
             }
 
             @Override
+            public boolean rereads() {
+                return true;
+            }
+
+            @Override
             public void row(int y, double[] dst) {
                 if (!premultiply) {
                     SampleRows.read(region, x0, y, pixels, dst);

@@ -9,7 +9,9 @@ import java.util.Arrays;
  * a strip of output rows asks the input once for all the rows the strip's windows need (the strip
  * plus a margin of the stretched support above and below), then reads them two at a time and adds
  * each pair into every output row whose window holds it. So the pass keeps two input rows and the
- * output strip's sums in doubles, never the input strip; each output sums its taps in input order,
+ * output strip's sums in doubles, never the input strip (when the input is the image's own rows,
+ * which can be read again, it sums blocks of 16 output rows at a time, so its sums stay small
+ * whatever the strip height); each output sums its taps in input order,
  * a pair at a time (an order that differs from the reference's by rounding noise far below the
  * tie tolerance of {@code core/Rounding}).
  *
@@ -23,6 +25,8 @@ final class ResampleVertical implements RowSource {
     private final int outHeight;
     private final int bands;
     private final DemandHint demand;
+    /** Output rows summed at a time when the input's rows can be read again (see request). */
+    private static final int BLOCK_ROWS = 16;
 
     ResampleVertical(RowSource input, ResampleWeights weights, int outHeight, int bands) {
         this.input = input;
@@ -52,18 +56,50 @@ final class ResampleVertical implements RowSource {
     public Reader open() {
         return new Reader() {
             private final Reader in = input.open();
-            /** The strip's sums, an array per output row (see addOne for why not one array). */
+            /** The block's sums, an array per output row (see addOne for why not one array). */
             private double[][] sums = new double[0][];
             private double[] row = new double[0];
             private double[] next = new double[0];
-            private int y0;
             private int rowLength;
+            private int requestEnd;
+            /** The output rows whose sums are computed: [blockStart, blockEnd). */
+            private int blockStart;
+            private int blockEnd;
 
             @Override
             public void request(int x0, int y0, int x1, int y1) {
-                this.y0 = y0;
                 int len = (x1 - x0) * bands;
                 rowLength = len;
+                requestEnd = y1;
+                if (row.length < len) {
+                    row = new double[len];
+                    next = new double[len];
+                }
+                in.request(x0, weights.inputStart(y0, y1), x1, weights.inputEnd(y0, y1));
+                if (in.rereads()) {
+                    // Blocks of BLOCK_ROWS output rows, computed as they are asked for: the sums of a
+                    // block, not of the whole request, in memory and in the cache (a fat strip of a
+                    // wide image would be megabytes of sums), at the cost of reading the rows of
+                    // the margins between blocks again.
+                    blockStart = blockEnd = y0;
+                } else {
+                    compute(y0, y1);
+                }
+            }
+
+            @Override
+            public void row(int y, double[] dst) {
+                if (y >= blockEnd || y < blockStart) {
+                    compute(y, Math.min(requestEnd, y + BLOCK_ROWS));
+                }
+                System.arraycopy(sums[y - blockStart], 0, dst, 0, rowLength);
+            }
+
+            /** Sums output rows [y0, y1) from the input rows their windows hold. */
+            private void compute(int y0, int y1) {
+                int len = rowLength;
+                blockStart = y0;
+                blockEnd = y1;
                 if (sums.length < y1 - y0) {
                     sums = Arrays.copyOf(sums, y1 - y0);
                 }
@@ -74,12 +110,7 @@ final class ResampleVertical implements RowSource {
                         Arrays.fill(sums[r], 0, len, 0.0);
                     }
                 }
-                if (row.length < len) {
-                    row = new double[len];
-                    next = new double[len];
-                }
                 int inY0 = weights.inputStart(y0, y1), inY1 = weights.inputEnd(y0, y1);
-                in.request(x0, inY0, x1, inY1);
                 int[] first = weights.first, count = weights.count, offset = weights.offset;
                 double[] w = weights.weights;
                 double[] r0 = row, r1 = next;
@@ -104,11 +135,6 @@ final class ResampleVertical implements RowSource {
                         }
                     }
                 }
-            }
-
-            @Override
-            public void row(int y, double[] dst) {
-                System.arraycopy(sums[y - y0], 0, dst, 0, rowLength);
             }
 
             @Override
