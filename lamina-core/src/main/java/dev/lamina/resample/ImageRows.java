@@ -69,12 +69,16 @@ final class ImageRows implements RowSource {
 
             @Override
             public void row(int y, double[] dst) {
-                if (!premultiply) {
-                    SampleRows.read(region, x0, y, pixels, dst);
-                } else if (region.format == BandFormat.U8) {
+                if (premultiply && region.format == BandFormat.U8) {
                     premultipliedU8(region.u8(), region.index(x0, y), dst, pixels, bands);
+                    return;
+                }
+                if (region.format == BandFormat.U16) {
+                    readU16(region.u16(), region.index(x0, y), dst, pixels * bands);
                 } else {
                     SampleRows.read(region, x0, y, pixels, dst);
+                }
+                if (premultiply) {
                     premultiply(dst, pixels, bands);
                 }
             }
@@ -106,6 +110,20 @@ final class ImageRows implements RowSource {
                 dst[k + 2] = unit[src[i + 2] & 0xFF] * a;
                 dst[k + 3] = a;
             }
+        }
+    }
+
+    /**
+     * U16 samples to normalised doubles, the same values as SampleRows.read's (v / 65535.0), in two
+     * loops that C2 vectorises: the division in one loop with the unsigned read is left scalar
+     * (measured: 1.1 against 2.8 G samples/s).
+     */
+    private static void readU16(short[] src, int i, double[] dst, int n) {
+        for (int k = 0; k < n; k++) {
+            dst[k] = src[i + k] & 0xFFFF;
+        }
+        for (int k = 0; k < n; k++) {
+            dst[k] = dst[k] / 65535.0;
         }
     }
 
