@@ -11,22 +11,23 @@ import java.util.Arrays;
  * each pair into every output row whose window holds it. So the pass keeps two input rows and the
  * output strip's sums in doubles, never the input strip (when the input is the image's own rows,
  * which can be read again, it sums blocks of 16 output rows at a time, so its sums stay small
- * whatever the strip height); each output sums its taps in input order,
- * a pair at a time (an order that differs from the reference's by rounding noise far below the
- * tie tolerance of {@code core/Rounding}).
+ * whatever the strip height); each output sums its taps in input order, a pair at a time (an
+ * order that differs from the reference's by rounding noise far below the tie tolerance of
+ * {@code core/Rounding}).
  *
  * <p>Demand: when shrinking by more than 2 the input rows per output strip grow with the scale,
  * so the pass asks for thin strips (the memory of a request is about {@code scale x strip} input
  * rows, of the input's width); otherwise fat strips, which spend less on the margin.
  */
 final class ResampleVertical implements RowSource {
+    /** Output rows summed at a time when the input's rows can be read again (see request). */
+    private static final int BLOCK_ROWS = 16;
+
     private final RowSource input;
     private final ResampleWeights weights;
     private final int outHeight;
     private final int bands;
     private final DemandHint demand;
-    /** Output rows summed at a time when the input's rows can be read again (see request). */
-    private static final int BLOCK_ROWS = 16;
 
     ResampleVertical(RowSource input, ResampleWeights weights, int outHeight, int bands) {
         this.input = input;
