@@ -31,9 +31,17 @@ interface RowSource {
 
         /**
          * Writes row {@code y} of the requested rectangle to {@code dst[0 .. (x1-x0)*bands)}. Rows are
-         * asked in increasing order, each once.
+         * asked in increasing order, each once, unless {@link #rereads()}.
          */
         void row(int y, double[] dst);
+
+        /**
+         * Whether, after a request, its rows may be read again and in any order: true where they
+         * are at hand (the input's region), false where each is computed when asked.
+         */
+        default boolean rereads() {
+            return false;
+        }
 
         @Override
         void close();

@@ -50,14 +50,16 @@ public final class JmhMain {
         System.out.printf(Locale.ROOT, "%-45s %-30s %12s %10s%n", "benchmark", "params", "ops/s", "MPix/s");
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
-            String cls = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1, label.lastIndexOf('.'));
+            // "dev.lamina.bench.jmh.ResizeBench.OneThread.quarter": the pixel count is the outer class's.
+            String inPackage = label.substring(JmhMain.class.getPackageName().length() + 1);
+            String cls = inPackage.substring(0, inPackage.indexOf('.'));
             double ops = r.getPrimaryResult().getScore();
             long px = PIXELS.getOrDefault(cls, 0L);
             StringBuilder params = new StringBuilder();
             for (String k : r.getParams().getParamsKeys()) {
                 params.append(k).append('=').append(r.getParams().getParam(k)).append(' ');
             }
-            System.out.printf(Locale.ROOT, "%-45s %-30s %12.2f %10.1f%n", label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1),
+            System.out.printf(Locale.ROOT, "%-45s %-30s %12.2f %10.1f%n", inPackage,
                     params.toString().trim(), ops, ops * px / 1e6);
         }
     }

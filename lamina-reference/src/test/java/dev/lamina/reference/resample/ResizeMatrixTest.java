@@ -73,11 +73,14 @@ class ResizeMatrixTest {
         }
     }
 
-    /** Behind a line cache, as from a decoder: both axes, height only, width only, up and down. */
+    /**
+     * Behind a line cache, as from a decoder: both axes, height only, width only, up and down, and
+     * both orders of the passes (a downscale goes vertical first; narrower and taller, horizontal).
+     */
     @Test
     void sequentialInputIsReadOnceAndMatches() {
         Region in = ResizeTesting.random(17, 700, 4, BandFormat.U8, 3);
-        int[][] targets = {{6, 97}, {17, 230}, {5, 700}, {40, 1500}};
+        int[][] targets = {{6, 97}, {17, 230}, {5, 700}, {40, 1500}, {6, 1500}};
         for (Kernel k : Kernel.values()) {
             for (int[] size : targets) {
                 String what = k + " sequential to " + size[0] + "x" + size[1];
