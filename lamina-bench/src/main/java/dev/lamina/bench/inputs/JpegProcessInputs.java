@@ -26,10 +26,18 @@ public final class JpegProcessInputs {
             BufferedImage coffee = InputGenerator.photo("coffee.png");
             InputGenerator.writePng(InputGenerator.noisy(InputGenerator.scale(coffee, 800, 600, false), 7), png);
         }
-        Path jpeg = out.resolve("photo-4000x3000.jpg");
+        bigPhoto(out);
+    }
+
+    /** The 12 MP photo-like JPEG in {@code dir} (made once): thumbnails' input here and in ThumbnailBench. */
+    public static Path bigPhoto(Path dir) throws IOException {
+        Path jpeg = dir.resolve("photo-4000x3000.jpg");
         if (!Files.exists(jpeg)) {
             BufferedImage hubble = InputGenerator.photo("hubble_deep_field.jpg");
-            InputGenerator.writeJpeg(InputGenerator.noisy(InputGenerator.scale(hubble, 4000, 3000, false), 11), jpeg, 0.9f);
+            Path tmp = dir.resolve("photo-4000x3000.jpg.tmp");
+            InputGenerator.writeJpeg(InputGenerator.noisy(InputGenerator.scale(hubble, 4000, 3000, false), 11), tmp, 0.9f);
+            Files.move(tmp, jpeg, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        return jpeg;
     }
 }

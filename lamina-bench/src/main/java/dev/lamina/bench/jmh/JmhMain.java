@@ -22,7 +22,8 @@ public final class JmhMain {
             "ResizeBench", ResizeBench.PIXELS,
             "CompositeModesBench", CompositeModesBench.PIXELS,
             "MetricsBench", MetricsBench.PIXELS,
-            "JpegCodecBench", JpegCodecBench.PIXELS);
+            "JpegCodecBench", JpegCodecBench.PIXELS,
+            "ThumbnailBench", ThumbnailBench.PIXELS);
 
     private JmhMain() {
     }
