@@ -12,13 +12,14 @@ import dev.lamina.core.RowDecoder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Generated test images and exact region comparisons for the conversion tests. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
@@ -51,30 +52,38 @@ final class TestImages {
         return r;
     }
 
-    static Interpretation interpretation(int bands) {
+    public static Interpretation interpretation(int bands) {
         return bands <= 2 ? Interpretation.GREY : Interpretation.RGB;
     }
 
     /** The region as a random-access image. */
-    static Image image(Region r) {
+    public static Image image(Region r) {
         return MemorySource.image(r, interpretation(r.bands), r.bands % 2 == 0, Metadata.NONE);
     }
 
     /** The region as a sequential image: a line cache over a decoder that hands out its rows in order. */
     static Image sequential(Region r) {
+        return sequential(r, new AtomicInteger());
+    }
+
+    /** The same, with {@code opens} counting how often the line cache opens the decoder. */
+    public static Image sequential(Region r, AtomicInteger opens) {
         Rect all = r.rect();
-        return LineCache.image(() -> new RowDecoder() {
-            private int next;
+        return LineCache.image(() -> {
+            opens.incrementAndGet();
+            return new RowDecoder() {
+                private int next;
 
-            @Override
-            public void decodeRow(Region dst, int y) {
-                assertEquals(next++, y, "rows must be decoded in order");
-                dst.copyFrom(r);
-            }
+                @Override
+                public void decodeRow(Region dst, int y) {
+                    assertEquals(next++, y, "rows must be decoded in order");
+                    dst.copyFrom(r);
+                }
 
-            @Override
-            public void close() {
-            }
+                @Override
+                public void close() {
+                }
+            };
         }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test");
     }
 

@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.reference.conversion.TestImages;
 import dev.lamina.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -46,7 +47,7 @@ class ResizeExplicitScaleTest {
         int inW = (int) s[0], inH = (int) s[1], outW = (int) s[2], outH = (int) s[3];
         for (BandFormat format : new BandFormat[]{BandFormat.U8, BandFormat.U16}) {
             Region in = ResizeTesting.random(inW, inH, bands, format, 97L * inW + bands);
-            Image out = Resize.build(ResizeTesting.image(in), outW, outH, kernel, s[4], s[5]);
+            Image out = Resize.build(TestImages.image(in), outW, outH, kernel, s[4], s[5]);
             Region expected = ResizeReference.resize(in, outW, outH, kernel, s[4], s[5]);
             ResizeTesting.Tally t = ResizeTesting.assertMatches(expected, out, kernel + " " + format + " " + bands + " bands");
             assertEquals(0, t.maxError, kernel + " " + format + ": " + t);

@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.reference.conversion.TestImages;
 import dev.lamina.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -61,7 +62,7 @@ class ResizeMatrixTest {
     @MethodSource("matrix")
     void matchesReference(Kernel kernel, BandFormat format, int bands, String kind, int[] size) {
         Region in = ResizeTesting.random(size[0], size[1], bands, format, 31L * size[0] + 7L * size[3] + bands);
-        Image out = Resize.build(ResizeTesting.image(in), size[2], size[3], kernel);
+        Image out = Resize.build(TestImages.image(in), size[2], size[3], kernel);
         String what = kernel + " " + format + " " + bands + " bands " + kind;
         assertEquals(format, out.format, what);
         assertEquals(bands, out.bands, what);
@@ -85,7 +86,7 @@ class ResizeMatrixTest {
             for (int[] size : targets) {
                 String what = k + " sequential to " + size[0] + "x" + size[1];
                 AtomicInteger opens = new AtomicInteger();
-                Image out = Resize.build(ResizeTesting.sequential(in, opens), size[0], size[1], k);
+                Image out = Resize.build(TestImages.sequential(in, opens), size[0], size[1], k);
                 assertTrue(out.sequential, "a resize of a sequential image is sequential");
                 Region strips = out.materialise().fetch(out.bounds());
                 assertEquals(1, opens.get(), what + ": the decoder is opened once");

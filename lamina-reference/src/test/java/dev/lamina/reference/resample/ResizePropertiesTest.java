@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.reference.conversion.TestImages;
 import dev.lamina.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -29,7 +30,7 @@ class ResizePropertiesTest {
                           @ForAll Kernel kernel, @ForAll BandFormat format,
                           @ForAll @IntRange(min = 1, max = 4) int bands, @ForAll long seed) {
         Region in = ResizeTesting.random(inW, inH, bands, format, seed);
-        Image out = Resize.build(ResizeTesting.image(in), outW, outH, kernel);
+        Image out = Resize.build(TestImages.image(in), outW, outH, kernel);
         String what = kernel + " " + format + " " + bands + " bands " + inW + "x" + inH + " -> " + outW + "x" + outH;
         ResizeTesting.Tally t = ResizeTesting.compare(ResizeReference.resize(in, outW, outH, kernel),
                 out.fetch(out.bounds()), what);
@@ -51,7 +52,7 @@ class ResizePropertiesTest {
             lo = Math.min(lo, in.u8()[i] & 0xFF);
             hi = Math.max(hi, in.u8()[i] & 0xFF);
         }
-        Region out = Resize.build(ResizeTesting.image(in), outW, outH, Kernel.LINEAR).fetch(
+        Region out = Resize.build(TestImages.image(in), outW, outH, Kernel.LINEAR).fetch(
                 new dev.lamina.core.Rect(0, 0, outW, outH));
         for (int i = 0; i < outW * outH; i++) {
             int v = out.u8()[i] & 0xFF;
@@ -66,7 +67,7 @@ class ResizePropertiesTest {
                                      @ForAll Kernel kernel, @ForAll @IntRange(min = 0, max = 1000) int rx,
                                      @ForAll @IntRange(min = 0, max = 1000) int ry, @ForAll long seed) {
         Region in = ResizeTesting.random(inW, inH, 4, BandFormat.U16, seed);
-        Image out = Resize.build(ResizeTesting.image(in), outW, outH, kernel);
+        Image out = Resize.build(TestImages.image(in), outW, outH, kernel);
         Region whole = out.fetch(out.bounds());
         int x = rx % outW, y = ry % outH;
         dev.lamina.core.Rect r = new dev.lamina.core.Rect(x, y, 1 + (rx / 7) % (outW - x), 1 + (ry / 7) % (outH - y));

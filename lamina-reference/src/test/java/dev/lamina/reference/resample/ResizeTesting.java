@@ -1,19 +1,13 @@
 package dev.lamina.reference.resample;
 
-import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
-import dev.lamina.core.Interpretation;
-import dev.lamina.core.LineCache;
-import dev.lamina.core.MemorySource;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
-import dev.lamina.core.RowDecoder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,34 +72,7 @@ final class ResizeTesting {
         return r;
     }
 
-    static Interpretation interpretation(int bands) {
-        return bands <= 2 ? Interpretation.GREY : Interpretation.RGB;
-    }
 
-    static Image image(Region r) {
-        return MemorySource.image(r, interpretation(r.bands), r.bands % 2 == 0, Metadata.NONE);
-    }
-
-    /** The region behind a line cache, as a decoder would give it; {@code opens} counts decoder opens. */
-    static Image sequential(Region r, AtomicInteger opens) {
-        Rect all = r.rect();
-        return LineCache.image(() -> {
-            opens.incrementAndGet();
-            return new RowDecoder() {
-                private int next;
-
-                @Override
-                public void decodeRow(Region dst, int y) {
-                    assertEquals(next++, y, "rows are decoded in order");
-                    dst.copyFrom(r);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test");
-    }
 
     /** Compares every sample of {@code actual} with {@code expected}; integer formats may differ by 1 at most. */
     static Tally compare(Region expected, Region actual, String what) {
