@@ -131,7 +131,7 @@ public final class LaminaImage {
      * can let the decoder shrink while loading.
      */
     public LaminaImage thumbnail(ThumbnailOptions options) {
-        return new LaminaImage(Thumbnail.of(image, options), limits);
+        return new LaminaImage(Thumbnail.of(image, options, limits), limits);
     }
 
     /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */

@@ -1,5 +1,6 @@
 package dev.lamina.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.LoadOptions;
 import dev.lamina.ThumbnailOptions;
 import dev.lamina.codec.Decoders;
@@ -34,29 +35,31 @@ public final class Thumbnail {
     /** The thumbnail of an image file; the file is opened twice at most (header, then shrunk). */
     public static Image open(Path file, LoadOptions load, ThumbnailOptions options) {
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options);
+        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits());
     }
 
     /** The thumbnail of an encoded image in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options) {
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options);
+        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits());
     }
 
     /** The thumbnail of an image already opened (no shrink on load; its orientation is left as it is). */
-    public static Image of(Image source, ThumbnailOptions options) {
-        return make(shrink -> source, false, options.shrinkOnLoad(false));
+    public static Image of(Image source, ThumbnailOptions options, Limits limits) {
+        return make(shrink -> source, false, options.shrinkOnLoad(false), limits);
     }
 
     /**
      * @param openStored opens the image as stored (no EXIF rotation) at 1/shrink
      * @param upright    turn the result upright from its EXIF orientation
+     * @param limits     the thumbnail (an enlargement may be large) must be within the pixel limit
      */
-    private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o) {
+    private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o, Limits limits) {
         Image full = openStored.apply(1);
         int orientation = upright ? full.metadata.orientation() : 1;
         boolean swapped = orientation >= 5;   // 5-8 exchange width and height
         Size size = Size.of(swapped ? full.height : full.width, swapped ? full.width : full.height, o);
+        limits.checkPixels("thumbnail", size.resizedWidth, size.resizedHeight);
         int storedWidth = swapped ? size.resizedHeight : size.resizedWidth;
         int storedHeight = swapped ? size.resizedWidth : size.resizedHeight;
         Image loaded = full;

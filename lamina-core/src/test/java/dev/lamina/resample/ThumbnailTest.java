@@ -177,6 +177,17 @@ class ThumbnailTest {
         assertArrayEquals(samples(resized, new Rect(12, 0, 50, 50)), samples(thumb));
     }
 
+    /** An enlargement is checked against the pixel limit before anything is computed or held. */
+    @Test
+    void hugeEnlargementIsRefusedByThePixelLimit() throws IOException {
+        byte[] jpeg = jpeg(photo(40, 30), null);
+        LoadOptions small = LoadOptions.defaults().limits(Limits.defaults().maxPixels(10_000));
+        LaminaException e = assertThrows(LaminaException.class,
+                () -> Thumbnail.open(jpeg, "small.jpg", small, ThumbnailOptions.edge(400)));
+        assertTrue(e.getMessage().contains("400x300") && e.getMessage().contains("limit"), e.getMessage());
+        assertEquals(100, Thumbnail.open(jpeg, "small.jpg", small, ThumbnailOptions.edge(100)).width);
+    }
+
     @Test
     void badInputIsNamed() throws IOException {
         Path f = Files.write(dir.resolve("broken.jpg"), new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 1, 2});
