@@ -246,6 +246,145 @@ final class InverseDct {
         }
     }
 
+    /** Blocks per pass of {@link #idct4Row}: its work arrays (about 20 KiB) then stay in L1. */
+    private static final int CHUNK = 64;
+    private static final java.lang.invoke.VarHandle INT_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** Dequantised coefficients by natural position, one lane per block (rows and columns 4 unused). */
+    private final int[][] g4 = new int[64][CHUNK];
+    /** Pass 1's output by position (row x 8 + column), one lane per block. */
+    private final int[][] w4 = new int[32][CHUNK];
+    private final int[] ta = new int[CHUNK];
+    private final int[] tb = new int[CHUNK];
+    private final int[] tc = new int[CHUNK];
+    private final int[] td = new int[CHUNK];
+    private final int[] te = new int[CHUNK];
+    private final int[] tf = new int[CHUNK];
+
+    /**
+     * {@link #idct4} for {@code blocks} consecutive blocks (64 coefficients apart from {@code in[o]})
+     * whose 4x4 outputs lie side by side in one row band of {@code out} (block b at
+     * {@code outPos + 4b}): the IDCT of a block row at a time, one array per coefficient position
+     * indexed by block, so the loops after the (strided, scalar) gather have blocks as lanes and
+     * C2 vectorises them (loops of at most four arrays in, as ForwardDct.forwardRow). No
+     * shortcuts, and the same values as jpeg_idct_4x4: pass 1 splits the DC term off exactly
+     * (descale(4x * 2^12 + t, 12) = 4x + descale(t, 12)), pass 2 splits w * 2^14 as
+     * (w >> 5) * 2^19 + (w & 31) * 2^14 (descale(w * 2^14 + t, 19) = (w >> 5) +
+     * descale((w & 31) * 2^14 + t, 19)), and the range limit table is computed: the table maps x
+     * to clamp(((x + 512) & 1023) - 384, 0, 255).
+     */
+    void idct4Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
+            idct4Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 4, stride);
+        }
+    }
+
+    private void idct4Chunk(short[] in, int o, int n, int[] q, byte[] out, int outPos, int stride) {
+        int[][] g = g4;
+        for (int k = 0; k < 64; k++) {
+            if ((k & 7) == 4 || (k >> 3) == 4) {
+                continue;
+            }
+            int[] gk = g[k];
+            int qk = q[k];
+            for (int b = 0, i = o + k; b < n; b++, i += 64) {
+                gk[b] = in[i] * qk;
+            }
+        }
+        int[][] w = w4;
+        int[] a = ta, t = tb, o0 = tc, o2 = td, hi = te, packed = tf;
+        for (int c = 0; c < 8; c++) {
+            if (c == 4) {
+                continue;
+            }
+            even4Pass1(g[c], g[c + 16], g[c + 48], a, t, n);
+            odd4(g[c + 56], g[c + 40], g[c + 24], g[c + 8], o0, o2, n);
+            combine4Pass1(a, t, o0, o2, w[c], w[c + 8], w[c + 16], w[c + 24], n);
+        }
+        for (int r = 0; r < 4; r++) {
+            int e = r * 8;
+            even4Pass2(w[e], w[e + 2], w[e + 6], hi, a, t, n);
+            odd4(w[e + 7], w[e + 5], w[e + 3], w[e + 1], o0, o2, n);
+            outer4(hi, a, o2, packed, n);
+            inner4(hi, t, o0, packed, n);
+            int p = outPos + r * stride;
+            for (int b = 0; b < n; b++) {
+                INT_LE.set(out, p + 4 * b, packed[b]);
+            }
+        }
+    }
+
+    /** Pass 1's even part: the DC term (4x, split off) and the rest of tmp10 (t; tmp12 = 4x - t). */
+    private static void even4Pass1(int[] g0, int[] g2, int[] g6, int[] dc, int[] t, int n) {
+        for (int b = 0; b < n; b++) {
+            dc[b] = g0[b] << PASS1_BITS;
+            t[b] = g2[b] * FIX_1_847759065 + g6[b] * -FIX_0_765366865;
+        }
+    }
+
+    /** jpeg_idct_4x4's odd part (both passes): tmp0 and tmp2 from z1 = x7, z2 = x5, z3 = x3, z4 = x1. */
+    private static void odd4(int[] z1, int[] z2, int[] z3, int[] z4, int[] tmp0, int[] tmp2, int n) {
+        for (int b = 0; b < n; b++) {
+            tmp0[b] = z1[b] * -FIX_0_211164243 + z2[b] * FIX_1_451774981 + z3[b] * -FIX_2_172734803
+                    + z4[b] * FIX_1_061594337;
+        }
+        for (int b = 0; b < n; b++) {
+            tmp2[b] = z1[b] * -FIX_0_509795579 + z2[b] * -FIX_0_601344887 + z3[b] * FIX_0_899976223
+                    + z4[b] * FIX_2_562915447;
+        }
+    }
+
+    private static void combine4Pass1(int[] dc, int[] t, int[] tmp0, int[] tmp2, int[] w0, int[] w1, int[] w2,
+            int[] w3, int n) {
+        int sh = CONST_BITS - PASS1_BITS + 1;
+        int round = 1 << (sh - 1);
+        for (int b = 0; b < n; b++) {
+            int x = dc[b];
+            int e = t[b];
+            w0[b] = x + ((e + tmp2[b] + round) >> sh);
+            w3[b] = x + ((e - tmp2[b] + round) >> sh);
+            w1[b] = x + ((tmp0[b] - e + round) >> sh);
+            w2[b] = x + ((-tmp0[b] - e + round) >> sh);
+        }
+    }
+
+    /** Pass 2's even part: hi = w0 >> 5 (split off), tmp10 and tmp12 with w0's low bits and the rounding. */
+    private static void even4Pass2(int[] w0, int[] w2, int[] w6, int[] hi, int[] tmp10, int[] tmp12, int n) {
+        int round = 1 << (CONST_BITS + PASS1_BITS + 3);
+        for (int b = 0; b < n; b++) {
+            int lo = (w0[b] & 31) << (CONST_BITS + 1);
+            int t = w2[b] * FIX_1_847759065 + w6[b] * -FIX_0_765366865;
+            hi[b] = w0[b] >> 5;
+            tmp10[b] = lo + t + round;
+            tmp12[b] = lo - t + round;
+        }
+    }
+
+    private static final int SHIFT2 = CONST_BITS + PASS1_BITS + 3 + 1;
+
+    /** libjpeg's range limit, computed: the LIMIT table's value for x. */
+    private static int limit(int x) {
+        return Math.min(255, Math.max(0, ((x + 512) & 1023) - 384));
+    }
+
+    /** Samples 0 and 3 of a row, packed into bytes 0 and 3 of {@code packed}. */
+    private static void outer4(int[] hi, int[] tmp10, int[] tmp2, int[] packed, int n) {
+        for (int b = 0; b < n; b++) {
+            int s0 = limit(hi[b] + ((tmp10[b] + tmp2[b]) >> SHIFT2));
+            int s3 = limit(hi[b] + ((tmp10[b] - tmp2[b]) >> SHIFT2));
+            packed[b] = s0 | s3 << 24;
+        }
+    }
+
+    /** Samples 1 and 2 of a row, added as bytes 1 and 2 of {@code packed}. */
+    private static void inner4(int[] hi, int[] tmp12, int[] tmp0, int[] packed, int n) {
+        for (int b = 0; b < n; b++) {
+            int s1 = limit(hi[b] + ((tmp12[b] + tmp0[b]) >> SHIFT2));
+            int s2 = limit(hi[b] + ((tmp12[b] - tmp0[b]) >> SHIFT2));
+            packed[b] |= s1 << 8 | s2 << 16;
+        }
+    }
+
     /**
      * libjpeg's jpeg_idct_2x2, without its shortcuts for all-zero columns and rows: at 1/8 scale
      * (4:2:0 chroma) most blocks hold a few AC coefficients in varying places, so those tests

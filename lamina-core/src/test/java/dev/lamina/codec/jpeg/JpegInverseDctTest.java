@@ -216,6 +216,61 @@ class JpegInverseDctTest {
         assertTrue(rowShortcuts > 20_000, "too few blocks with a zero AC row 0: " + rowShortcuts);
     }
 
+    /**
+     * The block-row 4x4 ({@code idct4Row}, used at 1/2 and 1/4 scale) against jpeg_idct_4x4 block
+     * by block: rows of 1-200 blocks (across its 64-block chunks) at any offset, each block of
+     * one of the kinds of {@link #fourByFourEqualsLibjpeg}, written into a band wider than the
+     * row so that a write outside a block's 4x4 shows.
+     */
+    @Test
+    void fourByFourBlockRowEqualsLibjpeg() {
+        Random rnd = new Random(5);
+        int[] used = {0, 1, 2, 3, 5, 6, 7};
+        InverseDct idct = new InverseDct();
+        for (int t = 0; t < 3_000; t++) {
+            int[] q = new int[64];
+            int qmax = 1 + rnd.nextInt(255);
+            for (int k = 0; k < 64; k++) {
+                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
+            }
+            int blocks = t % 10 == 0 ? 1 + rnd.nextInt(200) : 1 + rnd.nextInt(70);
+            int o = rnd.nextInt(3) * 64;
+            short[] in = new short[o + blocks * 64 + 64];
+            for (int b = 0; b < blocks; b++) {
+                int base = o + b * 64;
+                int kind = rnd.nextInt(6);
+                if (kind == 5) {
+                    int sign = rnd.nextInt(3) - 1;
+                    for (int k = 0; k < 64; k++) {
+                        int s = sign != 0 ? sign : rnd.nextBoolean() ? 1 : -1;
+                        in[base + k] = (short) (s * ((1024 + q[k] / 2) / q[k]));
+                    }
+                    continue;
+                }
+                int n = kind == 0 ? 0 : kind == 1 ? 1 + rnd.nextInt(4) : kind == 2 ? 5 + rnd.nextInt(10) : 64;
+                in[base] = coefficient(rnd, q[0]);
+                for (int j = 0; j < n; j++) {
+                    int k = kind == 3 ? j
+                            : kind == 4 ? (rnd.nextBoolean() ? 32 + rnd.nextInt(8) : rnd.nextInt(8) * 8 + 4)
+                            : rnd.nextInt(2) == 0 ? used[rnd.nextInt(7)] * 8 + used[rnd.nextInt(7)]
+                            : rnd.nextInt(64);
+                    in[base + k] = coefficient(rnd, q[k]);
+                }
+            }
+            int stride = blocks * 4 + rnd.nextInt(9);
+            int outPos = rnd.nextInt(5);
+            byte[] want = new byte[outPos + 4 * stride];
+            java.util.Arrays.fill(want, (byte) 0x5A);
+            byte[] got = want.clone();
+            for (int b = 0; b < blocks; b++) {
+                short[] block = java.util.Arrays.copyOfRange(in, o + b * 64, o + b * 64 + 64);
+                libjpegIdct4(block, q, want, outPos + 4 * b, stride);
+            }
+            idct.idct4Row(in, o, blocks, q, got, outPos, stride);
+            assertArrayEquals(want, got, "row " + t + " of " + blocks + " blocks");
+        }
+    }
+
     /** A quantised coefficient whose dequantised value is in -1100..1100. */
     private static short coefficient(Random rnd, int q) {
         int v = rnd.nextInt(4) == 0 ? rnd.nextInt(2201) - 1100 : (int) Math.round(rnd.nextGaussian() * 60);
