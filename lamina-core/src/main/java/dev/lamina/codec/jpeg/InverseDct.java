@@ -385,6 +385,162 @@ final class InverseDct {
         }
     }
 
+    /** Dequantised coefficients and pass 1's output of {@link #idct8Row}, by position, one lane per block. */
+    private final int[][] g8 = new int[64][CHUNK];
+    private final int[][] w8 = new int[64][CHUNK];
+    private final int[] tg = new int[CHUNK];
+    private final int[] th = new int[CHUNK];
+    private final int[] ti = new int[CHUNK];
+    private final int[] tj = new int[CHUNK];
+
+    /**
+     * {@link #idct8} for {@code blocks} consecutive blocks whose outputs lie side by side (block b
+     * at {@code outPos + 8b}), a block row at a time as {@link #idct4Row}, without shortcuts and
+     * with the same values as jpeg_idct_islow: pass 1 splits the even term off exactly
+     * (descale((x + y) * 2^13 + t, 11) = 4(x + y) + descale(t, 11)), pass 2 splits s * 2^13
+     * (s = w0 + w4 or w0 - w4) as (s >> 5) * 2^18 + (s & 31) * 2^13, and the range limit is
+     * computed.
+     */
+    void idct8Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
+            idct8Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 8, stride);
+        }
+    }
+
+    private void idct8Chunk(short[] in, int o, int n, int[] q, byte[] out, int outPos, int stride) {
+        int[][] g = g8;
+        for (int k = 0; k < 64; k++) {
+            int[] gk = g[k];
+            int qk = q[k];
+            for (int b = 0, i = o + k; b < n; b++, i += 64) {
+                gk[b] = in[i] * qk;
+            }
+        }
+        int[][] w = w8;
+        int[] e0 = ta, e1 = tb, t2 = tc, t3 = td, o0 = te, o1 = tf, o2 = tg, o3 = th, lo = ti, hi = tj;
+        int sh1 = CONST_BITS - PASS1_BITS;
+        int r1 = 1 << (sh1 - 1);
+        for (int c = 0; c < 8; c++) {
+            even8(g[c], g[c + 32], g[c + 16], g[c + 48], e0, e1, t2, t3, n);
+            odd8(g[c + 56], g[c + 40], g[c + 24], g[c + 8], o0, o1, o2, o3, n);
+            combine8(e0, t3, o3, o0, w[c], w[c + 56], w[c + 24], w[c + 32], r1, sh1, n);
+            combine8(e1, t2, o2, o1, w[c + 8], w[c + 48], w[c + 16], w[c + 40], r1, sh1, n);
+        }
+        for (int r = 0; r < 8; r++) {
+            int e = r * 8;
+            even8Pass2(w[e], w[e + 4], w[e + 2], w[e + 6], e0, e1, t2, t3, n);
+            odd8(w[e + 7], w[e + 5], w[e + 3], w[e + 1], o0, o1, o2, o3, n);
+            // e0/e1: the split-off high parts of (w0 + w4) and (w0 - w4); t3: tmp10's rest,
+            // t2: tmp11's rest; tmp13 and tmp12 are 2 x (low part) - those, rebuilt in sample8
+            java.util.Arrays.fill(lo, 0, n, 0);
+            java.util.Arrays.fill(hi, 0, n, 0);
+            sample8(e0, t3, o3, lo, 0, n, 1);         // 0: tmp10 + tmp3
+            sample8(e0, t3, o3, hi, 24, n, -1);       // 7: tmp10 - tmp3
+            sample8(e1, t2, o2, lo, 8, n, 1);         // 1: tmp11 + tmp2
+            sample8(e1, t2, o2, hi, 16, n, -1);       // 6: tmp11 - tmp2
+            sample8Mirror(e1, t2, o1, w[e], w[e + 4], lo, 16, n, 1, -1);   // 2: tmp12 + tmp1
+            sample8Mirror(e1, t2, o1, w[e], w[e + 4], hi, 8, n, -1, -1);   // 5: tmp12 - tmp1
+            sample8Mirror(e0, t3, o0, w[e], w[e + 4], lo, 24, n, 1, 1);    // 3: tmp13 + tmp0
+            sample8Mirror(e0, t3, o0, w[e], w[e + 4], hi, 0, n, -1, 1);    // 4: tmp13 - tmp0
+            int p = outPos + r * stride;
+            for (int b = 0; b < n; b++) {
+                INT_LE.set(out, p + 8 * b, lo[b]);
+                INT_LE.set(out, p + 8 * b + 4, hi[b]);
+            }
+        }
+    }
+
+    /** Pass 1's even part: 4(x + y), 4(x - y) split off, and tmp2, tmp3 (x = in[0], y = in[4]). */
+    private static void even8(int[] x, int[] y, int[] z2, int[] z3, int[] e0, int[] e1, int[] tmp2, int[] tmp3,
+            int n) {
+        for (int b = 0; b < n; b++) {
+            int z1 = (z2[b] + z3[b]) * FIX_0_541196100;
+            tmp2[b] = z1 + z3[b] * -FIX_1_847759065;
+            tmp3[b] = z1 + z2[b] * FIX_0_765366865;
+            e0[b] = (x[b] + y[b]) << PASS1_BITS;
+            e1[b] = (x[b] - y[b]) << PASS1_BITS;
+        }
+    }
+
+    /**
+     * Pass 2's even part: the high parts (s >> 5) of s = w0 + w4 and w0 - w4 (their products by
+     * 2^13 split as in idct8Row's comment) and tmp10's and tmp11's rest: low part + tmp3 or tmp2
+     * + rounding.
+     */
+    private static void even8Pass2(int[] w0, int[] w4, int[] z2, int[] z3, int[] hi0, int[] hi1, int[] rest11,
+            int[] rest10, int n) {
+        int round = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
+        for (int b = 0; b < n; b++) {
+            int z1 = (z2[b] + z3[b]) * FIX_0_541196100;
+            int tmp2 = z1 + z3[b] * -FIX_1_847759065;
+            int tmp3 = z1 + z2[b] * FIX_0_765366865;
+            int s0 = w0[b] + w4[b];
+            int s1 = w0[b] - w4[b];
+            hi0[b] = s0 >> 5;
+            hi1[b] = s1 >> 5;
+            rest10[b] = ((s0 & 31) << CONST_BITS) + tmp3 + round;
+            rest11[b] = ((s1 & 31) << CONST_BITS) + tmp2 + round;
+        }
+    }
+
+    /** jpeg_idct_islow's odd part (both passes), from t0 = x7, t1 = x5, t2 = x3, t3 = x1; two loops of two. */
+    private static void odd8(int[] t0, int[] t1, int[] t2, int[] t3, int[] o0, int[] o1, int[] o2, int[] o3, int n) {
+        for (int b = 0; b < n; b++) {
+            int z1 = t0[b] + t3[b];
+            int z2 = t1[b] + t2[b];
+            int z3 = t0[b] + t2[b];
+            int z4 = t1[b] + t3[b];
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            o0[b] = t0[b] * FIX_0_298631336 + z1 * -FIX_0_899976223 + z3 * -FIX_1_961570560 + z5;
+            o1[b] = t1[b] * FIX_2_053119869 + z2 * -FIX_2_562915447 + z4 * -FIX_0_390180644 + z5;
+        }
+        for (int b = 0; b < n; b++) {
+            int z1 = t0[b] + t3[b];
+            int z2 = t1[b] + t2[b];
+            int z3 = t0[b] + t2[b];
+            int z4 = t1[b] + t3[b];
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            o2[b] = t2[b] * FIX_3_072711026 + z2 * -FIX_2_562915447 + z3 * -FIX_1_961570560 + z5;
+            o3[b] = t3[b] * FIX_1_501321110 + z1 * -FIX_0_899976223 + z4 * -FIX_0_390180644 + z5;
+        }
+    }
+
+    /** Pass 1's outputs from one even half: e + descale(tmpE +- odd) and e + descale(-tmpE +- odd'). */
+    private static void combine8(int[] e, int[] tmpE, int[] oddA, int[] oddB, int[] wa, int[] wb, int[] wc, int[] wd,
+            int round, int sh, int n) {
+        for (int b = 0; b < n; b++) {
+            int x = e[b];
+            int t = tmpE[b];
+            wa[b] = x + ((t + oddA[b] + round) >> sh);
+            wb[b] = x + ((t - oddA[b] + round) >> sh);
+            wc[b] = x + ((oddB[b] - t + round) >> sh);
+            wd[b] = x + ((-oddB[b] - t + round) >> sh);
+        }
+    }
+
+    private static final int SHIFT8 = CONST_BITS + PASS1_BITS + 3;
+
+    /** A sample from hi + (rest +- odd) >> 18, into byte {@code shift / 8} of {@code packed}. */
+    private static void sample8(int[] hi, int[] rest, int[] odd, int[] packed, int shift, int n, int sign) {
+        for (int b = 0; b < n; b++) {
+            packed[b] |= limit(hi[b] + ((rest[b] + sign * odd[b]) >> SHIFT8)) << shift;
+        }
+    }
+
+    /**
+     * A sample of tmp12 or tmp13 (low part - tmp2 or tmp3): the rest array holds low + tmpE +
+     * round, so low - tmpE + round = 2 x low + 2 x round - rest - round... rebuilt from w0 and w4.
+     */
+    private static void sample8Mirror(int[] hi, int[] rest, int[] odd, int[] w0, int[] w4, int[] packed, int shift,
+            int n, int sign, int w4sign) {
+        int round = 1 << (SHIFT8 - 1);
+        for (int b = 0; b < n; b++) {
+            int low = ((w0[b] + w4sign * w4[b]) & 31) << CONST_BITS;
+            int mirrored = 2 * low + 2 * round - rest[b];
+            packed[b] |= limit(hi[b] + ((mirrored + sign * odd[b]) >> SHIFT8)) << shift;
+        }
+    }
+
     /**
      * libjpeg's jpeg_idct_2x2, without its shortcuts for all-zero columns and rows: at 1/8 scale
      * (4:2:0 chroma) most blocks hold a few AC coefficients in varying places, so those tests

@@ -233,6 +233,10 @@ final class JpegRowDecoder implements RowDecoder {
                         idct.idct4Row(co, inBase, usedCols, q, plane, outBase, pw);
                         continue;
                     }
+                    if (sz == 8 && !reduce) {
+                        idct.idct8Row(co, inBase, usedCols, q, plane, outBase, pw);
+                        continue;
+                    }
                     for (int bx = 0; bx < usedCols; bx++) {
                         int o = inBase + bx * 64;
                         int p = outBase + bx * sh;
