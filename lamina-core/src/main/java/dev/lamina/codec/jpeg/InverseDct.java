@@ -4,7 +4,10 @@ package dev.lamina.codec.jpeg;
  * Inverse DCTs, integer, bit for bit as libjpeg 6b's jidctint.c ("islow", 8x8 output) and
  * jidctred.c (4x4, 2x2 and 1x1 outputs for DCT-domain scaling), so decoded samples equal those of
  * the JDK's ImageIO (which embeds libjpeg 6b). Coefficients are quantised, in natural order;
- * dequantisation happens here as in libjpeg. One instance per thread (it has a work array).
+ * dequantisation happens here as in libjpeg. The decoder runs the 8x8 and 4x4 ones a block row
+ * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values); the
+ * one-block forms serve blocks that are box-averaged afterwards. One instance per thread (it has
+ * work arrays, about 36 KiB).
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -250,10 +253,12 @@ final class InverseDct {
     private static final int CHUNK = 64;
     private static final java.lang.invoke.VarHandle INT_LE =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    /** Dequantised coefficients by natural position, one lane per block (rows and columns 4 unused). */
-    private final int[][] g4 = new int[64][CHUNK];
-    /** Pass 1's output by position (row x 8 + column), one lane per block. */
-    private final int[][] w4 = new int[32][CHUNK];
+    /**
+     * The block-row IDCTs' dequantised coefficients by natural position and pass 1's output by
+     * position (row x 8 + column), one lane per block.
+     */
+    private final int[][] g8 = new int[64][CHUNK];
+    private final int[][] w8 = new int[64][CHUNK];
     private final int[] ta = new int[CHUNK];
     private final int[] tb = new int[CHUNK];
     private final int[] tc = new int[CHUNK];
@@ -280,7 +285,7 @@ final class InverseDct {
     }
 
     private void idct4Chunk(short[] in, int o, int n, int[] q, byte[] out, int outPos, int stride) {
-        int[][] g = g4;
+        int[][] g = g8;
         for (int k = 0; k < 64; k++) {
             if ((k & 7) == 4 || (k >> 3) == 4) {
                 continue;
@@ -291,7 +296,7 @@ final class InverseDct {
                 gk[b] = in[i] * qk;
             }
         }
-        int[][] w = w4;
+        int[][] w = w8;
         int[] a = ta, t = tb, o0 = tc, o2 = td, hi = te, packed = tf;
         for (int c = 0; c < 8; c++) {
             if (c == 4) {
@@ -385,9 +390,6 @@ final class InverseDct {
         }
     }
 
-    /** Dequantised coefficients and pass 1's output of {@link #idct8Row}, by position, one lane per block. */
-    private final int[][] g8 = new int[64][CHUNK];
-    private final int[][] w8 = new int[64][CHUNK];
     private final int[] tg = new int[CHUNK];
     private final int[] th = new int[CHUNK];
     private final int[] ti = new int[CHUNK];
@@ -430,8 +432,8 @@ final class InverseDct {
             int e = r * 8;
             even8Pass2(w[e], w[e + 4], w[e + 2], w[e + 6], e0, e1, t2, t3, n);
             odd8(w[e + 7], w[e + 5], w[e + 3], w[e + 1], o0, o1, o2, o3, n);
-            // e0/e1: the split-off high parts of (w0 + w4) and (w0 - w4); t3: tmp10's rest,
-            // t2: tmp11's rest; tmp13 and tmp12 are 2 x (low part) - those, rebuilt in sample8
+            // e0, e1: the split-off high parts of w0 + w4 and w0 - w4; t3, t2: the rest of tmp10
+            // and tmp11 (tmp13's and tmp12's are rebuilt from them in sample8Mirror)
             java.util.Arrays.fill(lo, 0, n, 0);
             java.util.Arrays.fill(hi, 0, n, 0);
             sample8(e0, t3, o3, lo, 0, n, 1);         // 0: tmp10 + tmp3
@@ -528,8 +530,9 @@ final class InverseDct {
     }
 
     /**
-     * A sample of tmp12 or tmp13 (low part - tmp2 or tmp3): the rest array holds low + tmpE +
-     * round, so low - tmpE + round = 2 x low + 2 x round - rest - round... rebuilt from w0 and w4.
+     * A sample from tmp12 or tmp13 (low part - tmp2 or tmp3): {@code rest} holds low + tmpE +
+     * round, so low - tmpE + round = 2 x low + 2 x round - rest, the low part rebuilt from w0 and
+     * w4 (sign {@code w4sign}).
      */
     private static void sample8Mirror(int[] hi, int[] rest, int[] odd, int[] w0, int[] w4, int[] packed, int shift,
             int n, int sign, int w4sign) {
