@@ -4,7 +4,10 @@ package dev.lamina.codec.jpeg;
  * Inverse DCTs, integer, bit for bit as libjpeg 6b's jidctint.c ("islow", 8x8 output) and
  * jidctred.c (4x4, 2x2 and 1x1 outputs for DCT-domain scaling), so decoded samples equal those of
  * the JDK's ImageIO (which embeds libjpeg 6b). Coefficients are quantised, in natural order;
- * dequantisation happens here as in libjpeg. One instance per thread (it has a work array).
+ * dequantisation happens here as in libjpeg. The decoder runs the 8x8 and 4x4 ones a block row
+ * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values); the
+ * one-block forms serve blocks that are box-averaged afterwards. One instance per thread (it has
+ * work arrays, about 36 KiB).
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -243,6 +246,301 @@ final class InverseDct {
             out[p + 3] = lim[descale(tmp10 - tmp2, n) & 1023];
             out[p + 1] = lim[descale(tmp12 + tmp0, n) & 1023];
             out[p + 2] = lim[descale(tmp12 - tmp0, n) & 1023];
+        }
+    }
+
+    /** Blocks per pass of {@link #idct4Row}: its work arrays (about 20 KiB) then stay in L1. */
+    private static final int CHUNK = 64;
+    private static final java.lang.invoke.VarHandle INT_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /**
+     * The block-row IDCTs' dequantised coefficients by natural position and pass 1's output by
+     * position (row x 8 + column), one lane per block.
+     */
+    private final int[][] g8 = new int[64][CHUNK];
+    private final int[][] w8 = new int[64][CHUNK];
+    private final int[] ta = new int[CHUNK];
+    private final int[] tb = new int[CHUNK];
+    private final int[] tc = new int[CHUNK];
+    private final int[] td = new int[CHUNK];
+    private final int[] te = new int[CHUNK];
+    private final int[] tf = new int[CHUNK];
+
+    /**
+     * {@link #idct4} for {@code blocks} consecutive blocks (64 coefficients apart from {@code in[o]})
+     * whose 4x4 outputs lie side by side in one row band of {@code out} (block b at
+     * {@code outPos + 4b}): the IDCT of a block row at a time, one array per coefficient position
+     * indexed by block, so the loops after the (strided, scalar) gather have blocks as lanes and
+     * C2 vectorises them (loops of at most four arrays in, as ForwardDct.forwardRow). No
+     * shortcuts, and the same values as jpeg_idct_4x4: pass 1 splits the DC term off exactly
+     * (descale(4x * 2^12 + t, 12) = 4x + descale(t, 12)), pass 2 splits w * 2^14 as
+     * (w >> 5) * 2^19 + (w & 31) * 2^14 (descale(w * 2^14 + t, 19) = (w >> 5) +
+     * descale((w & 31) * 2^14 + t, 19)), and the range limit table is computed: the table maps x
+     * to clamp(((x + 512) & 1023) - 384, 0, 255).
+     */
+    void idct4Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
+            idct4Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 4, stride);
+        }
+    }
+
+    private void idct4Chunk(short[] in, int o, int n, int[] q, byte[] out, int outPos, int stride) {
+        int[][] g = g8;
+        for (int k = 0; k < 64; k++) {
+            if ((k & 7) == 4 || (k >> 3) == 4) {
+                continue;
+            }
+            int[] gk = g[k];
+            int qk = q[k];
+            for (int b = 0, i = o + k; b < n; b++, i += 64) {
+                gk[b] = in[i] * qk;
+            }
+        }
+        int[][] w = w8;
+        int[] a = ta, t = tb, o0 = tc, o2 = td, hi = te, packed = tf;
+        for (int c = 0; c < 8; c++) {
+            if (c == 4) {
+                continue;
+            }
+            even4Pass1(g[c], g[c + 16], g[c + 48], a, t, n);
+            odd4(g[c + 56], g[c + 40], g[c + 24], g[c + 8], o0, o2, n);
+            combine4Pass1(a, t, o0, o2, w[c], w[c + 8], w[c + 16], w[c + 24], n);
+        }
+        for (int r = 0; r < 4; r++) {
+            int e = r * 8;
+            even4Pass2(w[e], w[e + 2], w[e + 6], hi, a, t, n);
+            odd4(w[e + 7], w[e + 5], w[e + 3], w[e + 1], o0, o2, n);
+            outer4(hi, a, o2, packed, n);
+            inner4(hi, t, o0, packed, n);
+            int p = outPos + r * stride;
+            for (int b = 0; b < n; b++) {
+                INT_LE.set(out, p + 4 * b, packed[b]);
+            }
+        }
+    }
+
+    /** Pass 1's even part: the DC term (4x, split off) and the rest of tmp10 (t; tmp12 = 4x - t). */
+    private static void even4Pass1(int[] g0, int[] g2, int[] g6, int[] dc, int[] t, int n) {
+        for (int b = 0; b < n; b++) {
+            dc[b] = g0[b] << PASS1_BITS;
+            t[b] = g2[b] * FIX_1_847759065 + g6[b] * -FIX_0_765366865;
+        }
+    }
+
+    /** jpeg_idct_4x4's odd part (both passes): tmp0 and tmp2 from z1 = x7, z2 = x5, z3 = x3, z4 = x1. */
+    private static void odd4(int[] z1, int[] z2, int[] z3, int[] z4, int[] tmp0, int[] tmp2, int n) {
+        for (int b = 0; b < n; b++) {
+            tmp0[b] = z1[b] * -FIX_0_211164243 + z2[b] * FIX_1_451774981 + z3[b] * -FIX_2_172734803
+                    + z4[b] * FIX_1_061594337;
+        }
+        for (int b = 0; b < n; b++) {
+            tmp2[b] = z1[b] * -FIX_0_509795579 + z2[b] * -FIX_0_601344887 + z3[b] * FIX_0_899976223
+                    + z4[b] * FIX_2_562915447;
+        }
+    }
+
+    private static void combine4Pass1(int[] dc, int[] t, int[] tmp0, int[] tmp2, int[] w0, int[] w1, int[] w2,
+            int[] w3, int n) {
+        int sh = CONST_BITS - PASS1_BITS + 1;
+        int round = 1 << (sh - 1);
+        for (int b = 0; b < n; b++) {
+            int x = dc[b];
+            int e = t[b];
+            w0[b] = x + ((e + tmp2[b] + round) >> sh);
+            w3[b] = x + ((e - tmp2[b] + round) >> sh);
+            w1[b] = x + ((tmp0[b] - e + round) >> sh);
+            w2[b] = x + ((-tmp0[b] - e + round) >> sh);
+        }
+    }
+
+    /** Pass 2's even part: hi = w0 >> 5 (split off), tmp10 and tmp12 with w0's low bits and the rounding. */
+    private static void even4Pass2(int[] w0, int[] w2, int[] w6, int[] hi, int[] tmp10, int[] tmp12, int n) {
+        int round = 1 << (CONST_BITS + PASS1_BITS + 3);
+        for (int b = 0; b < n; b++) {
+            int lo = (w0[b] & 31) << (CONST_BITS + 1);
+            int t = w2[b] * FIX_1_847759065 + w6[b] * -FIX_0_765366865;
+            hi[b] = w0[b] >> 5;
+            tmp10[b] = lo + t + round;
+            tmp12[b] = lo - t + round;
+        }
+    }
+
+    private static final int SHIFT2 = CONST_BITS + PASS1_BITS + 3 + 1;
+
+    /** libjpeg's range limit, computed: the LIMIT table's value for x. */
+    private static int limit(int x) {
+        return Math.min(255, Math.max(0, ((x + 512) & 1023) - 384));
+    }
+
+    /** Samples 0 and 3 of a row, packed into bytes 0 and 3 of {@code packed}. */
+    private static void outer4(int[] hi, int[] tmp10, int[] tmp2, int[] packed, int n) {
+        for (int b = 0; b < n; b++) {
+            int s0 = limit(hi[b] + ((tmp10[b] + tmp2[b]) >> SHIFT2));
+            int s3 = limit(hi[b] + ((tmp10[b] - tmp2[b]) >> SHIFT2));
+            packed[b] = s0 | s3 << 24;
+        }
+    }
+
+    /** Samples 1 and 2 of a row, added as bytes 1 and 2 of {@code packed}. */
+    private static void inner4(int[] hi, int[] tmp12, int[] tmp0, int[] packed, int n) {
+        for (int b = 0; b < n; b++) {
+            int s1 = limit(hi[b] + ((tmp12[b] + tmp0[b]) >> SHIFT2));
+            int s2 = limit(hi[b] + ((tmp12[b] - tmp0[b]) >> SHIFT2));
+            packed[b] |= s1 << 8 | s2 << 16;
+        }
+    }
+
+    private final int[] tg = new int[CHUNK];
+    private final int[] th = new int[CHUNK];
+    private final int[] ti = new int[CHUNK];
+    private final int[] tj = new int[CHUNK];
+
+    /**
+     * {@link #idct8} for {@code blocks} consecutive blocks whose outputs lie side by side (block b
+     * at {@code outPos + 8b}), a block row at a time as {@link #idct4Row}, without shortcuts and
+     * with the same values as jpeg_idct_islow: pass 1 splits the even term off exactly
+     * (descale((x + y) * 2^13 + t, 11) = 4(x + y) + descale(t, 11)), pass 2 splits s * 2^13
+     * (s = w0 + w4 or w0 - w4) as (s >> 5) * 2^18 + (s & 31) * 2^13, and the range limit is
+     * computed.
+     */
+    void idct8Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
+            idct8Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 8, stride);
+        }
+    }
+
+    private void idct8Chunk(short[] in, int o, int n, int[] q, byte[] out, int outPos, int stride) {
+        int[][] g = g8;
+        for (int k = 0; k < 64; k++) {
+            int[] gk = g[k];
+            int qk = q[k];
+            for (int b = 0, i = o + k; b < n; b++, i += 64) {
+                gk[b] = in[i] * qk;
+            }
+        }
+        int[][] w = w8;
+        int[] e0 = ta, e1 = tb, t2 = tc, t3 = td, o0 = te, o1 = tf, o2 = tg, o3 = th, lo = ti, hi = tj;
+        int sh1 = CONST_BITS - PASS1_BITS;
+        int r1 = 1 << (sh1 - 1);
+        for (int c = 0; c < 8; c++) {
+            even8(g[c], g[c + 32], g[c + 16], g[c + 48], e0, e1, t2, t3, n);
+            odd8(g[c + 56], g[c + 40], g[c + 24], g[c + 8], o0, o1, o2, o3, n);
+            combine8(e0, t3, o3, o0, w[c], w[c + 56], w[c + 24], w[c + 32], r1, sh1, n);
+            combine8(e1, t2, o2, o1, w[c + 8], w[c + 48], w[c + 16], w[c + 40], r1, sh1, n);
+        }
+        for (int r = 0; r < 8; r++) {
+            int e = r * 8;
+            even8Pass2(w[e], w[e + 4], w[e + 2], w[e + 6], e0, e1, t2, t3, n);
+            odd8(w[e + 7], w[e + 5], w[e + 3], w[e + 1], o0, o1, o2, o3, n);
+            // e0, e1: the split-off high parts of w0 + w4 and w0 - w4; t3, t2: the rest of tmp10
+            // and tmp11 (tmp13's and tmp12's are rebuilt from them in sample8Mirror)
+            java.util.Arrays.fill(lo, 0, n, 0);
+            java.util.Arrays.fill(hi, 0, n, 0);
+            sample8(e0, t3, o3, lo, 0, n, 1);         // 0: tmp10 + tmp3
+            sample8(e0, t3, o3, hi, 24, n, -1);       // 7: tmp10 - tmp3
+            sample8(e1, t2, o2, lo, 8, n, 1);         // 1: tmp11 + tmp2
+            sample8(e1, t2, o2, hi, 16, n, -1);       // 6: tmp11 - tmp2
+            sample8Mirror(e1, t2, o1, w[e], w[e + 4], lo, 16, n, 1, -1);   // 2: tmp12 + tmp1
+            sample8Mirror(e1, t2, o1, w[e], w[e + 4], hi, 8, n, -1, -1);   // 5: tmp12 - tmp1
+            sample8Mirror(e0, t3, o0, w[e], w[e + 4], lo, 24, n, 1, 1);    // 3: tmp13 + tmp0
+            sample8Mirror(e0, t3, o0, w[e], w[e + 4], hi, 0, n, -1, 1);    // 4: tmp13 - tmp0
+            int p = outPos + r * stride;
+            for (int b = 0; b < n; b++) {
+                INT_LE.set(out, p + 8 * b, lo[b]);
+                INT_LE.set(out, p + 8 * b + 4, hi[b]);
+            }
+        }
+    }
+
+    /** Pass 1's even part: 4(x + y), 4(x - y) split off, and tmp2, tmp3 (x = in[0], y = in[4]). */
+    private static void even8(int[] x, int[] y, int[] z2, int[] z3, int[] e0, int[] e1, int[] tmp2, int[] tmp3,
+            int n) {
+        for (int b = 0; b < n; b++) {
+            int z1 = (z2[b] + z3[b]) * FIX_0_541196100;
+            tmp2[b] = z1 + z3[b] * -FIX_1_847759065;
+            tmp3[b] = z1 + z2[b] * FIX_0_765366865;
+            e0[b] = (x[b] + y[b]) << PASS1_BITS;
+            e1[b] = (x[b] - y[b]) << PASS1_BITS;
+        }
+    }
+
+    /**
+     * Pass 2's even part: the high parts (s >> 5) of s = w0 + w4 and w0 - w4 (their products by
+     * 2^13 split as in idct8Row's comment) and tmp10's and tmp11's rest: low part + tmp3 or tmp2
+     * + rounding.
+     */
+    private static void even8Pass2(int[] w0, int[] w4, int[] z2, int[] z3, int[] hi0, int[] hi1, int[] rest11,
+            int[] rest10, int n) {
+        int round = 1 << (CONST_BITS + PASS1_BITS + 3 - 1);
+        for (int b = 0; b < n; b++) {
+            int z1 = (z2[b] + z3[b]) * FIX_0_541196100;
+            int tmp2 = z1 + z3[b] * -FIX_1_847759065;
+            int tmp3 = z1 + z2[b] * FIX_0_765366865;
+            int s0 = w0[b] + w4[b];
+            int s1 = w0[b] - w4[b];
+            hi0[b] = s0 >> 5;
+            hi1[b] = s1 >> 5;
+            rest10[b] = ((s0 & 31) << CONST_BITS) + tmp3 + round;
+            rest11[b] = ((s1 & 31) << CONST_BITS) + tmp2 + round;
+        }
+    }
+
+    /** jpeg_idct_islow's odd part (both passes), from t0 = x7, t1 = x5, t2 = x3, t3 = x1; two loops of two. */
+    private static void odd8(int[] t0, int[] t1, int[] t2, int[] t3, int[] o0, int[] o1, int[] o2, int[] o3, int n) {
+        for (int b = 0; b < n; b++) {
+            int z1 = t0[b] + t3[b];
+            int z2 = t1[b] + t2[b];
+            int z3 = t0[b] + t2[b];
+            int z4 = t1[b] + t3[b];
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            o0[b] = t0[b] * FIX_0_298631336 + z1 * -FIX_0_899976223 + z3 * -FIX_1_961570560 + z5;
+            o1[b] = t1[b] * FIX_2_053119869 + z2 * -FIX_2_562915447 + z4 * -FIX_0_390180644 + z5;
+        }
+        for (int b = 0; b < n; b++) {
+            int z1 = t0[b] + t3[b];
+            int z2 = t1[b] + t2[b];
+            int z3 = t0[b] + t2[b];
+            int z4 = t1[b] + t3[b];
+            int z5 = (z3 + z4) * FIX_1_175875602;
+            o2[b] = t2[b] * FIX_3_072711026 + z2 * -FIX_2_562915447 + z3 * -FIX_1_961570560 + z5;
+            o3[b] = t3[b] * FIX_1_501321110 + z1 * -FIX_0_899976223 + z4 * -FIX_0_390180644 + z5;
+        }
+    }
+
+    /** Pass 1's outputs from one even half: e + descale(tmpE +- odd) and e + descale(-tmpE +- odd'). */
+    private static void combine8(int[] e, int[] tmpE, int[] oddA, int[] oddB, int[] wa, int[] wb, int[] wc, int[] wd,
+            int round, int sh, int n) {
+        for (int b = 0; b < n; b++) {
+            int x = e[b];
+            int t = tmpE[b];
+            wa[b] = x + ((t + oddA[b] + round) >> sh);
+            wb[b] = x + ((t - oddA[b] + round) >> sh);
+            wc[b] = x + ((oddB[b] - t + round) >> sh);
+            wd[b] = x + ((-oddB[b] - t + round) >> sh);
+        }
+    }
+
+    private static final int SHIFT8 = CONST_BITS + PASS1_BITS + 3;
+
+    /** A sample from hi + (rest +- odd) >> 18, into byte {@code shift / 8} of {@code packed}. */
+    private static void sample8(int[] hi, int[] rest, int[] odd, int[] packed, int shift, int n, int sign) {
+        for (int b = 0; b < n; b++) {
+            packed[b] |= limit(hi[b] + ((rest[b] + sign * odd[b]) >> SHIFT8)) << shift;
+        }
+    }
+
+    /**
+     * A sample from tmp12 or tmp13 (low part - tmp2 or tmp3): {@code rest} holds low + tmpE +
+     * round, so low - tmpE + round = 2 x low + 2 x round - rest, the low part rebuilt from w0 and
+     * w4 (sign {@code w4sign}).
+     */
+    private static void sample8Mirror(int[] hi, int[] rest, int[] odd, int[] w0, int[] w4, int[] packed, int shift,
+            int n, int sign, int w4sign) {
+        int round = 1 << (SHIFT8 - 1);
+        for (int b = 0; b < n; b++) {
+            int low = ((w0[b] + w4sign * w4[b]) & 31) << CONST_BITS;
+            int mirrored = 2 * low + 2 * round - rest[b];
+            packed[b] |= limit(hi[b] + ((mirrored + sign * odd[b]) >> SHIFT8)) << shift;
         }
     }
 

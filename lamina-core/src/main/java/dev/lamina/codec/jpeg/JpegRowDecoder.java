@@ -228,6 +228,15 @@ final class JpegRowDecoder implements RowDecoder {
                     }
                     int outBase = (sampleRow % ringRows[i]) * pw;
                     int inBase = (by - rowBase * c.v) * c.blocksW * 64;
+                    if (sz == 4 && !reduce) {
+                        // the block row at once (InverseDct.idct4Row): its loops vectorise
+                        idct.idct4Row(co, inBase, usedCols, q, plane, outBase, pw);
+                        continue;
+                    }
+                    if (sz == 8 && !reduce) {
+                        idct.idct8Row(co, inBase, usedCols, q, plane, outBase, pw);
+                        continue;
+                    }
                     for (int bx = 0; bx < usedCols; bx++) {
                         int o = inBase + bx * 64;
                         int p = outBase + bx * sh;
