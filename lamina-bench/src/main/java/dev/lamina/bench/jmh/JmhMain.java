@@ -23,7 +23,8 @@ public final class JmhMain {
             "CompositeModesBench", CompositeModesBench.PIXELS,
             "MetricsBench", MetricsBench.PIXELS,
             "JpegCodecBench", JpegCodecBench.PIXELS,
-            "ThumbnailBench", ThumbnailBench.PIXELS);
+            "ThumbnailBench", ThumbnailBench.PIXELS,
+            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS);
 
     private JmhMain() {
     }
@@ -51,9 +52,11 @@ public final class JmhMain {
         System.out.printf(Locale.ROOT, "%-45s %-30s %12s %10s%n", "benchmark", "params", "ops/s", "MPix/s");
         for (RunResult r : results) {
             String label = r.getParams().getBenchmark();
-            // "dev.lamina.bench.jmh.ResizeBench.OneThread.quarter": the pixel count is the outer class's.
+            // "dev.lamina.bench.jmh.ResizeBench.OneThread.quarter": a nested class's own pixel count
+            // when it has one, else the outer class's.
             String inPackage = label.substring(JmhMain.class.getPackageName().length() + 1);
-            String cls = inPackage.substring(0, inPackage.indexOf('.'));
+            String nested = inPackage.substring(0, inPackage.lastIndexOf('.'));
+            String cls = PIXELS.containsKey(nested) ? nested : inPackage.substring(0, inPackage.indexOf('.'));
             double ops = r.getPrimaryResult().getScore();
             long px = PIXELS.getOrDefault(cls, 0L);
             StringBuilder params = new StringBuilder();
