@@ -82,9 +82,8 @@ final class ResizeSweep implements RowDecoder {
             openFrom[o] = min;
         }
         int inputEnd = wy.inputEnd(0, outHeight);
-        Image out = LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd),
+        return LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd),
                 outWidth, outHeight, input.interpretation, input.hasAlpha, input.format, input.metadata, "resize");
-        return out;
     }
 
     @Override
