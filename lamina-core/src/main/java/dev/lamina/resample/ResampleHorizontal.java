@@ -61,16 +61,7 @@ final class ResampleHorizontal implements RowSource {
             @Override
             public void row(int y, double[] dst) {
                 in.row(y, src);
-                int[] first = weights.first, count = weights.count, offset = weights.offset;
-                double[] w = weights.weights;
-                // One loop per band count, picked once per row: each tap's weight is loaded once
-                // for all the bands of its pixel, and the source is read in order.
-                switch (bands) {
-                    case 1 -> grey(src, dst, w, first, count, offset, x0, x1, inX0);
-                    case 2 -> greyAlpha(src, dst, w, first, count, offset, x0, x1, inX0);
-                    case 3 -> rgb(src, dst, w, first, count, offset, x0, x1, inX0);
-                    default -> rgba(src, dst, w, first, count, offset, x0, x1, inX0);
-                }
+                filterRow(src, dst, weights, bands, x0, x1, inX0);
             }
 
             @Override
@@ -78,6 +69,24 @@ final class ResampleHorizontal implements RowSource {
                 in.close();
             }
         };
+    }
+
+    /**
+     * Filters one row: output columns {@code x0 .. x1-1} into {@code dst[0 ..)} from {@code src},
+     * whose first pixel is input column {@code inX0}. The strip path and {@link ResizeSweep} both
+     * call this, so the two compute the same doubles.
+     */
+    static void filterRow(double[] src, double[] dst, ResampleWeights weights, int bands, int x0, int x1, int inX0) {
+        int[] first = weights.first, count = weights.count, offset = weights.offset;
+        double[] w = weights.weights;
+        // One loop per band count, picked once per row: each tap's weight is loaded once
+        // for all the bands of its pixel, and the source is read in order.
+        switch (bands) {
+            case 1 -> grey(src, dst, w, first, count, offset, x0, x1, inX0);
+            case 2 -> greyAlpha(src, dst, w, first, count, offset, x0, x1, inX0);
+            case 3 -> rgb(src, dst, w, first, count, offset, x0, x1, inX0);
+            default -> rgba(src, dst, w, first, count, offset, x0, x1, inX0);
+        }
     }
 
     // The loops below sum each window in two or four interleaved partial sums: a single running sum

@@ -147,15 +147,15 @@ final class ResampleVertical implements RowSource {
 
     // The same index on every array: C2 vectorises these loops only when it can see that a store
     // cannot feed a later load, which offsets into arrays that might be one and the same would hide
-    // (measured: about 3x slower). Hence a sums array per output row.
+    // (measured: about 3x slower). Hence a sums array per output row. ResizeSweep adds with these too.
 
-    private static void addOne(double[] sum, double w, double[] r, int len) {
+    static void addOne(double[] sum, double w, double[] r, int len) {
         for (int k = 0; k < len; k++) {
             sum[k] += w * r[k];
         }
     }
 
-    private static void addTwo(double[] sum, double w0, double[] r0, double w1, double[] r1, int len) {
+    static void addTwo(double[] sum, double w0, double[] r0, double w1, double[] r1, int len) {
         for (int k = 0; k < len; k++) {
             sum[k] += w0 * r0[k] + w1 * r1[k];
         }

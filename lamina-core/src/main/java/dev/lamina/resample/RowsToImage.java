@@ -39,7 +39,6 @@ final class RowsToImage implements Producer {
 
     @Override
     public Sequence start() {
-        int alpha = bands - 1;
         return new Sequence() {
             private final RowSource.Reader reader = source.open();
             private double[] row = new double[0];
@@ -54,22 +53,7 @@ final class RowsToImage implements Producer {
                 reader.request(r.x(), r.y(), r.right(), r.bottom());
                 for (int y = r.y(); y < r.bottom(); y++) {
                     reader.row(y, row);
-                    if (unpremultiply) {
-                        for (int i = 0; i < n; i += bands) {
-                            double a = row[i + alpha];
-                            if (a > ALPHA_ZERO) {
-                                for (int c = i; c < i + alpha; c++) {
-                                    row[c] /= a;
-                                }
-                                row[i + alpha] = Math.min(1.0, a);
-                            } else {
-                                for (int c = i; c <= i + alpha; c++) {
-                                    row[c] = 0.0;
-                                }
-                            }
-                        }
-                    }
-                    SampleRows.write(row, out, r.x(), y, r.width());
+                    writeRow(row, out, r.x(), y, r.width(), bands, unpremultiply);
                 }
             }
 
@@ -78,5 +62,30 @@ final class RowsToImage implements Producer {
                 reader.close();
             }
         };
+    }
+
+    /**
+     * Writes {@code width} pixels of a row of doubles to row {@code y} of {@code out} from column
+     * {@code x}: divided by alpha first when {@code unpremultiply}, then rounded once. The strip path
+     * and {@link ResizeSweep} both write through here. Overwrites {@code row}.
+     */
+    static void writeRow(double[] row, Region out, int x, int y, int width, int bands, boolean unpremultiply) {
+        if (unpremultiply) {
+            int alpha = bands - 1;
+            for (int i = 0, n = width * bands; i < n; i += bands) {
+                double a = row[i + alpha];
+                if (a > ALPHA_ZERO) {
+                    for (int c = i; c < i + alpha; c++) {
+                        row[c] /= a;
+                    }
+                    row[i + alpha] = Math.min(1.0, a);
+                } else {
+                    for (int c = i; c <= i + alpha; c++) {
+                        row[c] = 0.0;
+                    }
+                }
+            }
+        }
+        SampleRows.write(row, out, x, y, width);
     }
 }

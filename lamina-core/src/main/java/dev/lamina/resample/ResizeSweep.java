@@ -1,0 +1,148 @@
+package dev.lamina.resample;
+
+import dev.lamina.core.Image;
+import dev.lamina.core.LineCache;
+import dev.lamina.core.Region;
+import dev.lamina.core.RowDecoder;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * A big vertical shrink of a sequential input as one forward sweep, itself a sequential source.
+ *
+ * <p>Why: the strip path asks its input, per 16-row output strip, for {@code 16 x scale} rows plus
+ * the stretched support's margin at once, and the input's line cache keeps a ring of several such
+ * requests, so its memory grows with the scale (a 16x LANCZOS3 shrink of an 8000x4000 RGB decoder
+ * needed about 112 MB of heap). The sweep instead reads the input two rows at a time, strictly in
+ * order, and adds each pair into the sums of the output rows whose windows are still open: a few
+ * rows of the input's width ({@code 2 x support x scale / scale + 2}, whatever the scale). When an
+ * output row's window is complete it is filtered horizontally, divided by alpha and rounded, and
+ * handed out as the next row of a {@link RowDecoder} behind a {@link LineCache}: downstream sees a
+ * normal sequential image of the output's size and format.
+ *
+ * <p>The arithmetic is the strip path's: the same weights, the vertical sums added with
+ * {@link ResampleVertical}'s {@code addOne}/{@code addTwo} in input order a pair at a time, the
+ * horizontal pass {@link ResampleHorizontal#filterRow}, and the rounding of
+ * {@link RowsToImage#writeRow}; the exactness tests in lamina-reference hold it to the float64
+ * reference. The cost: the whole resize runs on one thread, the one that holds the line cache's
+ * lock (the decoder below is sequential and single-threaded anyway). A request for rows the line
+ * cache has dropped reopens it, which restarts the sweep from input row 0.
+ */
+final class ResizeSweep implements RowDecoder {
+    private final ResampleWeights wx;
+    private final ResampleWeights wy;
+    private final int bands;
+    private final int inWidth;
+    private final int outWidth;
+    private final int outHeight;
+    private final boolean unpremultiply;
+    /** min(first[o'] for o' >= o): an output is opened once any later window has begun. */
+    private final int[] openFrom;
+    /** One past the last input row any window needs. */
+    private final int inputEnd;
+
+    private final RowSource.Reader in;
+    /** The sums of the open outputs [emitted, opened), in output order. */
+    private final ArrayDeque<double[]> open = new ArrayDeque<>();
+    private final ArrayDeque<double[]> spare = new ArrayDeque<>();
+    private final double[] row0;
+    private final double[] row1;
+    private final double[] out;
+    private int nextInput;
+    private int opened;
+
+    private ResizeSweep(Image input, ResampleWeights wx, ResampleWeights wy, int outWidth, int outHeight,
+                        boolean mixes, int[] openFrom, int inputEnd) {
+        this.wx = wx;
+        this.wy = wy;
+        this.bands = input.bands;
+        this.inWidth = input.width;
+        this.outWidth = outWidth;
+        this.outHeight = outHeight;
+        this.unpremultiply = mixes && input.hasAlpha;
+        this.openFrom = openFrom;
+        this.inputEnd = inputEnd;
+        this.row0 = new double[inWidth * bands];
+        this.row1 = new double[inWidth * bands];
+        this.out = wx == null ? null : new double[outWidth * bands];
+        this.in = new ImageRows(input, mixes).open();
+    }
+
+    /**
+     * The resized image as a sequential source: {@code wy} takes the input's height to
+     * {@code outHeight}; {@code wx}, null when the width is kept, its width to {@code outWidth}.
+     */
+    static Image image(Image input, ResampleWeights wx, ResampleWeights wy, int outWidth, int outHeight,
+                       boolean mixes) {
+        int[] openFrom = new int[outHeight];
+        int min = Integer.MAX_VALUE;
+        for (int o = outHeight - 1; o >= 0; o--) {
+            min = Math.min(min, wy.first[o]);
+            openFrom[o] = min;
+        }
+        int inputEnd = wy.inputEnd(0, outHeight);
+        return LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd),
+                outWidth, outHeight, input.interpretation, input.hasAlpha, input.format, input.metadata, "resize");
+    }
+
+    @Override
+    public void decodeRow(Region dst, int y) {
+        int end = wy.first[y] + wy.count[y];
+        while (nextInput < end) {
+            addNextPair();
+        }
+        double[] sum = open.removeFirst();
+        if (wx != null) {
+            ResampleHorizontal.filterRow(sum, out, wx, bands, 0, outWidth, 0);
+            RowsToImage.writeRow(out, dst, 0, y, outWidth, bands, unpremultiply);
+        } else {
+            RowsToImage.writeRow(sum, dst, 0, y, outWidth, bands, unpremultiply);
+        }
+        spare.addLast(sum);
+    }
+
+    /** Reads the next input row or two and adds them into every open output whose window holds them. */
+    private void addNextPair() {
+        int iy = nextInput;
+        boolean pair = iy + 1 < inputEnd;
+        in.request(0, iy, inWidth, pair ? iy + 2 : iy + 1);
+        in.row(iy, row0);
+        if (pair) {
+            in.row(iy + 1, row1);
+        }
+        nextInput = pair ? iy + 2 : iy + 1;
+        int last = nextInput - 1;
+        int len = inWidth * bands;
+        while (opened < outHeight && openFrom[opened] <= last) {
+            double[] sum = spare.pollFirst();
+            if (sum == null) {
+                sum = new double[len];
+            } else {
+                Arrays.fill(sum, 0.0);
+            }
+            open.addLast(sum);
+            opened++;
+        }
+        int[] first = wy.first, count = wy.count, offset = wy.offset;
+        double[] w = wy.weights;
+        int o = opened - open.size();
+        for (double[] sum : open) {
+            int t = iy - first[o], n = count[o];
+            boolean has0 = t >= 0 && t < n, has1 = pair && t + 1 >= 0 && t + 1 < n;
+            if (has0 && has1) {
+                ResampleVertical.addTwo(sum, w[offset[o] + t], row0, w[offset[o] + t + 1], row1, len);
+            } else if (has0) {
+                ResampleVertical.addOne(sum, w[offset[o] + t], row0, len);
+            } else if (has1) {
+                ResampleVertical.addOne(sum, w[offset[o] + t + 1], row1, len);
+            }
+            o++;
+        }
+    }
+
+    @Override
+    public void close() {
+        in.close();
+    }
+}
