@@ -59,12 +59,7 @@ public class JpegCodecBench {
 
     @Setup
     public void setUp() throws IOException {
-        BufferedImage photo = InputGenerator.photo("coffee.png");
-        BufferedImage scaled = new BufferedImage(800, 600, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(photo, 0, 0, 800, 600, null);
-        g.dispose();
+        BufferedImage scaled = coffee(800, 600);
         image = scaled;
         laminaImage = Pictures.lamina(scaled);
         // Lamina's file: the same coefficients as ImageIO's at this quality (docs/jpeg.md), a few
@@ -120,6 +115,17 @@ public class JpegCodecBench {
         return decode(8);
     }
 
+    /** coffee.png scaled bilinearly to {@code w x h}: the photo both inputs are made of. */
+    static BufferedImage coffee(int w, int h) throws IOException {
+        BufferedImage photo = InputGenerator.photo("coffee.png");
+        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, w, h, null);
+        g.dispose();
+        return scaled;
+    }
+
     /**
      * The lab's thumbnail input (its S4 set): a 1632x1224 photo-like file at quality 90, 4:2:0
      * (coffee.png scaled up bilinearly, 4:2:0 asked for since quality 90 defaults to 4:4:4),
@@ -135,12 +141,7 @@ public class JpegCodecBench {
 
         @Setup
         public void setUp() throws IOException {
-            BufferedImage photo = InputGenerator.photo("coffee.png");
-            BufferedImage scaled = new BufferedImage(1632, 1224, BufferedImage.TYPE_3BYTE_BGR);
-            Graphics2D g = scaled.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(photo, 0, 0, 1632, 1224, null);
-            g.dispose();
+            BufferedImage scaled = coffee(1632, 1224);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
             JpegEncoder.write(Pictures.lamina(scaled), bytes,
                     JpegOptions.jpeg().quality(90).subsampling(JpegOptions.Subsampling.S420));
