@@ -5,13 +5,19 @@ import dev.lamina.Metadata;
 /**
  * The little EXIF handling the codecs need, on the raw TIFF structure (the block after JPEG APP1's
  * "Exif\0\0", or a PNG eXIf chunk): read IFD0's orientation tag (0x0112), and give the block to
- * write with that tag's value set to the image's orientation. Nothing else in the block is parsed
- * or changed: other tags, sub-IFDs (Exif, GPS) and IFD1 with its thumbnail keep their bytes and
- * offsets, so damage anywhere but the IFD0 entries is carried as it is.
+ * write with that tag's value set to the image's orientation and, as libvips does, the Exif
+ * sub-IFD's PixelXDimension and PixelYDimension (0xA002, 0xA003) set to the pixels written (a
+ * thumbnail must not claim the camera's 4000x3000). Values are patched in place in a copy;
+ * nothing else is changed: other tags, the GPS sub-IFD and IFD1 with its thumbnail keep their
+ * bytes and offsets, so damage anywhere but those entries is carried as it is.
  */
 public final class ExifBlock {
     /** Tag of the orientation in IFD0 (EXIF 2.32, TIFF 6.0). */
     static final int ORIENTATION = 0x0112;
+    /** Tag of IFD0's pointer to the Exif sub-IFD, and the sub-IFD's image size tags (EXIF 2.32). */
+    static final int EXIF_IFD = 0x8769;
+    static final int PIXEL_X = 0xA002;
+    static final int PIXEL_Y = 0xA003;
     /** The most a JPEG APP1 segment holds after its length field and "Exif\0\0": 65535 - 2 - 6. */
     public static final int MAX_JPEG_BLOCK = 65527;
 
@@ -33,7 +39,7 @@ public final class ExifBlock {
 
     /** The orientation tag's value 1-8 in the block's IFD0; 1 when absent, out of range or damaged. */
     public static int orientation(byte[] tiff) {
-        int at = orientationValueAt(tiff);
+        int at = valueAt(tiff, ifd0(tiff), ORIENTATION);
         if (at < 0) {
             return 1;
         }
@@ -47,34 +53,50 @@ public final class ExifBlock {
      * <ul>
      * <li>{@code m}'s EXIF block (if it is at most {@code maxBytes}) in a copy whose IFD0
      *     orientation value is {@code m.orientation()}, so a file turned upright says 1 and viewers
-     *     do not turn it again;</li>
-     * <li>the block unchanged when it has no orientation tag and the orientation is 1;</li>
+     *     do not turn it again, and whose PixelXDimension/PixelYDimension (when present) are
+     *     {@code width} and {@code height};</li>
+     * <li>the same copy when the block has no orientation tag and the orientation is 1;</li>
      * <li>else, when the orientation is not 1, a minimal block holding only the orientation (the
      *     original block is dropped: adding an entry to IFD0 would move every offset after it);</li>
      * <li>else nothing.</li>
      * </ul>
      */
-    public static byte[] forWriting(Metadata m, int maxBytes) {
+    public static byte[] forWriting(Metadata m, int maxBytes, int width, int height) {
         byte[] block = m.exif();
         int o = m.orientation();
         if (block != null && block.length <= maxBytes) {
-            int at = orientationValueAt(block);
+            int at = valueAt(block, ifd0(block), ORIENTATION);
+            if (at < 0 && o != 1) {
+                return minimal(o);
+            }
+            byte[] copy = block.clone();
             if (at >= 0) {
-                byte[] copy = block.clone();
-                boolean little = copy[0] == 'I';
-                if (type(copy, at) == 3) {
-                    put16(copy, at, o, little);
-                } else {
-                    put16(copy, little ? at + 2 : at, 0, little);
-                    put16(copy, little ? at : at + 2, o, little);
-                }
-                return copy;
+                put(copy, at, o);
             }
-            if (o == 1) {
-                return block;
+            // The size of the pixels as written; a SHORT entry that cannot hold it is left alone.
+            long exif = u32At(copy, valueAt(copy, ifd0(copy), EXIF_IFD));
+            int x = valueAt(copy, exif, PIXEL_X);
+            int y = valueAt(copy, exif, PIXEL_Y);
+            if (x >= 0 && (type(copy, x) == 4 || width <= 0xFFFF)) {
+                put(copy, x, width);
             }
+            if (y >= 0 && (type(copy, y) == 4 || height <= 0xFFFF)) {
+                put(copy, y, height);
+            }
+            return copy;
         }
         return o == 1 ? null : minimal(o);
+    }
+
+    /** Writes {@code v} into the SHORT or LONG value field at {@code at}. */
+    private static void put(byte[] d, int at, int v) {
+        boolean little = d[0] == 'I';
+        if (type(d, at) == 3) {
+            put16(d, at, v, little);
+        } else {
+            put16(d, little ? at + 2 : at, v >>> 16, little);
+            put16(d, little ? at : at + 2, v, little);
+        }
     }
 
     /** A big-endian TIFF header and an IFD0 with one entry, the orientation as a SHORT; no next IFD. */
@@ -85,24 +107,31 @@ public final class ExifBlock {
                 0, 0, 0, 0};
     }
 
+    /** Offset of IFD0 in a block with a TIFF header, else -1. */
+    private static long ifd0(byte[] d) {
+        return d == null || !isTiffHeader(d, 0, d.length) ? -1 : u32(d, 4, d[0] == 'I');
+    }
+
+    /** The LONG in the value field at {@code at}, or -1 when there is none. */
+    private static long u32At(byte[] d, int at) {
+        return at < 0 || type(d, at) != 4 ? -1 : u32(d, at, d[0] == 'I');
+    }
+
     /**
-     * Offset of the value field of IFD0's orientation entry when it holds one SHORT or LONG in
-     * place (as every writer stores it), else -1. Every offset is checked against the block.
+     * Offset of the value field of {@code tag}'s entry in the IFD at {@code ifd} when it holds one
+     * SHORT or LONG in place (as every writer stores these tags), else -1. Every offset is checked
+     * against the block.
      */
-    static int orientationValueAt(byte[] d) {
-        if (d == null || !isTiffHeader(d, 0, d.length)) {
+    static int valueAt(byte[] d, long ifd, int tag) {
+        if (d == null || ifd < 8 || ifd + 2 > d.length) {
             return -1;
         }
         boolean little = d[0] == 'I';
-        long ifd = u32(d, 4, little);
-        if (ifd < 8 || ifd + 2 > d.length) {
-            return -1;
-        }
         int p = (int) ifd;
         int count = u16(d, p, little);
         p += 2;
         for (int i = 0; i < count && p + 12 <= d.length; i++, p += 12) {
-            if (u16(d, p, little) == ORIENTATION) {
+            if (u16(d, p, little) == tag) {
                 int type = u16(d, p + 2, little);
                 boolean inPlace = (type == 3 || type == 4) && u32(d, p + 4, little) == 1;
                 return inPlace ? p + 8 : -1;

@@ -23,14 +23,23 @@ public final class ExifBlocks {
 
     /** {@code type} 3 (SHORT) or 4 (LONG) for the orientation entry. */
     public static byte[] camera(boolean little, int orientation, int type) {
+        return camera(little, orientation, type, 0, 0, 0);
+    }
+
+    /**
+     * The same with PixelXDimension and PixelYDimension ({@code width}, {@code height}) in the Exif
+     * sub-IFD as {@code sizeType} 3 (SHORT) or 4 (LONG), or without them when {@code sizeType} is 0.
+     */
+    public static byte[] camera(boolean little, int orientation, int type, int width, int height, int sizeType) {
         ByteBuffer b = ByteBuffer.allocate(512).order(little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         b.put(little ? (byte) 'I' : (byte) 'M').put(little ? (byte) 'I' : (byte) 'M').putShort((short) 42).putInt(8);
         int entries = orientation == 0 ? 3 : 4;
         int ifd0End = 8 + 2 + 12 * entries + 4;
         int make = ifd0End;                 // "Lamina\0": 7 bytes, too long to sit in the entry
         int xres = make + 8;                // RATIONAL 72/1
-        int exifIfd = xres + 8;             // 1 entry
-        int date = exifIfd + 2 + 12 + 4;    // "2024:01:02 03:04:05\0"
+        int exifEntries = sizeType == 0 ? 1 : 3;
+        int exifIfd = xres + 8;             // DateTimeOriginal, and the size when asked
+        int date = exifIfd + 2 + 12 * exifEntries + 4;    // "2024:01:02 03:04:05\0"
         int ifd1 = date + 20;               // 2 entries
         int thumb = ifd1 + 2 + 24 + 4;
         byte[] thumbnail = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, 0, 4, 1, 2, (byte) 0xFF, (byte) 0xD9};
@@ -50,8 +59,12 @@ public final class ExifBlocks {
         b.putInt(ifd1);
         b.put("Lamina\0\0".getBytes(StandardCharsets.ISO_8859_1));
         b.putInt(72).putInt(1);
-        b.putShort((short) 1);
+        b.putShort((short) exifEntries);
         entry(b, 0x9003, 2, 20, date);
+        if (sizeType != 0) {
+            sizeEntry(b, 0xA002, sizeType, width);
+            sizeEntry(b, 0xA003, sizeType, height);
+        }
         b.putInt(0);
         b.put("2024:01:02 03:04:05\0".getBytes(StandardCharsets.ISO_8859_1));
         b.putShort((short) 2);
@@ -63,6 +76,16 @@ public final class ExifBlocks {
             throw new AssertionError("layout");
         }
         return Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** A SHORT (left-justified in the value field) or LONG entry of one value. */
+    private static void sizeEntry(ByteBuffer b, int tag, int type, int value) {
+        b.putShort((short) tag).putShort((short) type).putInt(1);
+        if (type == 3) {
+            b.putShort((short) value).putShort((short) 0);
+        } else {
+            b.putInt(value);
+        }
     }
 
     private static void entry(ByteBuffer b, int tag, int type, int count, int value) {

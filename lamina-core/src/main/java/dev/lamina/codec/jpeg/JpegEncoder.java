@@ -61,7 +61,7 @@ public final class JpegEncoder {
             head.write(0xFF);
             head.write(0xD8);
             writeJfif(head, image.metadata);
-            writeExif(head, image.metadata);
+            writeExif(head, image.metadata, image.width, image.height);
             writeIcc(head, image.metadata);
             writeQuant(head, grey ? new int[][] {lq} : new int[][] {lq, cq});
             if (opt.progressive()) {
@@ -261,8 +261,8 @@ public final class JpegEncoder {
      * jpeg_write_marker calls follow): JFIF 1.02 wants APP0 right after SOI, and readers find APP1
      * wherever it is.
      */
-    private static void writeExif(ByteArrayOutputStream out, Metadata m) {
-        byte[] block = ExifBlock.forWriting(m, ExifBlock.MAX_JPEG_BLOCK);
+    private static void writeExif(ByteArrayOutputStream out, Metadata m, int width, int height) {
+        byte[] block = ExifBlock.forWriting(m, ExifBlock.MAX_JPEG_BLOCK, width, height);
         if (block == null) {
             return;
         }

@@ -63,7 +63,7 @@ public final class PngEncoder {
         PngChunkWriter chunks = new PngChunkWriter(out);
         chunks.signature();
         chunks.chunk("IHDR", header(image, depth));
-        writeMetadata(chunks, image.metadata);
+        writeMetadata(chunks, image.metadata, image.width, image.height);
 
         long[] adler = {1};
         boolean[] first = {true};
@@ -253,7 +253,7 @@ public final class PngEncoder {
      * image's orientation as JPEG's APP1 does ({@link ExifBlock#forWriting}), so a JPEG turned
      * upright and saved as PNG says 1.
      */
-    private static void writeMetadata(PngChunkWriter chunks, Metadata m) throws IOException {
+    private static void writeMetadata(PngChunkWriter chunks, Metadata m, int width, int height) throws IOException {
         if (m.gamma() > 0) {
             byte[] g = new byte[4];
             putInt(g, 0, m.gamma());
@@ -277,7 +277,7 @@ public final class PngEncoder {
             p[8] = (byte) (m.density().metre() ? 1 : 0);
             chunks.chunk("pHYs", p);
         }
-        byte[] exif = ExifBlock.forWriting(m, Integer.MAX_VALUE - 12);
+        byte[] exif = ExifBlock.forWriting(m, Integer.MAX_VALUE - 12, width, height);
         if (exif != null) {
             chunks.chunk("eXIf", exif);
         }

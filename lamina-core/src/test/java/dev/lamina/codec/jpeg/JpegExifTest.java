@@ -134,6 +134,20 @@ class JpegExifTest {
         assertEquals(autoOrient && orientation >= 5 ? 16 : 24, back.width);
     }
 
+    /**
+     * PixelXDimension and PixelYDimension in the Exif sub-IFD say the size written, as libvips
+     * writes them: here a 24x16 picture whose camera block claimed 4000x3000 is turned upright
+     * (orientation 6) and resized, so the file must say 8x12; SHORT and LONG entries, both orders.
+     */
+    @ParameterizedTest(name = "little={0} sizeType={1}")
+    @CsvSource({"true,3", "false,3", "true,4", "false,4"})
+    void pixelDimensionsSayTheSizeWritten(boolean little, int sizeType) {
+        byte[] block = ExifBlocks.camera(little, 6, 3, 4000, 3000, sizeType);
+        Image image = Decoders.open(jpegWith(app1(block)), "in.jpg", LoadOptions.defaults());
+        Image small = dev.lamina.resample.Resize.build(image, 8, 12, dev.lamina.Kernel.LINEAR);
+        assertArrayEquals(ExifBlocks.camera(little, 1, 3, 8, 12, sizeType), writtenBlock(encode(small)));
+    }
+
     @ParameterizedTest(name = "little={0}")
     @ValueSource(booleans = {true, false})
     void longOrientationIsPatchedInItsByteOrder(boolean little) {
