@@ -25,6 +25,13 @@ public final class LineCache implements Producer {
     private final String name;
     private Region[] ring = new Region[0];
     private int nextRow;          // the row the decoder produces next
+    /**
+     * The oldest row the ring holds. Invariant: for every y in [firstHeld, nextRow) the slot
+     * {@code ring[y % ring.length]} holds row y, and {@code nextRow - firstHeld <= ring.length}.
+     * It is kept, not derived from {@code nextRow - ring.length}: when the ring grows, the new
+     * slots hold nothing, so a length-based bound would claim rows that were never kept.
+     */
+    private int firstHeld;
 
     private LineCache(Supplier<RowDecoder> opener, int width, int height, int bands, BandFormat format, String name) {
         this.opener = opener;
@@ -61,16 +68,20 @@ public final class LineCache implements Producer {
     private synchronized void fill(Region out) {
         Rect r = out.rect();
         ensureCapacity(r.height());
-        int oldest = nextRow - ring.length;
-        if (r.y() < oldest) {
+        if (r.y() < firstHeld) {
             // Asked again for rows already gone: read the file again from the top.
             closeDecoder();
             nextRow = 0;
+            firstHeld = 0;
         }
         while (nextRow < r.bottom()) {
             if (decoder == null) {
                 nextRow = 0;   // first use, or a failure earlier: start from the top
+                firstHeld = 0;
                 decoder = opener.get();
+            }
+            if (nextRow - firstHeld == ring.length) {
+                firstHeld++;   // the slot about to be written holds the oldest row: it leaves
             }
             Region slot = ring[nextRow % ring.length];
             slot.resize(new Rect(0, nextRow, width, 1));
@@ -79,6 +90,7 @@ public final class LineCache implements Producer {
             } catch (RuntimeException e) {
                 closeDecoder();
                 nextRow = 0;
+                firstHeld = 0;
                 throw e;
             }
             nextRow++;
@@ -98,8 +110,8 @@ public final class LineCache implements Producer {
             return;
         }
         Region[] grown = new Region[wanted];
-        // keep the rows already held at their new slots
-        for (int y = Math.max(0, nextRow - ring.length); y < nextRow; y++) {
+        // keep the rows already held at their new slots (firstHeld stays: the new slots hold nothing)
+        for (int y = firstHeld; y < nextRow; y++) {
             grown[y % wanted] = ring[y % ring.length];
         }
         for (int i = 0; i < wanted; i++) {

@@ -110,4 +110,27 @@ class LineCacheTest {
         Region r = image.fetch(new Rect(3, 40, 5, 7));
         assertEquals(PatternDecoder.value(6, 44, 0), (int) r.raw(6, 44, 0));
     }
+
+    /**
+     * The race behind black thumbnail tops (issue 9): a short request near the bottom arrives first
+     * (a parallel sink's last, partial strip), then a tall one from the top makes the ring grow.
+     * The grown ring's new slots hold nothing; the rows above the old ring must be read again, not
+     * copied out of empty slots.
+     */
+    @Test
+    void aRingThatGrowsAfterALateShortRequestDoesNotServeRowsItNeverHeld() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(4, 10_000, -1, opened, closed);
+        Region late = image.fetch(new Rect(0, 9_000, 4, 10));
+        Region top = image.fetch(new Rect(0, 0, 4, 5_000));
+        assertEquals(PatternDecoder.value(2, 9_005, 1), (int) late.raw(2, 9_005, 1));
+        for (int y = 0; y < 5_000; y++) {
+            for (int x = 0; x < 4; x++) {
+                for (int b = 0; b < 3; b++) {
+                    assertEquals(PatternDecoder.value(x, y, b), (int) top.raw(x, y, b), "row " + y);
+                }
+            }
+        }
+        assertEquals(2, opened.get(), "the top rows had left the ring: the source is read again");
+    }
 }
