@@ -24,7 +24,7 @@ public enum BlendMode {
         try {
             return valueOf(n);
         } catch (IllegalArgumentException e) {
-            throw new LaminaException("unknown blend mode '" + s + "'");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown blend mode '" + s + "'");
         }
     }
 }

@@ -42,7 +42,7 @@ public enum Gravity {
                 return g;
             }
         }
-        throw new LaminaException("unknown gravity '" + s + "' (north-west, north, north-east, west, centre,"
+        throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown gravity '" + s + "' (north-west, north, north-east, west, centre,"
                 + " east, south-west, south, south-east)");
     }
 }

@@ -18,7 +18,7 @@ public record JpegOptions(int quality, Subsampling subsampling, boolean progress
 
     public JpegOptions {
         if (quality < 1 || quality > 100) {
-            throw new LaminaException("JPEG quality must be 1 to 100, not " + quality);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "JPEG quality must be 1 to 100, not " + quality);
         }
     }
 

@@ -48,12 +48,12 @@ public final class Lamina {
         try {
             byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, options.limits().maxFileBytes() + 1));
             if (data.length > options.limits().maxFileBytes()) {
-                throw new LaminaException(name + ": input is larger than the limit of "
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": input is larger than the limit of "
                         + options.limits().maxFileBytes() + " bytes");
             }
             return open(data, name, options);
         } catch (IOException e) {
-            throw new LaminaException(name + ": cannot read: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
         }
     }
 

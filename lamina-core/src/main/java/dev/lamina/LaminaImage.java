@@ -89,7 +89,7 @@ public final class LaminaImage {
             return this;
         }
         if (layers.size() > limits.maxLayers()) {
-            throw new LaminaException(layers.size() + " layers is over the limit of " + limits.maxLayers());
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, layers.size() + " layers is over the limit of " + limits.maxLayers());
         }
         List<CompositeLayer> specs = new ArrayList<>(layers.size());
         for (Layer l : layers) {
@@ -148,7 +148,7 @@ public final class LaminaImage {
         BandFormat f = switch (bits) {
             case 8 -> BandFormat.U8;
             case 16 -> BandFormat.U16;
-            default -> throw new LaminaException("bit depth must be 8 or 16, not " + bits);
+            default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "bit depth must be 8 or 16, not " + bits);
         };
         return new LaminaImage(Cast.build(image, f), limits);
     }

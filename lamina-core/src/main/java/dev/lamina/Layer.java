@@ -31,7 +31,7 @@ public final class Layer {
         this.y = y;
         this.tiled = tiled;
         if (!(opacity >= 0 && opacity <= 1)) {
-            throw new LaminaException("opacity must be between 0 and 1, not " + opacity);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "opacity must be between 0 and 1, not " + opacity);
         }
         this.opacity = opacity;
     }

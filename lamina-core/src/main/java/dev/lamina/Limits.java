@@ -13,7 +13,7 @@ public record Limits(long maxPixels, int maxLayers, long maxFileBytes) {
 
     public Limits {
         if (maxPixels < 1 || maxLayers < 1 || maxFileBytes < 1) {
-            throw new LaminaException("limits must be positive");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "limits must be positive");
         }
     }
 
@@ -36,11 +36,11 @@ public record Limits(long maxPixels, int maxLayers, long maxFileBytes) {
     /** Throws a clear error when a {@code width x height} image from {@code name} is over the pixel limit. */
     public void checkPixels(String name, long width, long height) {
         if (width <= 0 || height <= 0) {
-            throw new LaminaException(name + ": invalid image size " + width + "x" + height);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": invalid image size " + width + "x" + height);
         }
         if (width * height > maxPixels) {
-            throw new LaminaException(name + ": " + width + "x" + height + " = " + (width * height)
-                    + " pixels is over the limit of " + maxPixels + " (raise it with --limit-pixels)");
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + width + "x" + height + " = " + (width * height)
+                    + " pixels is over the limit of " + maxPixels);
         }
     }
 }

@@ -40,7 +40,7 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
             orientation = 1;
         }
         if (exif != null && !ExifBlock.isTiffHeader(exif, 0, exif.length)) {
-            throw new LaminaException("an EXIF block must start with a TIFF header (\"II*\\0\" or \"MM\\0*\"), "
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "an EXIF block must start with a TIFF header (\"II*\\0\" or \"MM\\0*\"), "
                     + "without JPEG's \"Exif\\0\\0\" code");
         }
     }

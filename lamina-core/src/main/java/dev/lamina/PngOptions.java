@@ -9,10 +9,10 @@ public record PngOptions(int compression, PngFilter filter, int bitDepth) implem
 
     public PngOptions {
         if (compression < 0 || compression > 9) {
-            throw new LaminaException("PNG compression must be 0 to 9, not " + compression);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "PNG compression must be 0 to 9, not " + compression);
         }
         if (bitDepth != 0 && bitDepth != 8 && bitDepth != 16) {
-            throw new LaminaException("PNG bit depth must be 8 or 16, not " + bitDepth);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "PNG bit depth must be 8 or 16, not " + bitDepth);
         }
         if (filter == null) {
             filter = PngFilter.ADAPTIVE;

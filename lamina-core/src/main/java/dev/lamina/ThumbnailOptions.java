@@ -32,10 +32,10 @@ public record ThumbnailOptions(int width, int height, Fit fit, Kernel kernel, bo
 
     public ThumbnailOptions {
         if (width < 1 || height < 1) {
-            throw new LaminaException("thumbnail size must be at least 1x1, not " + width + "x" + height);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "thumbnail size must be at least 1x1, not " + width + "x" + height);
         }
         if (fit == null || kernel == null) {
-            throw new LaminaException("thumbnail fit and kernel must be given");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "thumbnail fit and kernel must be given");
         }
     }
 

@@ -160,7 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
         try {
             Image img = loader.apply(p, limits);
             if (img == null) {
-                throw new LaminaException(p + ": could not be read");
+                throw new LaminaException(LaminaException.Kind.IO, p + ": could not be read");
             }
             return img;
         } catch (LaminaException e) {

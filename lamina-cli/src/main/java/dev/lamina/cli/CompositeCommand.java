@@ -78,7 +78,7 @@ public final class CompositeCommand implements Callable<Integer> {
         List<LayerArgs> layers = parseLayers(arguments.subList(1, arguments.size()));
         LoadOptions load = input.load();
         if (layers.size() > load.limits().maxLayers()) {
-            throw new LaminaException(layers.size() + " layers is over the limit of " + load.limits().maxLayers());
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, layers.size() + " layers is over the limit of " + load.limits().maxLayers());
         }
         var saveOptions = outputOptions.forFile(output);
         LaminaImage base = Lamina.open(Path.of(arguments.get(0)), load);
@@ -133,7 +133,7 @@ public final class CompositeCommand implements Callable<Integer> {
                 continue;
             }
             if (file == null) {
-                throw new LaminaException("layer option " + name + " comes before any layer: put it after the layer file");
+                throw new LaminaException(LaminaException.Kind.BAD_INPUT, "layer option " + name + " comes before any layer: put it after the layer file");
             }
             if (name.equals("--tile")) {
                 tile = true;
@@ -141,7 +141,7 @@ public final class CompositeCommand implements Callable<Integer> {
             }
             if (value == null) {
                 if (i + 1 >= args.size()) {
-                    throw new LaminaException("layer option " + name + " needs a value");
+                    throw new LaminaException(LaminaException.Kind.BAD_INPUT, "layer option " + name + " needs a value");
                 }
                 value = args.get(++i);
             }
@@ -151,7 +151,7 @@ public final class CompositeCommand implements Callable<Integer> {
                 case "--x" -> x = parseInt(name, value);
                 case "--y" -> y = parseInt(name, value);
                 case "--opacity" -> opacity = parseOpacity(value);
-                default -> throw new LaminaException("unknown layer option " + name
+                default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown layer option " + name
                         + " (layer options: --mode, --gravity, --x, --y, --tile, --opacity)");
             }
         }
@@ -159,7 +159,7 @@ public final class CompositeCommand implements Callable<Integer> {
             out.add(new LayerArgs(file, mode, gravity, x, y, tile, opacity));
         }
         if (out.isEmpty()) {
-            throw new LaminaException("at least one layer is needed after the base image");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "at least one layer is needed after the base image");
         }
         return out;
     }
@@ -168,7 +168,7 @@ public final class CompositeCommand implements Callable<Integer> {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new LaminaException(option + " needs a whole number, not '" + v + "'");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, option + " needs a whole number, not '" + v + "'");
         }
     }
 
@@ -177,10 +177,10 @@ public final class CompositeCommand implements Callable<Integer> {
         try {
             d = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new LaminaException("--opacity needs a number from 0 to 1, not '" + v + "'");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "--opacity needs a number from 0 to 1, not '" + v + "'");
         }
         if (!(d >= 0 && d <= 1)) {
-            throw new LaminaException("--opacity must be from 0 to 1, not " + v);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "--opacity must be from 0 to 1, not " + v);
         }
         return d;
     }

@@ -51,8 +51,11 @@ public final class LaminaCommand implements Runnable {
         cl.getSubcommands().get("composite").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof LaminaException) {
-                e.println("lamina: " + ex.getMessage());
+            if (ex instanceof LaminaException le) {
+                // The engine's messages carry no command-line wording; the hint for a limit is ours.
+                String hint = le.kind() == LaminaException.Kind.LIMIT_EXCEEDED && le.getMessage() != null
+                        && le.getMessage().contains("pixels is over the limit") ? " (raise it with --limit-pixels)" : "";
+                e.println("lamina: " + ex.getMessage() + hint);
             } else {
                 e.println("lamina: internal error: " + ex + " (please report it; LAMINA_DEBUG=1 shows the trace)");
             }

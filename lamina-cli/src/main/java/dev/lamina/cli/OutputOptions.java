@@ -61,7 +61,7 @@ final class OutputOptions {
                 try {
                     o = o.filter(PngFilter.valueOf(filter.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new LaminaException("unknown PNG filter '" + filter + "' (none, sub, up, average, paeth, adaptive)");
+                    throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown PNG filter '" + filter + "' (none, sub, up, average, paeth, adaptive)");
                 }
             }
             if (bitDepth != null) {
@@ -78,7 +78,7 @@ final class OutputOptions {
                 o = o.subsampling(switch (subsampling.replace(":", "")) {
                     case "444" -> JpegOptions.Subsampling.S444;
                     case "420" -> JpegOptions.Subsampling.S420;
-                    default -> throw new LaminaException("unknown subsampling '" + subsampling + "' (444 or 420)");
+                    default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown subsampling '" + subsampling + "' (444 or 420)");
                 });
             }
             o = o.progressive(progressive);
@@ -87,13 +87,13 @@ final class OutputOptions {
             }
             return o;
         }
-        throw new LaminaException(out + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, out + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
     }
 
     static int parseColour(String s) {
         String h = s.startsWith("#") ? s.substring(1) : s;
         if (!h.matches("[0-9a-fA-F]{6}")) {
-            throw new LaminaException("colour '" + s + "' is not of the form RRGGBB");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "colour '" + s + "' is not of the form RRGGBB");
         }
         return Integer.parseInt(h, 16);
     }

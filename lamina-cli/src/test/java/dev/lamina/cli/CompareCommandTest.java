@@ -41,7 +41,7 @@ class CompareCommandTest {
         CompareCommand.loader = (path, limits) -> {
             Image img = images.get(path.getFileName().toString());
             if (img == null) {
-                throw new LaminaException(path + ": cannot be read (no such file)");
+                throw LaminaException.io(path + ": cannot be read (no such file)", null);
             }
             return img;
         };

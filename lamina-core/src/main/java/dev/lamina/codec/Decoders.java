@@ -35,22 +35,22 @@ public final class Decoders {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(16);
             if (Files.isDirectory(file)) {
-                throw new LaminaException(name + ": is a folder, not an image");
+                throw new LaminaException(LaminaException.Kind.IO, name + ": is a folder, not an image");
             }
             long size = Files.size(file);
             if (size > options.limits().maxFileBytes()) {
-                throw new LaminaException(name + ": " + size + " bytes is over the limit of "
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + size + " bytes is over the limit of "
                         + options.limits().maxFileBytes() + " bytes");
             }
         } catch (NoSuchFileException e) {
-            throw new LaminaException(name + ": no such file");
+            throw new LaminaException(LaminaException.Kind.IO, name + ": no such file");
         } catch (AccessDeniedException e) {
-            throw new LaminaException(name + ": permission denied");
+            throw new LaminaException(LaminaException.Kind.IO, name + ": permission denied");
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
-                throw new LaminaException(name + ": is a folder, not an image");
+                throw new LaminaException(LaminaException.Kind.IO, name + ": is a folder, not an image");
             }
-            throw new LaminaException(name + ": cannot read: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
         }
         return oriented(switch (ImageFormat.sniff(head)) {
             case PNG -> PngDecoder.open(file, options.limits());
@@ -66,7 +66,7 @@ public final class Decoders {
     /** {@link #open(Path, LoadOptions, int)} for an encoded image in memory. */
     public static Image open(byte[] data, String name, LoadOptions options, int shrink) {
         if (data.length > options.limits().maxFileBytes()) {
-            throw new LaminaException(name + ": " + data.length + " bytes is over the limit of "
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + data.length + " bytes is over the limit of "
                     + options.limits().maxFileBytes() + " bytes");
         }
         return oriented(switch (ImageFormat.sniff(data)) {
@@ -98,8 +98,8 @@ public final class Decoders {
 
     private static LaminaException unknown(String name, byte[] head) {
         if (head.length == 0) {
-            return new LaminaException(name + ": file is empty");
+            return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": file is empty");
         }
-        return new LaminaException(name + ": not a PNG or JPEG file (unrecognised content)");
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG or JPEG file (unrecognised content)");
     }
 }

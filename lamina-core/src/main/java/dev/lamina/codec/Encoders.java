@@ -48,14 +48,14 @@ public final class Encoders {
         ImageFormat wanted = ImageFormat.forName(file);
         ImageFormat given = options instanceof PngOptions ? ImageFormat.PNG : ImageFormat.JPEG;
         if (wanted != given) {
-            throw new LaminaException(name + ": the name says " + wanted + " but " + given + " options were given");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the name says " + wanted + " but " + given + " options were given");
         }
         Path dir = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
-            throw new LaminaException(name + ": cannot write: folder " + dir + " does not exist");
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: folder " + dir + " does not exist");
         }
         if (Files.isDirectory(file)) {
-            throw new LaminaException(name + ": cannot write: it is a folder");
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: it is a folder");
         }
         Path tmp;
         try {
@@ -65,9 +65,9 @@ public final class Encoders {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
         } catch (AccessDeniedException e) {
-            throw new LaminaException(name + ": cannot write: folder " + dir + " is not writable");
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: folder " + dir + " is not writable");
         } catch (IOException e) {
-            throw new LaminaException(name + ": cannot write: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: " + e.getMessage(), e);
         }
         boolean done = false;
         try {
@@ -81,9 +81,9 @@ public final class Encoders {
             }
             done = true;
         } catch (NoSuchFileException | AccessDeniedException e) {
-            throw new LaminaException(name + ": cannot write: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new LaminaException(name + ": write failed: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": write failed: " + e.getMessage(), e);
         } finally {
             if (!done) {
                 try {

@@ -30,6 +30,6 @@ public enum ImageFormat {
         if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
             return JPEG;
         }
-        throw new LaminaException(file + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
     }
 }

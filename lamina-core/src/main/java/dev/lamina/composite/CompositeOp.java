@@ -75,10 +75,10 @@ public final class CompositeOp {
      */
     public static Image build(Image base, List<CompositeLayer> layers, BandFormat outputFormat) {
         if (base == null) {
-            throw new LaminaException("composite: the base image is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "composite: the base image is missing");
         }
         if (layers == null) {
-            throw new LaminaException("composite: the list of layers is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "composite: the list of layers is missing");
         }
         boolean rgb = base.interpretation == Interpretation.RGB;
         boolean alpha = base.hasAlpha;
@@ -116,19 +116,19 @@ public final class CompositeOp {
     private static CompositeLayer checked(CompositeLayer l, int number) {
         String name = "layer " + number;
         if (l == null) {
-            throw new LaminaException(name + " is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + " is missing");
         }
         if (l.image() == null) {
-            throw new LaminaException(name + ": the image is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the image is missing");
         }
         if (l.mode() == null) {
-            throw new LaminaException(name + ": the blend mode is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the blend mode is missing");
         }
         if (l.placement() == null) {
-            throw new LaminaException(name + ": the placement is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the placement is missing");
         }
         if (!(l.opacity() >= 0.0 && l.opacity() <= 1.0)) {
-            throw new LaminaException(name + ": opacity must be between 0 and 1, not " + l.opacity());
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": opacity must be between 0 and 1, not " + l.opacity());
         }
         return l;
     }

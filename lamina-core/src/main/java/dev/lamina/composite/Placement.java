@@ -24,10 +24,10 @@ public record Placement(Kind kind, int x, int y, Gravity gravity) {
 
     public Placement {
         if (kind == null) {
-            throw new LaminaException("placement kind is missing");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "placement kind is missing");
         }
         if (kind == Kind.GRAVITY && gravity == null) {
-            throw new LaminaException("gravity placement needs a gravity");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "gravity placement needs a gravity");
         }
         if (kind != Kind.GRAVITY) {
             gravity = null;

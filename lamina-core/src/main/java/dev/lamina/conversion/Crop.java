@@ -21,7 +21,7 @@ public final class Crop {
 
     public static Image build(Image in, Rect r) {
         if (r.isEmpty() || !in.bounds().contains(r)) {
-            throw new LaminaException("crop " + r.width() + "x" + r.height() + "+" + r.x() + "+" + r.y()
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "crop " + r.width() + "x" + r.height() + "+" + r.x() + "+" + r.y()
                     + " is not inside the " + in.width + "x" + in.height + " image");
         }
         if (r.equals(in.bounds())) {

@@ -21,7 +21,7 @@ public final class Embed {
 
     public static Image build(Image in, int x, int y, int w, int h) {
         if (w <= 0 || h <= 0) {
-            throw new LaminaException("embed canvas must have a positive size, not " + w + "x" + h);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "embed canvas must have a positive size, not " + w + "x" + h);
         }
         if (x == 0 && y == 0 && w == in.width && h == in.height) {
             return in;

@@ -29,7 +29,7 @@ public final class Flatten {
         }
         int colour = in.interpretation.colourBands;
         if (background == null || background.length != colour) {
-            throw new LaminaException("flatten needs " + colour + " background value"
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "flatten needs " + colour + " background value"
                     + (colour == 1 ? "" : "s") + " for a " + in.interpretation + " image, not "
                     + (background == null ? "none" : String.valueOf(background.length)));
         }

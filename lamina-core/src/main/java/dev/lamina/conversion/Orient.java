@@ -53,7 +53,7 @@ public final class Orient {
 
     public static Image build(Image in, int exifOrientation) {
         if (exifOrientation < 1 || exifOrientation > 8) {
-            throw new LaminaException("EXIF orientation must be 1 to 8, not " + exifOrientation);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "EXIF orientation must be 1 to 8, not " + exifOrientation);
         }
         if (exifOrientation == 1) {
             return in.metadata.orientation() == 1 ? in : in.withMetadata(in.metadata.withOrientation(1));

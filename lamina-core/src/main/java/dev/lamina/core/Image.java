@@ -92,7 +92,7 @@ public final class Image {
         }
         long samples = pixels() * bands;
         if (samples > Integer.MAX_VALUE - 16) {
-            throw new LaminaException("image of " + width + "x" + height + " is too large to hold in memory"
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, "image of " + width + "x" + height + " is too large to hold in memory"
                     + " for an operation that needs random access");
         }
         Region all = newRegion(bounds());

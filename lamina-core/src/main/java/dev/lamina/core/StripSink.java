@@ -86,7 +86,7 @@ public final class StripSink {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LaminaException("interrupted while computing the image", e);
+                throw new LaminaException(LaminaException.Kind.CANCELLED, "interrupted while computing the image", e);
             } catch (ExecutionException | CompletionException e) {
                 throw unwrap(e.getCause());
             } finally {
@@ -117,6 +117,6 @@ public final class StripSink {
         if (t instanceof Error err) {
             throw err;
         }
-        return new LaminaException(String.valueOf(t.getMessage()), t);
+        return new LaminaException(LaminaException.Kind.INTERNAL, String.valueOf(t.getMessage()), t);
     }
 }

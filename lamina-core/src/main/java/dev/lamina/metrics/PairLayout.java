@@ -50,7 +50,7 @@ public final class PairLayout {
      */
     public static PairLayout of(Image a, Image b, boolean premultiply) {
         if (a.width != b.width || a.height != b.height) {
-            throw new LaminaException("cannot compare images of different sizes: " + a.width + "x" + a.height
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "cannot compare images of different sizes: " + a.width + "x" + a.height
                     + " and " + b.width + "x" + b.height);
         }
         return new PairLayout(a, b, premultiply);

@@ -64,15 +64,15 @@ public final class Resize {
      */
     public static Image build(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX, double scaleY) {
         if (outWidth < 1 || outHeight < 1) {
-            throw new LaminaException("resize needs a positive output size, not " + outWidth + "x" + outHeight);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "resize needs a positive output size, not " + outWidth + "x" + outHeight);
         }
         if (kernel == null) {
-            throw new LaminaException("resize needs a kernel");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "resize needs a kernel");
         }
         double sx = Double.isNaN(scaleX) ? (double) in.width / outWidth : scaleX;
         double sy = Double.isNaN(scaleY) ? (double) in.height / outHeight : scaleY;
         if (!(sx > 0 && sy > 0 && Double.isFinite(sx) && Double.isFinite(sy))) {
-            throw new LaminaException("resize scales must be positive, not " + scaleX + " and " + scaleY);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "resize scales must be positive, not " + scaleX + " and " + scaleY);
         }
         boolean keepsWidth = outWidth == in.width && sx == 1;
         boolean keepsHeight = outHeight == in.height && sy == 1;

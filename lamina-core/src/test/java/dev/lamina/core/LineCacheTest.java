@@ -38,7 +38,7 @@ class LineCacheTest {
                 throw new AssertionError("row " + y + " asked, " + expect + " expected");
             }
             if (y == failAt) {
-                throw new LaminaException("pattern: corrupt row " + y);
+                throw LaminaException.badInput("pattern: corrupt row " + y);
             }
             expect++;
             for (int x = 0; x < width; x++) {

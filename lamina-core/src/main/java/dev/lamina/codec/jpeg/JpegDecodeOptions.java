@@ -26,7 +26,7 @@ public record JpegDecodeOptions(int scale, boolean failOnError, Consumer<String>
 
     public JpegDecodeOptions {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
-            throw new LaminaException("JPEG decode scale must be 1, 2, 4 or 8, not " + scale);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "JPEG decode scale must be 1, 2, 4 or 8, not " + scale);
         }
         if (warnings == null) {
             System.Logger log = System.getLogger("dev.lamina.codec.jpeg");

@@ -52,7 +52,7 @@ public final class JpegDecoder {
     /** Opens a JPEG held in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, Limits limits, JpegDecodeOptions options) {
         if (data.length > limits.maxFileBytes()) {
-            throw new LaminaException(name + ": " + data.length + " bytes is over the limit of " + limits.maxFileBytes());
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + data.length + " bytes is over the limit of " + limits.maxFileBytes());
         }
         return open(data, name, limits, options, () -> data);
     }
@@ -89,11 +89,11 @@ public final class JpegDecoder {
         try {
             long size = Files.size(file);
             if (size > limits.maxFileBytes()) {
-                throw new LaminaException(name + ": " + size + " bytes is over the limit of " + limits.maxFileBytes());
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + size + " bytes is over the limit of " + limits.maxFileBytes());
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new LaminaException(name + ": cannot read (" + e.getMessage() + ")", e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
@@ -104,7 +104,7 @@ public final class JpegDecoder {
         } catch (LaminaException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LaminaException(name + ": corrupt JPEG (" + e + ")", e);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": corrupt JPEG (" + e + ")", e);
         }
     }
 

@@ -10,7 +10,7 @@ import dev.lamina.LaminaException;
 public record JpegEncodeExtras(boolean optimiseHuffman, int restartInterval) {
     public JpegEncodeExtras {
         if (restartInterval < 0 || restartInterval > 65535) {
-            throw new LaminaException("JPEG restart interval must be 0 to 65535 MCUs, not " + restartInterval);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "JPEG restart interval must be 0 to 65535 MCUs, not " + restartInterval);
         }
     }
 

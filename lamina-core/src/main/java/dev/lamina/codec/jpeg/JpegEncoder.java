@@ -45,7 +45,7 @@ public final class JpegEncoder {
         JpegOptions opt = options == null ? JpegOptions.jpeg() : options;
         JpegEncodeExtras ext = extras == null ? JpegEncodeExtras.none() : extras;
         if (image.width > 65535 || image.height > 65535) {
-            throw new LaminaException("JPEG cannot hold " + image.width + "x" + image.height
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, "JPEG cannot hold " + image.width + "x" + image.height
                     + " pixels (at most 65535 on a side)");
         }
         boolean grey = image.interpretation == Interpretation.GREY;
@@ -114,9 +114,9 @@ public final class JpegEncoder {
             out.write(0xD9);
             out.flush();
         } catch (IOException e) {
-            throw new LaminaException("cannot write JPEG: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, "cannot write JPEG: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new LaminaException("cannot write JPEG: " + e.getCause().getMessage(), e.getCause());
+            throw new LaminaException(LaminaException.Kind.IO, "cannot write JPEG: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -281,7 +281,7 @@ public final class JpegEncoder {
         int chunk = 65519;
         int count = (icc.length + chunk - 1) / chunk;
         if (count > 255) {
-            throw new LaminaException("ICC profile of " + icc.length + " bytes is too large for JPEG");
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, "ICC profile of " + icc.length + " bytes is too large for JPEG");
         }
         for (int i = 0; i < count; i++) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -58,14 +58,14 @@ final class JpegFrame {
     }
 
     LaminaException error(String what, int offset) {
-        return new LaminaException(name + ": " + what + " at offset " + offset);
+        return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": " + what + " at offset " + offset);
     }
 
     /** Parses the markers up to the first scan. */
     static JpegFrame parse(byte[] data, String name, Limits limits) {
         JpegFrame f = new JpegFrame(name, data);
         if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
-            throw new LaminaException(name + ": not a JPEG file (no SOI marker)");
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": not a JPEG file (no SOI marker)");
         }
         byte[][] iccChunks = null;
         int iccCount = 0;
@@ -98,7 +98,7 @@ final class JpegFrame {
                     haveFrame = true;
                 }
                 case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
-                        throw new LaminaException(name + ": " + markerName(m) + " JPEG is not supported"
+                        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": " + markerName(m) + " JPEG is not supported"
                                 + " (only baseline and progressive Huffman)");
                 case 0xC4 -> f.parseHuffman(s, e, at);
                 case 0xDB -> f.parseQuant(s, e, at);
@@ -238,17 +238,17 @@ final class JpegFrame {
         }
         int precision = data[s] & 0xFF;
         if (precision != 8) {
-            throw new LaminaException(name + ": " + precision + "-bit JPEG is not supported (only 8-bit)");
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": " + precision + "-bit JPEG is not supported (only 8-bit)");
         }
         height = u16(s + 1, at);
         width = u16(s + 3, at);
         int n = data[s + 5] & 0xFF;
         if (height == 0) {
-            throw new LaminaException(name + ": JPEG with its height in a DNL marker is not supported");
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": JPEG with its height in a DNL marker is not supported");
         }
         limits.checkPixels(name, width, height);
         if (n != 1 && n != 3 && n != 4) {
-            throw new LaminaException(name + ": JPEG with " + n + " components is not supported (1, 3 or 4)");
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": JPEG with " + n + " components is not supported (1, 3 or 4)");
         }
         if (e - s < 6 + 3 * n) {
             throw error("truncated frame header", at);
@@ -276,7 +276,7 @@ final class JpegFrame {
         int blocksInMcu = 0;
         for (Component c : components) {
             if (hmax % c.h != 0 || vmax % c.v != 0) {
-                throw new LaminaException(name + ": JPEG with fractional sampling factors is not supported");
+                throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": JPEG with fractional sampling factors is not supported");
             }
             blocksInMcu += c.h * c.v;
         }
@@ -295,7 +295,7 @@ final class JpegFrame {
         }
         // What a progressive decode would hold: checked here so a hostile header allocates nothing.
         if (coefficients > Integer.MAX_VALUE - 16 || coefficients > 4 * limits.maxPixels() + (1 << 20)) {
-            throw new LaminaException(name + ": " + width + "x" + height + " JPEG needs too much memory");
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + width + "x" + height + " JPEG needs too much memory");
         }
     }
 

@@ -98,7 +98,7 @@ final class JpegRowDecoder implements RowDecoder {
             // direction's own size, and when they differ run the larger square IDCT and average
             // down the other way. At full scale both are 8: libjpeg 6b's path exactly.
             if ((f.hmax * s) % c.h != 0 || (f.vmax * s) % c.v != 0) {
-                throw new LaminaException(f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
+                throw new LaminaException(LaminaException.Kind.UNSUPPORTED, f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
             }
             int wantH = f.hmax * s / c.h;
             int wantV = f.vmax * s / c.v;
@@ -113,7 +113,7 @@ final class JpegRowDecoder implements RowDecoder {
                 sv = 1;
             }
             if (Integer.bitCount(sh) != 1 || Integer.bitCount(sv) != 1 || wantH % sh != 0 || wantV % sv != 0) {
-                throw new LaminaException(f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
+                throw new LaminaException(LaminaException.Kind.UNSUPPORTED, f.name + ": this sampling cannot be decoded at 1/" + denom + " scale");
             }
             int sz = Math.max(sh, sv);
             ssize[i] = sz;
@@ -154,7 +154,7 @@ final class JpegRowDecoder implements RowDecoder {
         int scans = 0;
         while (true) {
             if (++scans > MAX_SCANS) {
-                throw new LaminaException(f.name + ": more than " + MAX_SCANS + " scans (a hostile file?)");
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, f.name + ": more than " + MAX_SCANS + " scans (a hostile file?)");
             }
             int rows = sd.scanRows();
             for (int r = 0; r < rows; r++) {

@@ -255,7 +255,7 @@ final class ScanDecoder {
 
     private void fail(String what, int offset) {
         if (strict) {
-            throw new LaminaException(f.name + ": " + what + " at offset " + offset);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, f.name + ": " + what + " at offset " + offset);
         }
         if (!warned) {
             warned = true;

@@ -190,7 +190,7 @@ final class PngChunkReader implements Closeable {
 
     /** The error {@code message} about this input, ready to throw. */
     LaminaException fail(String message) {
-        return new LaminaException(name + ": " + message);
+        return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": " + message);
     }
 
     private boolean ensure(int n) {
@@ -210,7 +210,7 @@ final class PngChunkReader implements Closeable {
     }
 
     private LaminaException readError(IOException e) {
-        return new LaminaException(name + ": read error at offset " + in.offset() + ": " + e.getMessage(), e);
+        return new LaminaException(LaminaException.Kind.IO, name + ": read error at offset " + in.offset() + ": " + e.getMessage(), e);
     }
 
     static boolean isCritical(int type) {

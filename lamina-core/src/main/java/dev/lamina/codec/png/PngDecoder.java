@@ -89,7 +89,7 @@ public final class PngDecoder {
         try {
             data = in.readNBytes(cap);
             if (in.read() >= 0) {
-                throw new LaminaException(name + ": the stream is larger than the limit of " + cap + " bytes");
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the stream is larger than the limit of " + cap + " bytes");
             }
         } catch (IOException e) {
             throw readError(name, e);
@@ -107,11 +107,11 @@ public final class PngDecoder {
         int bands = info.bands();
         // Rows (raw and converted) live in Java arrays: refuse widths whose one row cannot.
         if (h.rowBytes(h.width()) > Integer.MAX_VALUE - 16 || (long) h.width() * bands > Integer.MAX_VALUE - 16) {
-            throw new LaminaException(name + ": rows of " + h.width() + " pixels are too long to decode");
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": rows of " + h.width() + " pixels are too long to decode");
         }
         if (h.interlaced()) {
             if ((long) h.width() * h.height() * bands > Integer.MAX_VALUE - 16) {
-                throw new LaminaException(name + ": interlaced PNG of " + h.width() + "x" + h.height()
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": interlaced PNG of " + h.width() + "x" + h.height()
                         + " is too large: interlaced images are decoded whole into memory");
             }
             return PngInterlacedSource.image(info, opener, name);
@@ -130,13 +130,13 @@ public final class PngDecoder {
 
     private static LaminaException readError(String name, IOException e) {
         if (e instanceof NoSuchFileException) {
-            return new LaminaException(name + ": no such file", e);
+            return new LaminaException(LaminaException.Kind.IO, name + ": no such file", e);
         }
-        return new LaminaException(name + ": cannot read: " + e.getMessage(), e);
+        return new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
     }
 
     private static LaminaException tooLarge(String name, long size, Limits limits) {
-        return new LaminaException(name + ": " + size + " bytes is over the input limit of "
+        return new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + size + " bytes is over the input limit of "
                 + limits.maxFileBytes() + " bytes");
     }
 }

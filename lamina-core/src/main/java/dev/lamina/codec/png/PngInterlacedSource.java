@@ -90,7 +90,7 @@ final class PngInterlacedSource implements Producer {
                     data.readFully(raw, 0, n + 1, j, p + 1);
                     int filter = raw[0] & 0xFF;
                     if (!PngUnfilter.apply(filter, raw, prev, cur, 1, n, step)) {
-                        throw data.explain(new LaminaException(name + ": invalid filter type " + filter + " in row "
+                        throw data.explain(new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": invalid filter type " + filter + " in row "
                                 + j + " of Adam7 pass " + (p + 1)));
                     }
                     converter.convert(cur, 1, pw, line, 0);

@@ -206,6 +206,6 @@ final class PngMetadataChunks {
     }
 
     private LaminaException fail(String message) {
-        return new LaminaException(name + ": " + message);
+        return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": " + message);
     }
 }

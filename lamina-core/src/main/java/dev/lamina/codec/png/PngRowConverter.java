@@ -265,7 +265,7 @@ abstract class PngRowConverter {
                 for (int x = 0; x < width; x++) {
                     bad = Math.max(bad, v[vo + x] & 0xFF);
                 }
-                throw new LaminaException(name + ": a pixel uses palette entry " + bad + " but PLTE has only "
+                throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": a pixel uses palette entry " + bad + " but PLTE has only "
                         + entries + " entries");
             }
         }

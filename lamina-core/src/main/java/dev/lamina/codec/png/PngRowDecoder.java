@@ -54,7 +54,7 @@ final class PngRowDecoder implements RowDecoder {
         data.readFully(raw, 0, rowBytes + 1, y, 0);
         int filter = raw[0] & 0xFF;
         if (!PngUnfilter.apply(filter, raw, prev, cur, 1, rowBytes, step)) {
-            throw data.explain(new LaminaException(name + ": invalid filter type " + filter + " in row " + y));
+            throw data.explain(new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": invalid filter type " + filter + " in row " + y));
         }
         converter.convert(cur, 1, width, dst, dst.index(0, y));
         byte[] t = prev;
