@@ -7,24 +7,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * The generic pulling sink: cuts an image into full-width strips, computes them on the
- * {@link WorkerPool}, and hands the results to the caller in top-to-bottom order.
+ * {@link Workers} of the caller's {@link RunContext}, and hands the results to the caller in
+ * top-to-bottom order.
  *
- * <p>At most {@code 2 x workers} strips are in flight, so memory is a few strips, never the image;
- * sequential decoders below see requests close to increasing order (their line caches are sized
- * for this window, see {@link LineCache}).
+ * <p>At most {@link Workers#window()} strips are in flight, so memory is a few strips, never the
+ * image; sequential decoders below see requests close to increasing order (their line caches are
+ * sized for this window, see {@link LineCache}). The context's cancellation and deadline are
+ * checked before every strip is submitted and while waiting for one: a stopped run submits nothing
+ * more, lets the strips in flight finish, closes its sequences and throws CANCELLED or
+ * DEADLINE_EXCEEDED. The output is the same bytes at any number of workers: each strip's pixels
+ * depend only on its rectangle, and results are consumed in order.
  */
 public final class StripSink {
 
     private StripSink() {
     }
 
-    /** Strips in flight at once. */
+    /** Strips in flight at once for a run started on this thread. */
     public static int window() {
-        return 2 * WorkerPool.size();
+        SinkRun run = SinkRun.current();
+        return run != null ? run.window : RunContext.current().workers().window();
     }
 
     /** The strip height for an image: the chain's demand hint, and about 256 KiB of samples. */
@@ -63,23 +72,31 @@ public final class StripSink {
         int strips = (image.height + stripHeight - 1) / stripHeight;
         ConcurrentLinkedQueue<Region> spare = new ConcurrentLinkedQueue<>();
         ArrayDeque<CompletableFuture<Done<T>>> inFlight = new ArrayDeque<>();
-        int window = window();
+        RunContext context = RunContext.current();
+        SinkRun run = new SinkRun(context);
+        Executor executor = context.workers().executor();
         try (SequenceSet sequences = new SequenceSet(image.producer())) {
             int next = 0;
             try {
                 for (int done = 0; done < strips; done++) {
-                    while (next < strips && inFlight.size() < window) {
+                    while (next < strips && inFlight.size() < run.window) {
+                        context.check("computing the image");
                         int y0 = next * stripHeight;
                         int top = Math.max(0, y0 - rowsAbove);
                         Rect rect = new Rect(0, top, image.width, Math.min(image.height, y0 + stripHeight) - top);
-                        inFlight.add(CompletableFuture.supplyAsync(() -> {
+                        inFlight.add(CompletableFuture.supplyAsync(() -> run.within(() -> {
+                            Jitter.at(Jitter.Site.WORKER_JOB);
+                            // A strip queued before the run stopped is not computed.
+                            context.check("computing the image");
                             Region r = Region.reuse(spare.poll(), rect, image.bands, image.format);
                             sequences.get().generate(r);
                             return new Done<>(r, onWorker.apply(r, y0));
-                        }, WorkerPool.executor()));
+                        }), executor));
                         next++;
                     }
-                    Done<T> d = inFlight.removeFirst().get();
+                    Jitter.at(Jitter.Site.STRIP_HANDOFF);
+                    Done<T> d = await(inFlight.removeFirst(), context);
+                    Jitter.at(Jitter.Site.STRIP_HANDOFF);
                     inOrder.accept(d.result);
                     // Recycled only now: the result may be the region itself (plain strip runs).
                     spare.add(d.region);
@@ -102,6 +119,27 @@ public final class StripSink {
             }
         }
     }
+
+    /**
+     * Waits for a strip, waking at least every few milliseconds to see whether the run was
+     * cancelled from another thread or has passed its deadline.
+     */
+    private static <T> T await(CompletableFuture<T> f, RunContext context)
+            throws InterruptedException, ExecutionException {
+        while (true) {
+            long slice = Math.min(context.remainingNanos(), POLL_NANOS);
+            if (slice <= 0) {
+                context.check("computing the image");
+            }
+            try {
+                return f.get(Math.max(slice, 1), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                context.check("computing the image");
+            }
+        }
+    }
+
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private record Done<T>(Region region, T result) {
     }

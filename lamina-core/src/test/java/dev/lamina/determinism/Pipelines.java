@@ -1,0 +1,182 @@
+package dev.lamina.determinism;
+
+import dev.lamina.BlendMode;
+import dev.lamina.Gravity;
+import dev.lamina.JpegOptions;
+import dev.lamina.Kernel;
+import dev.lamina.Lamina;
+import dev.lamina.LaminaException;
+import dev.lamina.LaminaImage;
+import dev.lamina.Layer;
+import dev.lamina.LoadOptions;
+import dev.lamina.PngOptions;
+import dev.lamina.ThumbnailOptions;
+import dev.lamina.codec.Decoders;
+import dev.lamina.codec.Encoders;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Image;
+import dev.lamina.core.Interpretation;
+import dev.lamina.metrics.Compare;
+import dev.lamina.metrics.Comparison;
+import dev.lamina.metrics.ErrorHeatMap;
+import dev.lamina.testing.TestImages;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every pipeline the engine offers, each as a job that returns its output bytes. The determinism
+ * harness runs each at several worker counts and under scheduling jitter and requires the same
+ * bytes every time. A new operation adds its pipelines here.
+ *
+ * <p>Inputs are made once, by Lamina's own encoders from deterministic synthetic pictures (their
+ * exact content does not matter: only that every run sees the same input), plus PngSuite's
+ * interlaced 16-bit RGBA image for the Adam7 path.
+ */
+final class Pipelines {
+
+    record Pipeline(String name, Supplier<byte[]> job) {
+    }
+
+    private static final LoadOptions LOAD = LoadOptions.defaults();
+
+    /** Portrait, so a 300-row thumbnail is two JPEG encoder strips (256 + 44 rows): the race's shape. */
+    static final byte[] JPEG_PORTRAIT = encode(TestImages.photoLike(1200, 1600, Interpretation.RGB, false,
+            BandFormat.U8, 11), JpegOptions.jpeg().quality(90));
+    static final byte[] JPEG_PROGRESSIVE = encode(TestImages.photoLike(1201, 901, Interpretation.RGB, false,
+            BandFormat.U8, 12), JpegOptions.jpeg().quality(80).progressive(true));
+    static final byte[] JPEG_GREY_444 = encode(TestImages.photoLike(701, 513, Interpretation.GREY, false,
+            BandFormat.U8, 13), JpegOptions.jpeg().quality(95));
+    static final byte[] PNG_RGB = encode(TestImages.photoLike(1203, 907, Interpretation.RGB, false,
+            BandFormat.U8, 14), PngOptions.png().compression(6));
+    static final byte[] PNG_RGBA16 = encode(TestImages.photoLike(611, 419, Interpretation.RGB, true,
+            BandFormat.U16, 15), PngOptions.png().compression(6).bitDepth(16));
+    static final byte[] WATERMARK = encode(TestImages.photoLike(301, 157, Interpretation.RGB, true,
+            BandFormat.U8, 16), PngOptions.png().compression(1));
+    static final byte[] PNG_INTERLACED = resource("/pngsuite/basi6a16.png");
+
+    private Pipelines() {
+    }
+
+    static List<Pipeline> all(Path scratch) {
+        List<Pipeline> p = new ArrayList<>();
+        // codecs in and out
+        p.add(new Pipeline("png rgb -> png", () -> open(PNG_RGB).toPng(PngOptions.png().compression(6))));
+        p.add(new Pipeline("png rgba16 -> png16", () -> open(PNG_RGBA16).toPng(PngOptions.png().bitDepth(16))));
+        p.add(new Pipeline("interlaced png x13 lanczos3 -> png", () -> open(PNG_INTERLACED)
+                .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).toPng(PngOptions.png().compression(3))));
+        p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).toJpeg(JpegOptions.jpeg().quality(85))));
+        p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).toPng(PngOptions.png())));
+        p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)
+                .toJpeg(JpegOptions.jpeg().quality(70).subsampling(JpegOptions.Subsampling.S444))));
+        p.add(new Pipeline("png -> progressive jpeg", () -> open(PNG_RGB)
+                .toJpeg(JpegOptions.jpeg().progressive(true))));
+        // composite
+        p.add(new Pipeline("composite jpeg+rgba -> jpeg", () -> composite().toJpeg(JpegOptions.jpeg())));
+        p.add(new Pipeline("composite png16+rgba -> png", () -> open(PNG_RGBA16)
+                .composite(Layer.of(open(WATERMARK)).gravity(Gravity.CENTRE).mode(BlendMode.SCREEN),
+                        Layer.of(open(WATERMARK)).at(-40, 300).mode(BlendMode.DEST_OVER))
+                .toPng(PngOptions.png().bitDepth(16))));
+        // resize: the strip path (shrink by less than 2, enlarge) and the sweep (shrink by more than 2)
+        p.add(new Pipeline("resize strip 1200x1600 -> 700x1000 -> png", () -> open(JPEG_PORTRAIT)
+                .resize(700, 1000, Kernel.LANCZOS3).toPng(PngOptions.png().compression(1))));
+        p.add(new Pipeline("resize enlarge rgba16 x1.7 mitchell -> png", () -> open(PNG_RGBA16)
+                .resize(1039, 712, Kernel.MITCHELL).toPng(PngOptions.png().compression(1))));
+        p.add(new Pipeline("resize sweep jpeg -> 300 wide -> jpeg", () -> open(JPEG_PORTRAIT)
+                .resize(300, 400, Kernel.LANCZOS3).toJpeg(JpegOptions.jpeg())));
+        p.add(new Pipeline("resize sweep png -> 97x73 cubic -> png", () -> open(PNG_RGB)
+                .resize(97, 73, Kernel.CUBIC).toPng(PngOptions.png())));
+        // thumbnail
+        p.add(new Pipeline("thumbnail jpeg 300 shrink-on-load -> jpeg", () -> Lamina.thumbnail(JPEG_PORTRAIT,
+                "portrait.jpg", ThumbnailOptions.edge(300), LOAD).toJpeg(JpegOptions.jpeg())));
+        p.add(new Pipeline("thumbnail jpeg 300 no shrink-on-load -> jpeg", () -> Lamina.thumbnail(JPEG_PORTRAIT,
+                "portrait.jpg", ThumbnailOptions.edge(300).shrinkOnLoad(false), LOAD).toJpeg(JpegOptions.jpeg())));
+        p.add(new Pipeline("thumbnail png16 cover 256x200 -> png", () -> Lamina.thumbnail(PNG_RGBA16, "rgba16.png",
+                ThumbnailOptions.box(256, 200).fit(ThumbnailOptions.Fit.COVER), LOAD).toPng(PngOptions.png())));
+        // compare: the statistics and the heat map
+        p.add(new Pipeline("compare grey jpeg q95 vs q60: statistics + heat map", Pipelines::compare));
+        // the file sink (temporary file, then rename)
+        p.add(new Pipeline("composite saved to a file", () -> {
+            Path out = scratch.resolve("out-" + Thread.currentThread().threadId() + ".jpg");
+            composite().save(out, JpegOptions.jpeg().quality(75));
+            try {
+                return Files.readAllBytes(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        return p;
+    }
+
+    private static LaminaImage composite() {
+        LaminaImage mark = open(WATERMARK);
+        return open(JPEG_PORTRAIT).composite(
+                Layer.of(mark).gravity(Gravity.SOUTH_EAST).opacity(0.8),
+                Layer.of(mark).at(20, 1450).mode(BlendMode.MULTIPLY),
+                Layer.of(mark).tiled().mode(BlendMode.SOFT_LIGHT).opacity(0.3));
+    }
+
+    private static byte[] compare() {
+        byte[] worse = open(JPEG_GREY_444).toJpeg(JpegOptions.jpeg().quality(60));
+        Image a = Decoders.open(JPEG_GREY_444, "a.jpg", LOAD);
+        Image b = Decoders.open(worse, "b.jpg", LOAD);
+        Comparison c = Compare.of(a, b);
+        String stats = c.width() + " " + c.height() + " " + c.psnr() + " " + Arrays.toString(c.psnrPerBand()) + " "
+                + c.ssim() + " " + Arrays.toString(c.ssimPerBand()) + " " + c.msSsim() + " " + c.deltaEMean() + " "
+                + c.deltaEP95() + " " + c.deltaEMax() + " " + c.visiblePixels() + " " + c.maxAbsError() + " "
+                + c.differingSamples() + " " + c.samples();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(stats.getBytes(StandardCharsets.UTF_8));
+        Image map = ErrorHeatMap.image(Decoders.open(JPEG_GREY_444, "a.jpg", LOAD), Decoders.open(worse, "b.jpg", LOAD),
+                false, ErrorHeatMap.niceScale(c.deltaEMax()));
+        try {
+            Encoders.write(map, out, PngOptions.png().compression(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static LaminaImage open(byte[] data) {
+        return Lamina.open(data, "input");
+    }
+
+    private static byte[] encode(Image image, dev.lamina.SaveOptions options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Encoders.write(image, out, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Pipelines.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static {
+        // fail loudly if an input could not be made, rather than comparing empty outputs
+        for (byte[] b : new byte[][]{JPEG_PORTRAIT, JPEG_PROGRESSIVE, JPEG_GREY_444, PNG_RGB, PNG_RGBA16, WATERMARK}) {
+            if (b.length < 1000) {
+                throw new LaminaException(LaminaException.Kind.INTERNAL, "test input too small");
+            }
+        }
+    }
+}
