@@ -5,6 +5,7 @@ package dev.lamina;
  * default below quality 90, 4:4:4 from 90 up, unless set), progressive or baseline, and the
  * background that alpha is flattened onto (JPEG has no alpha; white by default, never black).
  *
+ * <p>Immutable and thread-safe.
  * @param quality       1-100
  * @param subsampling   {@code null} for the default, else {@link Subsampling}
  * @param progressive   progressive scans instead of one baseline scan

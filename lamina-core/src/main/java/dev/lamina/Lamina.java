@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * photo.composite(Layer.of(logo).gravity(Gravity.CENTRE).opacity(0.8))
  *      .save(Path.of("out.png"), PngOptions.png().compression(6));
  * }</pre>
+ *
+ * <p>Thread-safe: stateless; every method may be called from any thread.
  */
 public final class Lamina {
     private Lamina() {

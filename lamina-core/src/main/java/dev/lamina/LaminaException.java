@@ -12,6 +12,8 @@ package dev.lamina;
  *
  * <p>This class and the other value types of this package depend on nothing else in Lamina;
  * they are the vocabulary every layer shares. Immutable and safe to share between threads.
+ *
+ * <p>Thread-safe once thrown: its kind and message never change.
  */
 public class LaminaException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -24,6 +24,11 @@ import java.util.List;
  * Operations return new images and compute nothing; {@code save} and {@code write} pull the
  * pixels through the chain strip by strip on Lamina's worker pool, so memory stays a few strips
  * whatever the image size.
+ *
+ * <p>Thread-safe: any number of threads may build on, save and encode the same image at once,
+ * with the same bytes as one thread alone. Each save is a run of its own that reads a file-backed
+ * image forward once; an image that many requests need should be {@link #pin() pinned}. The
+ * {@link Execution} bound to the calling thread (if any) chooses the threads and the deadline.
  */
 public final class LaminaImage {
     private final Image image;
@@ -32,6 +37,17 @@ public final class LaminaImage {
     LaminaImage(Image image, Limits limits) {
         this.image = image;
         this.limits = limits;
+    }
+
+    /**
+     * This image computed once into memory (libvips' {@code copy_memory}): later pipelines read
+     * the pixels from memory, at random, from any number of threads, without decoding again. For
+     * assets a service keeps hot. The pixel limit applies; memory is width x height x bands x bytes
+     * per sample. Runs under the calling thread's {@link Execution}.
+     */
+    public LaminaImage pin() {
+        limits.checkPixels("pinned image", image.width, image.height);
+        return new LaminaImage(image.materialise(), limits);
     }
 
     public int width() {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * Layer.of(shadow).at(40, 30).mode(BlendMode.MULTIPLY)
  * Layer.of(pattern).tiled()
  * }</pre>
+ *
+ * <p>Immutable and thread-safe: each method returns a new layer.
  */
 public final class Layer {
     final LaminaImage image;

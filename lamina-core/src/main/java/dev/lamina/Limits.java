@@ -4,6 +4,8 @@ package dev.lamina;
  * Safe limits checked before memory is committed: decoders check the pixel count from the header
  * before they allocate any pixel memory. Raise them deliberately for trusted, huge inputs.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param maxPixels    largest width x height accepted from a file (default 268,402,689 = 16383^2, as libvips)
  * @param maxLayers    most layers in one composite
  * @param maxFileBytes largest encoded input read, in bytes

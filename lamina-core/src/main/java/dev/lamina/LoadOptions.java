@@ -4,6 +4,8 @@ package dev.lamina;
  * How to read an image: the safety limits, whether to turn JPEGs upright from their EXIF
  * orientation (on by default, as sharp's rotate() and most viewers do), and whether to fail on
  * corrupt data (on by default) or keep what decoded.
+ *
+ * <p>Immutable and thread-safe.
  */
 public record LoadOptions(Limits limits, boolean autoOrient, boolean failOnError) {
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * (camera serial numbers, GPS...), use {@link #withExif withExif(null)} or
  * {@link LaminaImage#withoutExif()}.
  *
+ * <p>Immutable and thread-safe (the arrays it returns must not be modified).
  * @param iccProfile  the raw ICC profile (PNG iCCP, decompressed; JPEG APP2), or null
  * @param iccName     the profile name PNG stores beside it, or null
  * @param gamma       PNG gAMA as stored (gamma x 100000), or 0 when absent

@@ -4,6 +4,8 @@ package dev.lamina;
  * How to write PNG: zlib level 0-9 (6 by default, as libpng and libvips), the row filter
  * (adaptive by default), and the bit depth (8, 16, or 0 to follow the image: 16 for U16 and F32,
  * 8 otherwise).
+ *
+ * <p>Immutable and thread-safe.
  */
 public record PngOptions(int compression, PngFilter filter, int bitDepth) implements SaveOptions {
 

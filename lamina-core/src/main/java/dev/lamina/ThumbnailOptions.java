@@ -9,6 +9,8 @@ package dev.lamina;
  * worked out on the upright image (after EXIF orientation), in the image's own gamma-encoded
  * values, as libvips and sharp do by default.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param width        the box's width in pixels (at least 1)
  * @param height       the box's height in pixels (at least 1)
  * @param fit          {@link Fit#INSIDE}: the whole image, as large as fits; {@link Fit#COVER}:

@@ -151,6 +151,38 @@ class ExecutionTest {
         assertEquals(0, src.open.get(), "every decoder closed at the end of its run");
     }
 
+    /** A pinned image is decoded once: sixteen concurrent runs over it open the file no more. */
+    @Test
+    void aPinnedImageIsDecodedOnceForAnyNumberOfRuns() throws Exception {
+        Source src = new Source(257, 1500, 0);
+        byte[] expected = src.image.toPng(PngOptions.png());
+        LaminaImage pinned = src.image.pin();
+        assertEquals(2, src.opens.get(), "one read for the plain save, one to pin");
+        assertEquals(0, src.open.get());
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<byte[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(callers.submit(() -> pinned.toPng(PngOptions.png())));
+            }
+            for (Future<byte[]> f : results) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertEquals(2, src.opens.get(), "runs over the pinned image never touch the file");
+    }
+
+    @Test
+    void pinningAnImageOverThePixelLimitIsRefusedBeforeDecoding() {
+        Image img = LineCache.image(() -> {
+            throw new AssertionError("must not decode");
+        }, 1000, 1000, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "big");
+        LaminaImage big = new LaminaImage(img, Limits.defaults().maxPixels(999_999));
+        assertEquals(LaminaException.Kind.LIMIT_EXCEEDED, assertThrows(LaminaException.class, big::pin).kind());
+    }
+
     @Test
     void badExecutionSettingsAreRefusedWithABadInputError() {
         assertEquals(LaminaException.Kind.BAD_INPUT,
