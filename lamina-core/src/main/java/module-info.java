@@ -4,9 +4,12 @@
  * bench).
  */
 module dev.lamina.core {
-    requires java.desktop;   // java.awt.Graphics2D draws the legend of the metrics' error heat map
+    // Only dev.lamina.awt (BufferedImage in and out) and the legend of the metrics' error heat map
+    // use java.awt: an application that uses neither need not have java.desktop.
+    requires static java.desktop;
 
     exports dev.lamina;
+    exports dev.lamina.awt;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.composite to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.conversion to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;

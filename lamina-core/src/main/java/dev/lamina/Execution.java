@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Execution request = Execution.standard().timeout(Duration.ofSeconds(2));
- * byte[] jpeg = request.call(() -> image.toJpeg(JpegOptions.jpeg()));
+ * byte[] jpeg = request.call(() -> image.encode(JpegOptions.jpeg()));
  * // from another thread, if the client goes away:
  * request.cancel();
  * }</pre>

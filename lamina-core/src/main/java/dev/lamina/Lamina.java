@@ -1,5 +1,9 @@
 package dev.lamina;
 
+import dev.lamina.conversion.Canvas;
+import dev.lamina.conversion.RawPixels;
+import dev.lamina.core.BandFormat;
+import dev.lamina.core.Interpretation;
 import dev.lamina.codec.Decoders;
 import dev.lamina.resample.Thumbnail;
 
@@ -79,5 +83,55 @@ public final class Lamina {
     /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
     public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
         return new LaminaImage(Thumbnail.open(data, name, load, options), load.limits());
+    }
+
+    /**
+     * A blank opaque RGB image of one colour ({@code 0xRRGGBB}), as sharp's {@code create}. It holds
+     * no pixels (every strip is filled when asked), so it costs no memory of its own.
+     */
+    public static LaminaImage canvas(int width, int height, int rgb) {
+        checkCanvas(width, height);
+        return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, false, BandFormat.U8,
+                rgbUnits(rgb, Double.NaN)), Limits.defaults());
+    }
+
+    /** A blank RGBA image of one colour and opacity ({@code alpha} 0 = transparent .. 1). */
+    public static LaminaImage canvas(int width, int height, int rgb, double alpha) {
+        checkCanvas(width, height);
+        if (!(alpha >= 0 && alpha <= 1)) {
+            throw LaminaException.badInput("canvas: alpha must be between 0 and 1, not " + alpha);
+        }
+        return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, true, BandFormat.U8,
+                rgbUnits(rgb, alpha)), Limits.defaults());
+    }
+
+    private static void checkCanvas(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw LaminaException.badInput("canvas: invalid size " + width + "x" + height);
+        }
+        Limits.defaults().checkPixels("canvas", width, height);
+    }
+
+    private static double[] rgbUnits(int rgb, double alpha) {
+        double r = ((rgb >> 16) & 0xFF) / 255.0, g = ((rgb >> 8) & 0xFF) / 255.0, b = (rgb & 0xFF) / 255.0;
+        return Double.isNaN(alpha) ? new double[]{r, g, b} : new double[]{r, g, b, alpha};
+    }
+
+    /**
+     * An image over a copy of interleaved 8-bit samples: {@code bands} 1 grey, 2 grey+alpha, 3 RGB,
+     * 4 RGBA (straight alpha), rows top to bottom.
+     */
+    public static LaminaImage fromPixels(byte[] samples, int width, int height, int bands) {
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+    }
+
+    /** The same for 16-bit samples (each {@code short} read unsigned, 65535 = white). */
+    public static LaminaImage fromPixels(short[] samples, int width, int height, int bands) {
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+    }
+
+    /** The same for float samples, normalised (1.0 = white; values outside 0..1 are kept until output). */
+    public static LaminaImage fromPixels(float[] samples, int width, int height, int bands) {
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
     }
 }

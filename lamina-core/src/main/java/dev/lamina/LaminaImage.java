@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.conversion.RawPixels;
 import dev.lamina.codec.Encoders;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
@@ -174,37 +175,39 @@ public final class LaminaImage {
         Encoders.save(image, file, Encoders.defaultOptionsFor(file));
     }
 
-    /** Saves as PNG. The file appears complete or not at all (written aside, then renamed). */
-    public void save(Path file, PngOptions options) {
+    /**
+     * Saves with {@code options}, whose format must match the file name's. The file appears
+     * complete or not at all (written aside, then renamed).
+     */
+    public void save(Path file, SaveOptions options) {
         Encoders.save(image, file, options);
     }
 
-    /** Saves as JPEG. The file appears complete or not at all (written aside, then renamed). */
-    public void save(Path file, JpegOptions options) {
-        Encoders.save(image, file, options);
-    }
-
-    /** Writes PNG to a stream (not closed). */
-    public void write(OutputStream out, PngOptions options) throws IOException {
+    /** Writes the encoded image to a stream (not closed). */
+    public void write(OutputStream out, SaveOptions options) throws IOException {
         Encoders.write(image, out, options);
     }
 
-    /** Writes JPEG to a stream (not closed). */
-    public void write(OutputStream out, JpegOptions options) throws IOException {
-        Encoders.write(image, out, options);
+    /**
+     * All pixels as interleaved 8-bit samples (bands as {@link #bands()}, straight alpha), rounded
+     * once from the pipeline's precision. The image must fit one Java array.
+     */
+    public byte[] pixels8() {
+        return (byte[]) RawPixels.samples(image, BandFormat.U8, "image");
     }
 
-    /** The image encoded as PNG, in memory. */
-    public byte[] toPng(PngOptions options) {
-        return encode(options);
+    /** The same as 16-bit samples (read each {@code short} unsigned). */
+    public short[] pixels16() {
+        return (short[]) RawPixels.samples(image, BandFormat.U16, "image");
     }
 
-    /** The image encoded as JPEG, in memory. */
-    public byte[] toJpeg(JpegOptions options) {
-        return encode(options);
+    /** The same as normalised float samples (1.0 = white). */
+    public float[] pixelsFloat() {
+        return (float[]) RawPixels.samples(image, BandFormat.F32, "image");
     }
 
-    private byte[] encode(SaveOptions options) {
+    /** The image encoded with {@code options}, in memory. */
+    public byte[] encode(SaveOptions options) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try {
             Encoders.write(image, b, options);

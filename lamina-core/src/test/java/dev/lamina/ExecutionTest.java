@@ -115,10 +115,10 @@ class ExecutionTest {
     @Test
     void anApplicationExecutorGivesTheSameBytesAsTheSharedPool() {
         Source src = new Source(301, 777, 0);
-        byte[] shared = src.image.toPng(PngOptions.png());
+        byte[] shared = src.image.encode(PngOptions.png());
         ExecutorService app = Executors.newFixedThreadPool(3);
         try {
-            byte[] own = Execution.standard().executor(app, 3).call(() -> src.image.toPng(PngOptions.png()));
+            byte[] own = Execution.standard().executor(app, 3).call(() -> src.image.encode(PngOptions.png()));
             assertArrayEquals(shared, own);
         } finally {
             app.shutdown();
@@ -133,13 +133,13 @@ class ExecutionTest {
     @Test
     void sixteenConcurrentRunsOverOneOpenedImageEachReadItOnce() throws Exception {
         Source src = new Source(257, 1500, 0);
-        byte[] expected = Execution.standard().threads(1).call(() -> src.image.toPng(PngOptions.png()));
+        byte[] expected = Execution.standard().threads(1).call(() -> src.image.encode(PngOptions.png()));
         int opensBefore = src.opens.get();
         ExecutorService callers = Executors.newFixedThreadPool(16);
         try {
             List<Future<byte[]>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                results.add(callers.submit(() -> src.image.toPng(PngOptions.png())));
+                results.add(callers.submit(() -> src.image.encode(PngOptions.png())));
             }
             for (Future<byte[]> f : results) {
                 assertArrayEquals(expected, f.get());
@@ -155,7 +155,7 @@ class ExecutionTest {
     @Test
     void aPinnedImageIsDecodedOnceForAnyNumberOfRuns() throws Exception {
         Source src = new Source(257, 1500, 0);
-        byte[] expected = src.image.toPng(PngOptions.png());
+        byte[] expected = src.image.encode(PngOptions.png());
         LaminaImage pinned = src.image.pin();
         assertEquals(2, src.opens.get(), "one read for the plain save, one to pin");
         assertEquals(0, src.open.get());
@@ -163,7 +163,7 @@ class ExecutionTest {
         try {
             List<Future<byte[]>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                results.add(callers.submit(() -> pinned.toPng(PngOptions.png())));
+                results.add(callers.submit(() -> pinned.encode(PngOptions.png())));
             }
             for (Future<byte[]> f : results) {
                 assertArrayEquals(expected, f.get());

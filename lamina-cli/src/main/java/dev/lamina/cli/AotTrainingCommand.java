@@ -30,13 +30,13 @@ public final class AotTrainingCommand implements Callable<Integer> {
     public Integer call() {
         LaminaImage background = Lamina.open(samples.resolve("background.png"));
         LaminaImage watermark = Lamina.open(samples.resolve("watermark.png"));
-        byte[] png = background.composite(Layer.of(watermark).gravity(Gravity.CENTRE)).toPng(PngOptions.png());
-        byte[] jpeg = Lamina.open(png, "composite.png").toJpeg(JpegOptions.jpeg().quality(85));
+        byte[] png = background.composite(Layer.of(watermark).gravity(Gravity.CENTRE)).encode(PngOptions.png());
+        byte[] jpeg = Lamina.open(png, "composite.png").encode(JpegOptions.jpeg().quality(85));
         for (int edge : new int[]{64, 150, 300}) {   // shrink on load at 1/4, 1/2 and none
             Lamina.thumbnail(jpeg, "composite.jpg", ThumbnailOptions.edge(edge), LoadOptions.defaults())
-                    .toJpeg(JpegOptions.jpeg().quality(85));
+                    .encode(JpegOptions.jpeg().quality(85));
         }
-        Lamina.open(png, "composite.png").resize(300, 200, Kernel.LANCZOS3).toPng(PngOptions.png());
+        Lamina.open(png, "composite.png").resize(300, 200, Kernel.LANCZOS3).encode(PngOptions.png());
         return 0;
     }
 }

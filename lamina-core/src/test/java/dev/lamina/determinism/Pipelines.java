@@ -70,38 +70,38 @@ final class Pipelines {
     static List<Pipeline> all(Path scratch) {
         List<Pipeline> p = new ArrayList<>();
         // codecs in and out
-        p.add(new Pipeline("png rgb -> png", () -> open(PNG_RGB).toPng(PngOptions.png().compression(6))));
-        p.add(new Pipeline("png rgba16 -> png16", () -> open(PNG_RGBA16).toPng(PngOptions.png().bitDepth(16))));
+        p.add(new Pipeline("png rgb -> png", () -> open(PNG_RGB).encode(PngOptions.png().compression(6))));
+        p.add(new Pipeline("png rgba16 -> png16", () -> open(PNG_RGBA16).encode(PngOptions.png().bitDepth(16))));
         p.add(new Pipeline("interlaced png x13 lanczos3 -> png", () -> open(PNG_INTERLACED)
-                .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).toPng(PngOptions.png().compression(3))));
-        p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).toJpeg(JpegOptions.jpeg().quality(85))));
-        p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).toPng(PngOptions.png())));
+                .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).encode(PngOptions.png().compression(3))));
+        p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
+        p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)
-                .toJpeg(JpegOptions.jpeg().quality(70).subsampling(JpegOptions.Subsampling.S444))));
+                .encode(JpegOptions.jpeg().quality(70).subsampling(JpegOptions.Subsampling.S444))));
         p.add(new Pipeline("png -> progressive jpeg", () -> open(PNG_RGB)
-                .toJpeg(JpegOptions.jpeg().progressive(true))));
+                .encode(JpegOptions.jpeg().progressive(true))));
         // composite
-        p.add(new Pipeline("composite jpeg+rgba -> jpeg", () -> composite().toJpeg(JpegOptions.jpeg())));
+        p.add(new Pipeline("composite jpeg+rgba -> jpeg", () -> composite().encode(JpegOptions.jpeg())));
         p.add(new Pipeline("composite png16+rgba -> png", () -> open(PNG_RGBA16)
                 .composite(Layer.of(open(WATERMARK)).gravity(Gravity.CENTRE).mode(BlendMode.SCREEN),
                         Layer.of(open(WATERMARK)).at(-40, 300).mode(BlendMode.DEST_OVER))
-                .toPng(PngOptions.png().bitDepth(16))));
+                .encode(PngOptions.png().bitDepth(16))));
         // resize: the strip path (shrink by less than 2, enlarge) and the sweep (shrink by more than 2)
         p.add(new Pipeline("resize strip 1200x1600 -> 700x1000 -> png", () -> open(JPEG_PORTRAIT)
-                .resize(700, 1000, Kernel.LANCZOS3).toPng(PngOptions.png().compression(1))));
+                .resize(700, 1000, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
         p.add(new Pipeline("resize enlarge rgba16 x1.7 mitchell -> png", () -> open(PNG_RGBA16)
-                .resize(1039, 712, Kernel.MITCHELL).toPng(PngOptions.png().compression(1))));
+                .resize(1039, 712, Kernel.MITCHELL).encode(PngOptions.png().compression(1))));
         p.add(new Pipeline("resize sweep jpeg -> 300 wide -> jpeg", () -> open(JPEG_PORTRAIT)
-                .resize(300, 400, Kernel.LANCZOS3).toJpeg(JpegOptions.jpeg())));
+                .resize(300, 400, Kernel.LANCZOS3).encode(JpegOptions.jpeg())));
         p.add(new Pipeline("resize sweep png -> 97x73 cubic -> png", () -> open(PNG_RGB)
-                .resize(97, 73, Kernel.CUBIC).toPng(PngOptions.png())));
+                .resize(97, 73, Kernel.CUBIC).encode(PngOptions.png())));
         // thumbnail
         p.add(new Pipeline("thumbnail jpeg 300 shrink-on-load -> jpeg", () -> Lamina.thumbnail(JPEG_PORTRAIT,
-                "portrait.jpg", ThumbnailOptions.edge(300), LOAD).toJpeg(JpegOptions.jpeg())));
+                "portrait.jpg", ThumbnailOptions.edge(300), LOAD).encode(JpegOptions.jpeg())));
         p.add(new Pipeline("thumbnail jpeg 300 no shrink-on-load -> jpeg", () -> Lamina.thumbnail(JPEG_PORTRAIT,
-                "portrait.jpg", ThumbnailOptions.edge(300).shrinkOnLoad(false), LOAD).toJpeg(JpegOptions.jpeg())));
+                "portrait.jpg", ThumbnailOptions.edge(300).shrinkOnLoad(false), LOAD).encode(JpegOptions.jpeg())));
         p.add(new Pipeline("thumbnail png16 cover 256x200 -> png", () -> Lamina.thumbnail(PNG_RGBA16, "rgba16.png",
-                ThumbnailOptions.box(256, 200).fit(ThumbnailOptions.Fit.COVER), LOAD).toPng(PngOptions.png())));
+                ThumbnailOptions.box(256, 200).fit(ThumbnailOptions.Fit.COVER), LOAD).encode(PngOptions.png())));
         // compare: the statistics and the heat map
         p.add(new Pipeline("compare grey jpeg q95 vs q60: statistics + heat map", Pipelines::compare));
         // the file sink (temporary file, then rename)
@@ -126,7 +126,7 @@ final class Pipelines {
     }
 
     private static byte[] compare() {
-        byte[] worse = open(JPEG_GREY_444).toJpeg(JpegOptions.jpeg().quality(60));
+        byte[] worse = open(JPEG_GREY_444).encode(JpegOptions.jpeg().quality(60));
         Image a = Decoders.open(JPEG_GREY_444, "a.jpg", LOAD);
         Image b = Decoders.open(worse, "b.jpg", LOAD);
         Comparison c = Compare.of(a, b);

@@ -51,9 +51,9 @@ public class ThumbnailBench {
     @Benchmark
     public byte[] thumbnail() throws Exception {
         return switch (engine) {
-            case "lamina" -> Lamina.thumbnail(photo, ThumbnailOptions.edge(EDGE)).toJpeg(JpegOptions.jpeg().quality(85));
+            case "lamina" -> Lamina.thumbnail(photo, ThumbnailOptions.edge(EDGE)).encode(JpegOptions.jpeg().quality(85));
             case "lamina-no-shrink-on-load" -> Lamina.thumbnail(photo, ThumbnailOptions.edge(EDGE).shrinkOnLoad(false))
-                    .toJpeg(JpegOptions.jpeg().quality(85));
+                    .encode(JpegOptions.jpeg().quality(85));
             case "thumbnailator" -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Thumbnails.of(photo.toFile()).size(EDGE, EDGE).outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
