@@ -35,13 +35,4 @@ public final class Rounding {
         }
         return s >= 65536.0 ? 65535 : (int) s;
     }
-
-    /** Rounds a value already in output units (0..max) with the same rule. */
-    public static int toInt(double units, int max) {
-        double s = units + BIAS;
-        if (!(s >= 1.0)) {
-            return 0;
-        }
-        return s >= max + 1.0 ? max : (int) s;
-    }
 }
