@@ -144,6 +144,20 @@ public final class LaminaImage {
     }
 
     /**
+     * Resamples to {@code width x height}; with {@code linearLight} the sRGB-encoded samples are
+     * decoded to linear light (F32), resampled there and encoded again, so that averages are
+     * averages of light (a black/white checkerboard halves to sRGB 188, not 128). About 1.5-2x the
+     * time of the gamma-encoded resize (docs/resample.md).
+     */
+    public LaminaImage resize(int width, int height, Kernel kernel, boolean linearLight) {
+        if (!linearLight) {
+            return resize(width, height, kernel);
+        }
+        limits.checkPixels("resize", width, height);
+        return new LaminaImage(Resize.buildLinear(image, width, height, kernel, Double.NaN, Double.NaN), limits);
+    }
+
+    /**
      * This image made to fit the options' box. For files, {@link Lamina#thumbnail} is faster: it
      * can let the decoder shrink while loading.
      */

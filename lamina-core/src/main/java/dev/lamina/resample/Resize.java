@@ -2,6 +2,8 @@ package dev.lamina.resample;
 
 import dev.lamina.Kernel;
 import dev.lamina.LaminaException;
+import dev.lamina.conversion.FromLinearLight;
+import dev.lamina.conversion.ToLinearLight;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
 
@@ -87,6 +89,21 @@ public final class Resize {
         boolean verticalFirst = wx != null && wy != null
                 && verticalFirst(wx, wy, in.width, in.height, outWidth, outHeight, in.producer().demand());
         return build(in, wx, wy, outWidth, outHeight, kernel, verticalFirst);
+    }
+
+    /**
+     * Resizes in linear light: the sRGB-encoded input is decoded to linear F32
+     * ({@link ToLinearLight}), resampled there (premultiplied by alpha as always) and encoded back
+     * to the input's format, rounded once ({@link FromLinearLight}). Nearest copies pixels, so it
+     * needs no conversion.
+     */
+    public static Image buildLinear(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX,
+                                    double scaleY) {
+        if (kernel == Kernel.NEAREST) {
+            return build(in, outWidth, outHeight, kernel, scaleX, scaleY);
+        }
+        Image resized = build(ToLinearLight.build(in), outWidth, outHeight, kernel, scaleX, scaleY);
+        return FromLinearLight.build(resized, in.format);
     }
 
     /** The passes in the order given (tests hold the two orders to each other). */

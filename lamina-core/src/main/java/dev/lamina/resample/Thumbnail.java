@@ -5,6 +5,7 @@ import dev.lamina.LoadOptions;
 import dev.lamina.ThumbnailOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
+import dev.lamina.composite.Letterbox;
 import dev.lamina.conversion.Crop;
 import dev.lamina.conversion.Orient;
 import dev.lamina.core.Image;
@@ -60,13 +61,15 @@ public final class Thumbnail {
         boolean swapped = orientation >= 5;   // 5-8 exchange width and height
         Size size = Size.of(swapped ? full.height : full.width, swapped ? full.width : full.height, o);
         limits.checkPixels("thumbnail", size.resizedWidth, size.resizedHeight);
+        limits.checkPixels("thumbnail", size.outWidth, size.outHeight);
         int storedWidth = swapped ? size.resizedHeight : size.resizedWidth;
         int storedHeight = swapped ? size.resizedWidth : size.resizedHeight;
         Image loaded = full;
         int shrink = 1;
-        if (o.shrinkOnLoad()) {
-            // The total shrink along the axis that decides the size: the same rule for INSIDE and COVER.
-            shrink = JpegDecodeOptions.shrinkOnLoad(1 / size.scale);
+        // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
+        if (o.shrinkOnLoad() && !o.linearLight()) {
+            // The smaller of the two axes' shrinks: the same rule for every fit.
+            shrink = JpegDecodeOptions.shrinkOnLoad(1 / Math.max(size.scaleX, size.scaleY));
             if (shrink > 1) {
                 loaded = openStored.apply(shrink);
                 if (loaded.width == full.width && loaded.height == full.height) {
@@ -74,39 +77,76 @@ public final class Thumbnail {
                 }
             }
         }
-        Image resized = Resize.build(loaded, storedWidth, storedHeight, o.kernel(),
-                full.width / ((double) shrink * storedWidth), full.height / ((double) shrink * storedHeight));
+        double scaleX = full.width / ((double) shrink * storedWidth);
+        double scaleY = full.height / ((double) shrink * storedHeight);
+        Image resized = o.linearLight()
+                ? Resize.buildLinear(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY)
+                : Resize.build(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY);
         Image turned = orientation == 1 ? resized : Orient.build(resized, orientation);
-        if (size.cropWidth == turned.width && size.cropHeight == turned.height) {
+        return switch (o.fit()) {
+            case INSIDE, OUTSIDE, FILL -> turned;
+            case COVER -> cover(turned, size, o);
+            case CONTAIN -> Letterbox.build(turned, size.outWidth, size.outHeight, o.position(), o.background());
+        };
+    }
+
+    private static Image cover(Image turned, Size size, ThumbnailOptions o) {
+        int cw = size.outWidth, ch = size.outHeight;
+        if (cw == turned.width && ch == turned.height) {
             return turned;
         }
-        return Crop.build(turned, new Rect((turned.width - size.cropWidth) / 2, (turned.height - size.cropHeight) / 2,
-                size.cropWidth, size.cropHeight));
+        if (o.crop() == ThumbnailOptions.Crop.POSITION) {
+            return Crop.build(turned, new Rect(o.position().left(turned.width, cw), o.position().top(turned.height, ch),
+                    cw, ch));
+        }
+        // A content-aware window looks at the resized image before cutting it: computed once, here,
+        // into memory (it is thumbnail-sized and within the pixel limit), then analysed and cropped.
+        Image held = turned.materialise();
+        return Crop.build(held, SmartCrop.window(held, cw, ch, o.crop()));
     }
 
     /**
-     * The sizes of a thumbnail of a {@code width x height} source: the resize target and the crop
-     * (equal to it for INSIDE). The side that decides the scale gets the box's size exactly; the
-     * other is rounded to the nearest pixel, at least one.
+     * The sizes of a thumbnail of a {@code width x height} source (upright): the scales, the resize
+     * target, and the output (the crop of COVER, the letterbox of CONTAIN, else the resize
+     * target). A side whose scale is the box's own gets the box's size exactly; the other is rounded
+     * to the nearest pixel, at least one.
      */
-    record Size(double scale, int resizedWidth, int resizedHeight, int cropWidth, int cropHeight) {
+    record Size(double scaleX, double scaleY, int resizedWidth, int resizedHeight, int outWidth, int outHeight) {
         static Size of(int width, int height, ThumbnailOptions o) {
             double sx = o.width() / (double) width;
             double sy = o.height() / (double) height;
-            boolean byWidth = o.fit() == ThumbnailOptions.Fit.INSIDE ? sx <= sy : sx >= sy;
-            double scale = byWidth ? sx : sy;
-            if (!o.enlarge() && scale > 1) {
-                scale = 1;
+            double scaleX, scaleY;
+            switch (o.fit()) {
+                case INSIDE, CONTAIN -> scaleX = scaleY = Math.min(sx, sy);
+                case COVER, OUTSIDE -> scaleX = scaleY = Math.max(sx, sy);
+                default -> {
+                    scaleX = sx;
+                    scaleY = sy;
+                }
             }
-            int rw = scale == 1 ? width : byWidth ? o.width() : side(width, scale);
-            int rh = scale == 1 ? height : byWidth ? side(height, scale) : o.height();
-            int cw = o.fit() == ThumbnailOptions.Fit.COVER ? Math.min(rw, o.width()) : rw;
-            int ch = o.fit() == ThumbnailOptions.Fit.COVER ? Math.min(rh, o.height()) : rh;
-            return new Size(scale, rw, rh, cw, ch);
+            if (!o.enlarge()) {
+                scaleX = Math.min(scaleX, 1);
+                scaleY = Math.min(scaleY, 1);
+            }
+            if (!o.reduce()) {
+                scaleX = Math.max(scaleX, 1);
+                scaleY = Math.max(scaleY, 1);
+            }
+            int rw = scaleX == 1 ? width : scaleX == sx ? o.width() : side(width, scaleX);
+            int rh = scaleY == 1 ? height : scaleY == sy ? o.height() : side(height, scaleY);
+            int ow = rw, oh = rh;
+            if (o.fit() == ThumbnailOptions.Fit.COVER) {
+                ow = Math.min(rw, o.width());
+                oh = Math.min(rh, o.height());
+            } else if (o.fit() == ThumbnailOptions.Fit.CONTAIN) {
+                ow = Math.max(rw, o.width());
+                oh = Math.max(rh, o.height());
+            }
+            return new Size(scaleX, scaleY, rw, rh, ow, oh);
         }
 
         private static int side(int source, double scale) {
-            return (int) Math.max(1, Math.round(source * scale));
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(source * scale)));
         }
     }
 }

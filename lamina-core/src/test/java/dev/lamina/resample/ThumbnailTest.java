@@ -63,8 +63,8 @@ class ThumbnailTest {
         Thumbnail.Size s = Thumbnail.Size.of(w, h, o);
         assertEquals(rw, s.resizedWidth());
         assertEquals(rh, s.resizedHeight());
-        assertEquals(cw, s.cropWidth());
-        assertEquals(ch, s.cropHeight());
+        assertEquals(cw, s.outWidth());
+        assertEquals(ch, s.outHeight());
     }
 
     @ParameterizedTest(name = "{0}x{1} to {2}: load at 1/{3}")
