@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +27,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Many callers rendering from one pinned image, as a service keeps a hot asset: each JMH thread
  * (run with {@code -t 1}, {@code -t 2}, {@code -t 4}) encodes a 256-pixel JPEG thumbnail of the
  * same pinned 1920x1080 picture on a run of its own single worker, so throughput can only grow
- * with the callers if pinned images are shared without contention.
+ * with the callers if pinned images are shared without contention. Each caller brings its own
+ * one-thread executor: {@code Execution.threads(1)} would be one pool of one thread for the whole
+ * process, which all callers would queue on.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,9 +54,27 @@ public class PinnedRenderBench {
         }
     }
 
+    /** One worker per caller, as a service gives each request a run of its own. */
+    @State(Scope.Thread)
+    public static class Caller {
+        ExecutorService worker;
+        Execution execution;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            worker = Executors.newSingleThreadExecutor();
+            execution = Execution.standard().executor(worker, 1);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            worker.shutdownNow();
+        }
+    }
+
     @Benchmark
-    public int thumbnail() {
-        return Execution.standard().threads(1)
+    public int thumbnail(Caller caller) {
+        return caller.execution
                 .call(() -> pinned.thumbnail(ThumbnailOptions.edge(256)).encode(JpegOptions.jpeg()).length);
     }
 }
