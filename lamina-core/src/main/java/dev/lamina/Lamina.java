@@ -4,6 +4,7 @@ import dev.lamina.conversion.Canvas;
 import dev.lamina.conversion.RawPixels;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Interpretation;
+import dev.lamina.core.IoReasons;
 import dev.lamina.codec.Decoders;
 import dev.lamina.resample.Thumbnail;
 
@@ -34,7 +35,9 @@ public final class Lamina {
     }
 
     public static LaminaImage open(Path file, LoadOptions options) {
-        return new LaminaImage(Decoders.open(file, options), options.limits());
+        String name = String.valueOf(file);
+        return LaminaImage.withinMemory(name, "opening it", options.limits(),
+                () -> new LaminaImage(Decoders.open(file, options), options.limits(), name));
     }
 
     /** Opens an encoded image held in memory; {@code name} is used in error messages. */
@@ -43,7 +46,8 @@ public final class Lamina {
     }
 
     public static LaminaImage open(byte[] data, String name, LoadOptions options) {
-        return new LaminaImage(Decoders.open(data, name, options), options.limits());
+        return LaminaImage.withinMemory(name, "opening it", options.limits(),
+                () -> new LaminaImage(Decoders.open(data, name, options), options.limits(), name));
     }
 
     /**
@@ -52,14 +56,16 @@ public final class Lamina {
      */
     public static LaminaImage open(InputStream in, String name, LoadOptions options) {
         try {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, options.limits().maxFileBytes() + 1));
-            if (data.length > options.limits().maxFileBytes()) {
-                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": input is larger than the limit of "
-                        + options.limits().maxFileBytes() + " bytes");
+            Limits limits = options.limits();
+            long cap = Math.min(Math.min(limits.maxFileBytes(), limits.maxMemoryBytes()), Integer.MAX_VALUE - 16);
+            byte[] data = in.readNBytes((int) cap);
+            if (in.read() >= 0) {
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the stream holds more than "
+                        + cap + " bytes (the lower of the file size limit and the memory budget)");
             }
             return open(data, name, options);
         } catch (IOException e) {
-            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 
@@ -77,12 +83,15 @@ public final class Lamina {
     }
 
     public static LaminaImage thumbnail(Path file, ThumbnailOptions options, LoadOptions load) {
-        return new LaminaImage(Thumbnail.open(file, load, options), load.limits());
+        String name = String.valueOf(file);
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(file, load, options), load.limits(), name));
     }
 
     /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
     public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
-        return new LaminaImage(Thumbnail.open(data, name, load, options), load.limits());
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(data, name, load, options), load.limits(), name));
     }
 
     /**
@@ -92,7 +101,7 @@ public final class Lamina {
     public static LaminaImage canvas(int width, int height, int rgb) {
         checkCanvas(width, height);
         return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, false, BandFormat.U8,
-                rgbUnits(rgb, Double.NaN)), Limits.defaults());
+                rgbUnits(rgb, Double.NaN)), Limits.defaults(), "canvas");
     }
 
     /** A blank RGBA image of one colour and opacity ({@code alpha} 0 = transparent .. 1). */
@@ -102,7 +111,7 @@ public final class Lamina {
             throw LaminaException.badInput("canvas: alpha must be between 0 and 1, not " + alpha);
         }
         return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, true, BandFormat.U8,
-                rgbUnits(rgb, alpha)), Limits.defaults());
+                rgbUnits(rgb, alpha)), Limits.defaults(), "canvas");
     }
 
     private static void checkCanvas(int width, int height) {
@@ -122,16 +131,16 @@ public final class Lamina {
      * 4 RGBA (straight alpha), rows top to bottom.
      */
     public static LaminaImage fromPixels(byte[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 
     /** The same for 16-bit samples (each {@code short} read unsigned, 65535 = white). */
     public static LaminaImage fromPixels(short[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 
     /** The same for float samples, normalised (1.0 = white; values outside 0..1 are kept until output). */
     public static LaminaImage fromPixels(float[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 }

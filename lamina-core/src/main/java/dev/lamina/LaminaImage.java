@@ -34,10 +34,44 @@ import java.util.List;
 public final class LaminaImage {
     private final Image image;
     private final Limits limits;
+    /** Names the image in errors: the file or name it was opened from, which operations keep. */
+    private final String name;
 
-    LaminaImage(Image image, Limits limits) {
+    LaminaImage(Image image, Limits limits, String name) {
         this.image = image;
         this.limits = limits;
+        this.name = name;
+    }
+
+    /** The same limits and name for the result of an operation. */
+    private LaminaImage derived(Image result) {
+        return new LaminaImage(result, limits, name);
+    }
+
+    /**
+     * Runs {@code work}, reporting an {@link OutOfMemoryError} as a {@code LIMIT_EXCEEDED} error
+     * that names the image and says what to raise. The memory budget ({@link Limits#maxMemoryBytes})
+     * refuses the inputs Lamina knows to be large before their memory is allocated; this is for
+     * the rest, such as a heap smaller than the budget. Once the error has unwound, the buffers of
+     * the failed work are garbage, so the JVM can go on.
+     */
+    static <T> T withinMemory(String name, String doing, Limits limits, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (OutOfMemoryError e) {
+            long heap = Runtime.getRuntime().maxMemory();
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": out of memory while " + doing
+                    + " (Java heap " + heap / (1024 * 1024) + " MiB, memory budget " + limits.maxMemoryBytes() / (1024 * 1024)
+                    + " MiB): give the JVM more memory, or a budget below the heap so that such inputs are refused"
+                    + " before they are decoded", e);
+        }
+    }
+
+    private void withinMemory(String doing, Runnable work) {
+        withinMemory(name, doing, limits, () -> {
+            work.run();
+            return null;
+        });
     }
 
     /**
@@ -47,8 +81,8 @@ public final class LaminaImage {
      * per sample. Runs under the calling thread's {@link Execution}.
      */
     public LaminaImage pin() {
-        limits.checkPixels("pinned image", image.width, image.height);
-        return new LaminaImage(image.materialise(), limits);
+        limits.checkPixels(name, image.width, image.height);
+        return withinMemory(name, "pinning it in memory", limits, () -> derived(image.materialise(limits, name)));
     }
 
     public int width() {
@@ -93,7 +127,7 @@ public final class LaminaImage {
         if (image.metadata.exif() == null) {
             return this;
         }
-        return new LaminaImage(image.withMetadata(image.metadata.withExif(null)), limits);
+        return derived(image.withMetadata(image.metadata.withExif(null)));
     }
 
     /** Draws the layers on this image, in order, as one operation (no rounding between layers). */
@@ -106,7 +140,8 @@ public final class LaminaImage {
             return this;
         }
         if (layers.size() > limits.maxLayers()) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, layers.size() + " layers is over the limit of " + limits.maxLayers());
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + layers.size()
+                    + " layers is over the layer limit of " + limits.maxLayers());
         }
         List<CompositeLayer> specs = new ArrayList<>(layers.size());
         for (Layer l : layers) {
@@ -122,7 +157,11 @@ public final class LaminaImage {
             }
             specs.add(new CompositeLayer(l.image.image, l.mode, p, l.opacity));
         }
-        return new LaminaImage(CompositeOp.build(image, specs, null), limits);
+        try {
+            return derived(CompositeOp.build(image, specs, null, limits));
+        } catch (LaminaException e) {
+            throw e.withSubject(name);
+        }
     }
 
     /**
@@ -136,11 +175,11 @@ public final class LaminaImage {
 
     /** Resamples to exactly {@code width x height} with {@code kernel}. */
     public LaminaImage resize(int width, int height, Kernel kernel) {
-        limits.checkPixels("resize", width, height);
+        limits.checkPixels(name + ": resize", width, height);
         if (width == image.width && height == image.height) {
             return this;
         }
-        return new LaminaImage(Resize.build(image, width, height, kernel), limits);
+        return derived(Resize.build(image, width, height, kernel, Double.NaN, Double.NaN, limits, name));
     }
 
     /**
@@ -153,8 +192,8 @@ public final class LaminaImage {
         if (!linearLight) {
             return resize(width, height, kernel);
         }
-        limits.checkPixels("resize", width, height);
-        return new LaminaImage(Resize.buildLinear(image, width, height, kernel, Double.NaN, Double.NaN), limits);
+        limits.checkPixels(name + ": resize", width, height);
+        return derived(Resize.buildLinear(image, width, height, kernel, Double.NaN, Double.NaN, limits, name));
     }
 
     /**
@@ -162,7 +201,7 @@ public final class LaminaImage {
      * can let the decoder shrink while loading.
      */
     public LaminaImage thumbnail(ThumbnailOptions options) {
-        return new LaminaImage(Thumbnail.of(image, options, limits), limits);
+        return derived(Thumbnail.of(image, options, limits, name));
     }
 
     /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */
@@ -171,7 +210,7 @@ public final class LaminaImage {
         if (image.interpretation.colourBands == 1) {
             bg = new double[]{0.2126 * bg[0] + 0.7152 * bg[1] + 0.0722 * bg[2]};
         }
-        return new LaminaImage(Flatten.build(image, bg), limits);
+        return derived(Flatten.build(image, bg));
     }
 
     /** The same pixels with 8 or 16 bits per sample (rounded correctly when narrowing). */
@@ -181,12 +220,12 @@ public final class LaminaImage {
             case 16 -> BandFormat.U16;
             default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "bit depth must be 8 or 16, not " + bits);
         };
-        return new LaminaImage(Cast.build(image, f), limits);
+        return derived(Cast.build(image, f));
     }
 
     /** Saves in the format the file name says (.png, .jpg, .jpeg) with that format's default options. */
     public void save(Path file) {
-        Encoders.save(image, file, Encoders.defaultOptionsFor(file));
+        save(file, Encoders.defaultOptionsFor(file));
     }
 
     /**
@@ -194,12 +233,22 @@ public final class LaminaImage {
      * complete or not at all (written aside, then renamed).
      */
     public void save(Path file, SaveOptions options) {
-        Encoders.save(image, file, options);
+        withinMemory("writing " + file, () -> Encoders.save(image, file, options, limits));
     }
 
     /** Writes the encoded image to a stream (not closed). */
     public void write(OutputStream out, SaveOptions options) throws IOException {
-        Encoders.write(image, out, options);
+        try {
+            withinMemory("encoding it", () -> {
+                try {
+                    Encoders.write(image, out, options, name, limits);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /**
@@ -207,28 +256,30 @@ public final class LaminaImage {
      * once from the pipeline's precision. The image must fit one Java array.
      */
     public byte[] pixels8() {
-        return (byte[]) RawPixels.samples(image, BandFormat.U8, "image");
+        return withinMemory(name, "computing its pixels", limits, () -> (byte[]) RawPixels.samples(image, BandFormat.U8, name, limits));
     }
 
     /** The same as 16-bit samples (read each {@code short} unsigned). */
     public short[] pixels16() {
-        return (short[]) RawPixels.samples(image, BandFormat.U16, "image");
+        return withinMemory(name, "computing its pixels", limits, () -> (short[]) RawPixels.samples(image, BandFormat.U16, name, limits));
     }
 
     /** The same as normalised float samples (1.0 = white). */
     public float[] pixelsFloat() {
-        return (float[]) RawPixels.samples(image, BandFormat.F32, "image");
+        return withinMemory(name, "computing its pixels", limits, () -> (float[]) RawPixels.samples(image, BandFormat.F32, name, limits));
     }
 
     /** The image encoded with {@code options}, in memory. */
     public byte[] encode(SaveOptions options) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try {
-            Encoders.write(image, b, options);
-        } catch (IOException e) {
-            throw new AssertionError("memory streams do not fail", e);
-        }
-        return b.toByteArray();
+        return withinMemory(name, "encoding it", limits, () -> {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            try {
+                Encoders.write(image, b, options, name, limits);
+            } catch (IOException e) {
+                throw new AssertionError("memory streams do not fail", e);
+            }
+            return b.toByteArray();
+        });
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class ThumbnailCommand implements java.util.concurrent.Callable<Int
                     } catch (LaminaException e) {
                         failed.incrementAndGet();
                         synchronized (err) {
-                            err.println("lamina: " + e.getMessage());
+                            err.println("lamina: " + e.getMessage() + LaminaCommand.hint(e));
                             err.flush();
                         }
                     }

@@ -1,6 +1,7 @@
 package dev.lamina.codec;
 
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.LoadOptions;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
@@ -14,6 +15,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import dev.lamina.core.IoReasons;
 
 /** Picks the decoder by the file's first bytes (never by its name) and turns I/O failures into clear errors. */
 public final class Decoders {
@@ -31,26 +35,15 @@ public final class Decoders {
      */
     public static Image open(Path file, LoadOptions options, int shrink) {
         String name = String.valueOf(file);
+        byte[] once = contentsIfNotRegular(file, options.limits());
+        if (once != null) {
+            return open(once, name, options, shrink);
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(16);
-            if (Files.isDirectory(file)) {
-                throw new LaminaException(LaminaException.Kind.IO, name + ": is a folder, not an image");
-            }
-            long size = Files.size(file);
-            if (size > options.limits().maxFileBytes()) {
-                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + size + " bytes is over the limit of "
-                        + options.limits().maxFileBytes() + " bytes");
-            }
-        } catch (NoSuchFileException e) {
-            throw new LaminaException(LaminaException.Kind.IO, name + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new LaminaException(LaminaException.Kind.IO, name + ": permission denied");
         } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                throw new LaminaException(LaminaException.Kind.IO, name + ": is a folder, not an image");
-            }
-            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
+            throw readError(name, e);
         }
         return oriented(switch (ImageFormat.sniff(head)) {
             case PNG -> PngDecoder.open(file, options.limits());
@@ -59,16 +52,59 @@ public final class Decoders {
         }, options, name);
     }
 
+    /**
+     * All the bytes of {@code file} when it is not a regular file (a FIFO, a device, a process
+     * substitution such as {@code <(curl ...)}), read once, since such a file cannot be read a
+     * second time; null for a regular file, which the decoders read themselves (a PNG streams from
+     * it). What is read is bounded by the file size limit and the memory budget. Folders and missing
+     * files are errors.
+     */
+    public static byte[] contentsIfNotRegular(Path file, Limits limits) {
+        String name = String.valueOf(file);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+        if (attributes.isDirectory()) {
+            throw new LaminaException(LaminaException.Kind.IO, name + ": is a folder, not an image");
+        }
+        if (attributes.isRegularFile()) {
+            return null;
+        }
+        long cap = Math.min(Math.min(limits.maxFileBytes(), limits.maxMemoryBytes()), Integer.MAX_VALUE - 16);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] data = in.readNBytes((int) cap);
+            if (in.read() >= 0) {
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": it is not a regular file, so it is"
+                        + " read whole into memory, and it holds more than " + cap + " bytes (the lower of the file size"
+                        + " limit and the memory budget)");
+            }
+            return data;
+        } catch (IOException e) {
+            throw readError(name, e);
+        }
+    }
+
+    /** The error for a file that cannot be read, with the reason in words (never an exception's class name). */
+    public static LaminaException readError(String name, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new LaminaException(LaminaException.Kind.IO, name + ": no such file", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new LaminaException(LaminaException.Kind.IO, name + ": permission denied", e);
+        }
+        return new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
+    }
+
     public static Image open(byte[] data, String name, LoadOptions options) {
         return open(data, name, options, 1);
     }
 
     /** {@link #open(Path, LoadOptions, int)} for an encoded image in memory. */
     public static Image open(byte[] data, String name, LoadOptions options, int shrink) {
-        if (data.length > options.limits().maxFileBytes()) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + data.length + " bytes is over the limit of "
-                    + options.limits().maxFileBytes() + " bytes");
-        }
+        options.limits().checkFileBytes(name, data.length);
         return oriented(switch (ImageFormat.sniff(data)) {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
@@ -90,7 +126,7 @@ public final class Decoders {
             return image;
         }
         try {
-            return Orient.build(image, o);
+            return Orient.build(image, o, options.limits(), name);
         } catch (LaminaException e) {
             throw e.withSubject(name);
         }

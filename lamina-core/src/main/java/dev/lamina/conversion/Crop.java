@@ -19,6 +19,7 @@ public final class Crop {
     private Crop() {
     }
 
+    /** {@code r} must lie inside the image (a {@link Rect}'s edges cannot pass 2^31, so the test is exact). */
     public static Image build(Image in, Rect r) {
         if (r.isEmpty() || !in.bounds().contains(r)) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "crop " + r.width() + "x" + r.height() + "+" + r.x() + "+" + r.y()

@@ -12,7 +12,7 @@ import dev.lamina.core.Sequence;
 /**
  * Places an image at (x, y) on a {@code w x h} canvas of zeros: transparent where the image has
  * alpha, black where it has not. The image may stick out of the canvas (it is clipped) or miss it
- * entirely. Rows are asked for in the output's order, so a sequential input stays sequential.
+ * entirely, at any int offset. Rows are asked for in the output's order, so a sequential input stays sequential.
  */
 public final class Embed {
 
@@ -26,7 +26,6 @@ public final class Embed {
         if (x == 0 && y == 0 && w == in.width && h == in.height) {
             return in;
         }
-        Rect placed = new Rect(x, y, in.width, in.height);
         Producer embed = new Producer() {
             @Override
             public DemandHint demand() {
@@ -41,7 +40,8 @@ public final class Embed {
                     @Override
                     public void generate(Region out) {
                         Rect o = out.rect();
-                        Rect overlap = o.intersect(placed);
+                        // in long arithmetic: the image may reach past 2^31 (it is clipped)
+                        Rect overlap = o.clip(x, y, in.width, in.height);
                         if (!overlap.equals(o)) {
                             out.clear(o);   // only where the canvas shows, in the common case not at all
                         }

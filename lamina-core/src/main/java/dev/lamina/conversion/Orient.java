@@ -1,6 +1,7 @@
 package dev.lamina.conversion;
 
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.InputFetch;
 import dev.lamina.core.Image;
@@ -52,13 +53,21 @@ public final class Orient {
     }
 
     public static Image build(Image in, int exifOrientation) {
+        return build(in, exifOrientation, Limits.defaults(), "image");
+    }
+
+    /**
+     * As {@link #build(Image, int)}; a sequential input is held in memory whole, within the memory
+     * budget of {@code limits}, and {@code name} names it in errors.
+     */
+    public static Image build(Image in, int exifOrientation, Limits limits, String name) {
         if (exifOrientation < 1 || exifOrientation > 8) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "EXIF orientation must be 1 to 8, not " + exifOrientation);
         }
         if (exifOrientation == 1) {
             return in.metadata.orientation() == 1 ? in : in.withMetadata(in.metadata.withOrientation(1));
         }
-        Image src = in.sequential ? in.materialise() : in;
+        Image src = in.sequential ? in.materialise(limits, name) : in;
         int[] m = MAPS[exifOrientation];
         int ax = m[0], bx = m[1], cx = m[2] * (src.width - 1);
         int ay = m[3], by = m[4], cy = m[5] * (src.height - 1);

@@ -1,5 +1,6 @@
 package dev.lamina.core;
 
+import dev.lamina.Limits;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class LineCacheTest {
 
     static Image pattern(int w, int h, int failAt, AtomicInteger opened, AtomicInteger closed) {
         return LineCache.image(() -> new PatternDecoder(w, failAt, opened, closed), w, h, Interpretation.RGB, false,
-                BandFormat.U8, Metadata.NONE, "pattern");
+                BandFormat.U8, Metadata.NONE, "pattern", Limits.defaults());
     }
 
     @Test
@@ -105,7 +106,7 @@ class LineCacheTest {
     @Test
     void materialiseGivesTheSamePixelsAsRandomAccessImage() {
         AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
-        Image image = pattern(21, 77, -1, opened, closed).materialise();
+        Image image = pattern(21, 77, -1, opened, closed).materialise(Limits.defaults(), "test");
         assertTrue(!image.sequential);
         Region r = image.fetch(new Rect(3, 40, 5, 7));
         assertEquals(PatternDecoder.value(6, 44, 0), (int) r.raw(6, 44, 0));

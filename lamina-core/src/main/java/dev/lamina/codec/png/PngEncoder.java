@@ -1,5 +1,6 @@
 package dev.lamina.codec.png;
 
+import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
@@ -51,10 +52,20 @@ public final class PngEncoder {
 
     /** Writes {@code image} to {@code out} (which is not closed). */
     public static void write(Image image, OutputStream out, PngOptions options) throws IOException {
+        write(image, out, options, "output");
+    }
+
+    /** Writes {@code image} to {@code out} (which is not closed); {@code name} names the output in errors. */
+    public static void write(Image image, OutputStream out, PngOptions options, String name) throws IOException {
         int depth = options.bitDepth() != 0 ? options.bitDepth() : image.format == BandFormat.U8 ? 8 : 16;
         int bands = image.bands;
         int bytesPerSample = depth / 8;
-        int rowBytes = Math.multiplyExact(image.width, bands * bytesPerSample);
+        long rowLength = (long) image.width * bands * bytesPerSample;
+        if (rowLength > Integer.MAX_VALUE - 16) {
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": rows of " + image.width
+                    + " pixels are too long to encode (more than a Java array holds)");
+        }
+        int rowBytes = (int) rowLength;
         int filteredRow = rowBytes + 1;
         int dictRows = (WINDOW + filteredRow - 1) / filteredRow;
         int chunkRows = Math.max(1, Math.min(image.height, CHUNK_BYTES / filteredRow));

@@ -1,5 +1,6 @@
 package dev.lamina.reference.conversion;
 
+import dev.lamina.Limits;
 import dev.lamina.LaminaException;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -138,10 +139,10 @@ class ConversionOpsTest {
         Region in = TestImages.random(9, 300, 4, BandFormat.U8, 5, false);
         Image cast = Cast.build(TestImages.sequential(in), BandFormat.U16);
         assertTrue(cast.sequential);
-        assertImage(CastReference.cast(in, BandFormat.U16), cast.materialise(), "cast of a sequential image");
+        assertImage(CastReference.cast(in, BandFormat.U16), cast.materialise(Limits.defaults(), "test"), "cast of a sequential image");
         Image crop = Crop.build(TestImages.sequential(in), new Rect(2, 7, 5, 200));
         assertTrue(crop.sequential);
-        assertImage(CropReference.crop(in, new Rect(2, 7, 5, 200)), crop.materialise(), "crop of a sequential image");
+        assertImage(CropReference.crop(in, new Rect(2, 7, 5, 200)), crop.materialise(Limits.defaults(), "test"), "crop of a sequential image");
         Image oriented = Orient.build(TestImages.sequential(in), 6);
         assertImage(OrientReference.orient(in, 6), oriented, "orient of a sequential image");
     }

@@ -1,5 +1,6 @@
 package dev.lamina.reference.conversion;
 
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -84,7 +85,7 @@ public final class TestImages {
                 public void close() {
                 }
             };
-        }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test");
+        }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test", Limits.defaults());
     }
 
     /** Rectangles worth fetching from a w x h image: all of it, odd pieces inside, a corner pixel, the last row. */
@@ -128,6 +129,6 @@ public final class TestImages {
         for (Rect r : probes(actual.width, actual.height)) {
             assertSamples(expected, actual.fetch(r), what + " " + r);
         }
-        assertSamples(expected, actual.materialise().fetch(actual.bounds()), what + " in strips");
+        assertSamples(expected, actual.materialise(Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
     }
 }

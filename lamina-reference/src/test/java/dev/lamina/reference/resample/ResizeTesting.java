@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
@@ -127,7 +128,7 @@ final class ResizeTesting {
         assertEquals(expected.rect().height(), actual.height, what + ": height");
         assertEquals(expected.bands, actual.bands, what + ": bands");
         assertEquals(expected.format, actual.format, what + ": format");
-        Tally whole = compare(expected, actual.materialise().fetch(actual.bounds()), what + " in strips");
+        Tally whole = compare(expected, actual.materialise(Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
         for (Rect r : probes(actual.width, actual.height)) {
             Region got = actual.fetch(r);
             compare(expected, got, what + " " + r);
