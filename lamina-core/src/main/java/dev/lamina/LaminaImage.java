@@ -50,7 +50,8 @@ public final class LaminaImage {
 
     /**
      * Runs {@code work}, reporting an {@link OutOfMemoryError} as a {@code LIMIT_EXCEEDED} error
-     * that names the image and says what to raise. The memory budget ({@link Limits#maxMemoryBytes})
+     * that names the image and says what to raise, and a run that its {@link Execution} stopped
+     * (cancelled, past its deadline) with the image's name and what it was doing. The memory budget ({@link Limits#maxMemoryBytes})
      * refuses the inputs Lamina knows to be large before their memory is allocated; this is for
      * the rest, such as a heap smaller than the budget. Once the error has unwound, the buffers of
      * the failed work are garbage, so the JVM can go on.
@@ -58,6 +59,14 @@ public final class LaminaImage {
     static <T> T withinMemory(String name, String doing, Limits limits, java.util.function.Supplier<T> work) {
         try {
             return work.get();
+        } catch (LaminaException e) {
+            // A run stopped by its execution says so with the image's name and what it was doing.
+            if ((e.kind() == LaminaException.Kind.DEADLINE_EXCEEDED || e.kind() == LaminaException.Kind.CANCELLED)
+                    && !e.getMessage().startsWith(name + ": ")) {
+                throw new LaminaException(e.kind(), name + ": " + (e.kind() == LaminaException.Kind.CANCELLED
+                        ? "cancelled" : "deadline exceeded") + " while " + doing, e);
+            }
+            throw e;
         } catch (OutOfMemoryError e) {
             long heap = Runtime.getRuntime().maxMemory();
             throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": out of memory while " + doing

@@ -330,8 +330,11 @@ final class JpegFrame {
         while (p < e) {
             int tc = (data[p] >> 4) & 15;
             int th = data[p] & 15;
-            if (tc > 1 || th > 3 || p + 17 > e) {
-                throw error("bad DHT segment", at);
+            if (tc > 1 || th > 3) {
+                throw error("bad DHT segment (table class " + tc + ", id " + th + ")", at);
+            }
+            if (p + 17 > e) {
+                throw error("truncated DHT segment", at);
             }
             int[] counts = new int[17];
             int total = 0;
@@ -340,8 +343,12 @@ final class JpegFrame {
                 total += counts[i];
             }
             p += 17;
-            if (total > 256 || p + total > e) {
-                throw error("bad DHT segment", at);
+            if (total > 256) {
+                throw error("bad Huffman table " + (tc == 0 ? "DC" : "AC") + th + " (" + total
+                        + " codes, more than 256) in the DHT segment", at);
+            }
+            if (p + total > e) {
+                throw error("truncated DHT segment", at);
             }
             int[] symbols = new int[total];
             for (int i = 0; i < total; i++) {
