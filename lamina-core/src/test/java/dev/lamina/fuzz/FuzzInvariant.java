@@ -38,7 +38,23 @@ public final class FuzzInvariant {
 
     /** Opens with {@code open}, pulls every pixel, and checks the invariant. */
     public static void decode(Supplier<Image> open) {
-        check(() -> StripSink.run(open.get(), strip -> { }));
+        outcome(open);
+    }
+
+    /**
+     * {@link #decode}, telling how it ended: null when every pixel came, else the kind of the
+     * LaminaException (which has been checked).
+     */
+    public static LaminaException.Kind outcome(Supplier<Image> open) {
+        try {
+            StripSink.run(open.get(), strip -> { });
+            return null;
+        } catch (LaminaException e) {
+            check(() -> {
+                throw e;
+            });
+            return e.kind();
+        }
     }
 
     /** Runs {@code work} and checks the invariant on what it throws. */
