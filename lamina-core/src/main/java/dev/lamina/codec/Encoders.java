@@ -160,6 +160,10 @@ public final class Encoders {
             tmp = Files.createTempFile(dir, "." + file.getFileName() + ".lamina-", ".part");
         } catch (AccessDeniedException e) {
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: folder " + dir + " is not writable", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the folder is there (checked above) but refuses new files, as /proc and /sys do
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: folder " + dir
+                    + " does not accept new files", e);
         } catch (IOException e) {
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: cannot create a file in folder "
                     + dir + ": " + IoReasons.of(e), e);

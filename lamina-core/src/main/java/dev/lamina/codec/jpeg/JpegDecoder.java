@@ -25,7 +25,12 @@ import java.util.function.Supplier;
  *
  * <p>The result is a sequential U8 image (GREY or RGB; CMYK is converted to RGB, see
  * {@link ColourConvert}) built on a {@link LineCache}: building it reads only the headers. The
- * compressed bytes are held in memory; the pixels never are, for baseline files.
+ * compressed bytes are held in memory (within the file size limit and the memory budget); the
+ * pixels never are, for baseline files. A progressive or multi-scan file is decoded into
+ * whole-image coefficient arrays, checked against the memory budget when the first scan is met,
+ * before anything is allocated. Huffman tables are validated as libjpeg validates them, and a
+ * malformed file is reported as corrupt data naming the file and the offset; a run's deadline is
+ * looked at within the whole-image decode too.
  */
 public final class JpegDecoder {
 

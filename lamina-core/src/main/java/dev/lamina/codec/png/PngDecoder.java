@@ -17,17 +17,23 @@ import java.util.function.Supplier;
  * Lamina's PNG decoder, on {@code java.util.zip} alone.
  *
  * <p><b>Call order.</b> {@code open} reads the signature, IHDR and the chunks before the first IDAT,
- * checks the pixel limit from IHDR before any pixel memory is allocated, and returns the image
- * without decoding a pixel. Pixels are decoded when a sink pulls them; errors found then (damaged
+ * checks the pixel limit from IHDR, that the bytes left in the file could inflate to the image
+ * data IHDR implies (deflate expands at most 1032 to 1, so a header of a few hundred bytes that
+ * claims gigabytes fails here), and the memory the decoder will hold against the memory budget,
+ * all before any pixel memory is allocated, and returns the image without decoding a pixel. Pixels are decoded when a sink pulls them; errors found then (damaged
  * image data, truncation) surface from the pull as {@link LaminaException}s naming the input.
  *
  * <p><b>Memory.</b> A non-interlaced PNG is a sequential image: a {@link LineCache} over a
  * forward-only row decoder that streams the file (64 KiB buffer) through an inflater and keeps
- * three rows of file bytes (filtered, current, previous), so memory does not depend on the height.
+ * three rows of file bytes (filtered, current, previous), so memory does not depend on the height;
+ * short rows are inflated a buffer at a time, so a tall narrow image does not cost a call into the
+ * inflater per row.
  * Reading the image again reopens the file (or the byte array) and decodes forward once more.
  * An Adam7-interlaced PNG is held in memory: it is decoded whole on first use and served from there
  * as a {@link dev.lamina.core.MemorySource}, as libvips does, because interlacing spreads its rows
- * over seven passes through the file, so they cannot be streamed in order.
+ * over seven passes through the file, so they cannot be streamed in order; that whole image is
+ * checked against the memory budget when the file is opened. Errors name the file as its path was
+ * given.
  *
  * <p><b>Output.</b> Grey (depths 1, 2, 4 scaled exactly to 0..255 as v*255/(2^d-1)), grey+alpha,
  * RGB and RGBA as U8, or U16 for depth 16; palette images are expanded to RGB, or RGBA when tRNS is
