@@ -103,6 +103,46 @@ class LineCacheTest {
         assertEquals(opened.get(), closed.get());
     }
 
+    /**
+     * The ring is one region used round-robin: requests that straddle its wrap-around come out in
+     * two runs, requests for part of the width row by row; every sample must still be its row's.
+     */
+    @Test
+    void requestsAcrossTheRingsWrapAndPartsOfRowsComeOutRight() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(5, 100_000, -1, opened, closed);
+        try (Sequence s = image.producer().start()) {
+            int y = 0;
+            java.util.Random rnd = new java.util.Random(5);
+            while (y < 100_000) {
+                int h = Math.min(100_000 - y, 1 + rnd.nextInt(3000));
+                int x = rnd.nextInt(5);
+                Rect r = rnd.nextBoolean() ? new Rect(0, y, 5, h) : new Rect(x, y, 5 - x, h);
+                Region out = Region.allocate(r, 3, BandFormat.U8);
+                s.generate(out);
+                for (int yy = r.y(); yy < r.bottom(); yy += 97) {
+                    for (int xx = r.x(); xx < r.right(); xx++) {
+                        assertEquals(PatternDecoder.value(xx, yy, 2), (int) out.raw(xx, yy, 2), xx + "," + yy);
+                    }
+                }
+                assertEquals(PatternDecoder.value(r.right() - 1, r.bottom() - 1, 0), (int) out.raw(r.right() - 1, r.bottom() - 1, 0));
+                y += Math.max(1, h - rnd.nextInt(h));   // the next request overlaps this one a little, as a margin does
+            }
+        }
+        assertEquals(1, opened.get(), "read forward once");
+    }
+
+    @Test
+    void theRingIsCheckedAgainstTheMemoryBudget() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = LineCache.image(() -> new PatternDecoder(100_000, -1, opened, closed), 100_000, 50,
+                Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "wide", Limits.defaults().maxMemoryBytes(1 << 20));
+        LaminaException e = assertThrows(LaminaException.class, () -> image.fetch(new Rect(0, 0, 100_000, 1)));
+        assertEquals(LaminaException.Kind.LIMIT_EXCEEDED, e.kind());
+        assertTrue(e.getMessage().startsWith("wide: keeping ") && e.getMessage().contains(" rows of 100000 pixels"), e.getMessage());
+        assertEquals(0, opened.get(), "refused before the decoder was opened");
+    }
+
     @Test
     void materialiseGivesTheSamePixelsAsRandomAccessImage() {
         AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
