@@ -222,11 +222,11 @@ class BatchJobTest {
     @Test
     void aKilledJobRerunLeavesExactlyOneCompleteOutputPerInput() throws Exception {
         Path in = dir.resolve("in");
-        int n = 16;
+        int n = 12;
         for (int i = 0; i < n; i++) {
-            TestImages.png(in.resolve("img-%02d.png".formatted(i)), 1200, 900, 4, 40 + i);
+            TestImages.png(in.resolve("img-%02d.png".formatted(i)), 800, 600, 4, 40 + i);
         }
-        Path wm = TestImages.png(dir.resolve("wm.png"), 300, 200, 4, 39);
+        Path wm = TestImages.png(dir.resolve("wm.png"), 200, 150, 4, 39);
         Path out = dir.resolve("out");
         JobSpec spec = spec(in, out).withWatermark(new JobSpec.Watermark(wm.toString(), Gravity.CENTRE, 0.7, null, null));
 
@@ -234,7 +234,7 @@ class BatchJobTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of(System.getProperty("lamina.spark.jvmOptions").trim().split("\\s+")));
-        cmd.addAll(List.of("-Xmx1g", "-cp", System.getProperty("java.class.path"), BatchMain.class.getName(),
+        cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), BatchMain.class.getName(),
                 "--master", "local[1]", "--watermark", wm.toString(), "--opacity", "0.7", "-o", out.toString(), in.toString()));
         Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("driver.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
