@@ -57,7 +57,7 @@ measure() {   # name, command...
   cpu_s=$(awk -F': ' '/System time/ {print $2}' "$work/$name.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
   files=$(find "$work/out-$name" -name '*.png' -not -path '*/_lamina*' | wc -l)
-  printf '| %s | %d | %.1f | %.1f | %d |\n' "$name" "$files" "$wall" "$(echo "$cpu_u + $cpu_s" | bc)" $((rss / 1024))
+  printf '| %s | %d | %.1f | %.1f | %d |\n' "$name" "$files" "$wall" "$(awk -v u="$cpu_u" -v s="$cpu_s" 'BEGIN {print u + s}')" $((rss / 1024))
 }
 
 echo "| engine | outputs | wall s | CPU s | peak RSS MB |"

@@ -121,7 +121,7 @@ public final class BatchJob {
         String m = e.getMessage() == null ? "" : e.getMessage();
         if (m.contains("PATH_NOT_FOUND") || m.contains("does not exist")) {
             int at = m.indexOf("Path does not exist:");
-            String path = at >= 0 ? m.substring(at + "Path does not exist:".length()).trim().split("\\s")[0] : m;
+            String path = at >= 0 ? m.substring(at + "Path does not exist:".length()).trim().split("\\s")[0].replaceAll("\\.$", "") : m;
             return new LaminaException(LaminaException.Kind.IO, "input " + path + " does not exist", e);
         }
         return new LaminaException(LaminaException.Kind.BAD_INPUT, "inputs: " + e.getSimpleMessage(), e);

@@ -159,6 +159,15 @@ class BatchJobTest {
     }
 
     @Test
+    void aMissingInputIsNamed() {
+        Path missing = dir.resolve("nowhere");
+        dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+                () -> BatchJob.run(spark, spec(missing, dir.resolve("out"))));
+        assertEquals(dev.lamina.LaminaException.Kind.IO, e.kind());
+        assertEquals("input file:" + missing + " does not exist", e.getMessage());
+    }
+
+    @Test
     void aRerunSkipsOutputsThatExistUnlessOverwrite() throws IOException {
         Path in = dir.resolve("in");
         for (int i = 0; i < 4; i++) {
