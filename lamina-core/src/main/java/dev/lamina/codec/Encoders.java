@@ -55,6 +55,7 @@ public final class Encoders {
 
     private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    private static final java.util.concurrent.atomic.AtomicBoolean HOOKED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Encoders() {
     }
@@ -168,7 +169,7 @@ public final class Encoders {
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: cannot create a file in folder "
                     + dir + ": " + IoReasons.of(e), e);
         }
-        ShutdownCleanup.register();
+        hookShutdown();
         IN_FLIGHT.add(tmp);
         try {
             // A temporary file is private (0600); the finished image should be readable like any other.
@@ -226,23 +227,23 @@ public final class Encoders {
         return Set.copyOf(IN_FLIGHT);
     }
 
-    /** The shutdown hook, registered once, on the first temporary file. */
-    private static final class ShutdownCleanup {
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(ShutdownCleanup::deleteInFlight, "lamina-temporary-files"));
+    /** Registers, once, the shutdown hook that deletes the temporary files still being written. */
+    private static void hookShutdown() {
+        if (HOOKED.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(Encoders::deleteInFlight, "lamina-temporary-files"));
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // a save started while the JVM stops: its own failure will delete its file
+            }
         }
+    }
 
-        static void register() {
-            // loading the class registered the hook
-        }
-
-        private static void deleteInFlight() {
-            for (Path p : IN_FLIGHT) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException | RuntimeException ignored) {
-                    // the JVM is going away: delete what can be deleted
-                }
+    private static void deleteInFlight() {
+        for (Path p : IN_FLIGHT) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException | RuntimeException ignored) {
+                // the JVM is going away: delete what can be deleted
             }
         }
     }
