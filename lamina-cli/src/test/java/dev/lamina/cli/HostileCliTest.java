@@ -109,11 +109,11 @@ class HostileCliTest {
     @Test
     void aBudgetRefusalSaysWhichOptionRaisesIt() throws IOException {
         Path in = Files.write(dir.resolve("giant.png"), giantInterlaced());
-        Run r = lamina("convert", in.toString(), dir.resolve("out.png").toString());
+        Run r = lamina("convert", in.toString(), "-o", dir.resolve("out.png").toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("lamina: " + in + ": decoding the 16383x16383 interlaced image whole"), r.err());
         assertTrue(r.err().trim().endsWith("(raise it with --limit-memory)"), r.err());
-        Run bad = lamina("convert", in.toString(), dir.resolve("out.png").toString(), "--limit-memory", "12q");
+        Run bad = lamina("convert", in.toString(), "-o", dir.resolve("out.png").toString(), "--limit-memory", "12q");
         assertEquals(2, bad.code(), bad.err());
         assertTrue(bad.err().contains("'12q' is not a size"), bad.err());
     }
@@ -122,7 +122,7 @@ class HostileCliTest {
     void runningOutOfHeapNamesTheFileAndWhatToRaise() throws Exception {
         Path in = Files.write(dir.resolve("giant.png"), giantInterlaced());
         Process p = fork(List.of("-Xmx32m", "-XX:+UseSerialGC"), "convert", in.toString(),
-                dir.resolve("out.png").toString(), "--limit-memory", "4g");
+                "-o", dir.resolve("out.png").toString(), "--limit-memory", "4g");
         String out = finish(p, 60);
         assertEquals(1, p.exitValue(), out);
         assertTrue(out.startsWith("lamina: " + in + ": out of memory while writing " + dir.resolve("out.png")), out);
@@ -138,7 +138,7 @@ class HostileCliTest {
         Path in = dir.resolve("noise.png");
         Lamina.fromPixels(noise, 2000, 2000, 3).save(in, PngOptions.png().compression(0));
         Path outDir = Files.createDirectory(dir.resolve("out"));
-        Process p = fork(List.of("-Xmx256m"), "convert", in.toString(), outDir.resolve("out.png").toString(),
+        Process p = fork(List.of("-Xmx256m"), "convert", in.toString(), "-o", outDir.resolve("out.png").toString(),
                 "--compression", "9");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (listing(outDir).stream().noneMatch(n -> n.endsWith(".part"))) {
