@@ -117,6 +117,18 @@ class EncodersTest {
     }
 
     @Test
+    void aFullDiskIsReportedWithTheOutputsName() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.exists(full), "no /dev/full here");
+        for (String name : List.of("full.jpg", "full.png")) {
+            Path out = Files.createSymbolicLink(dir.resolve(name), full);   // written in place: a device
+            LaminaException e = assertThrows(LaminaException.class, () -> small().save(out));
+            assertEquals(LaminaException.Kind.IO, e.kind());
+            assertEquals(out + ": cannot write: No space left on device", e.getMessage());
+        }
+    }
+
+    @Test
     void aFolderThatRefusesNewFilesGivesTheReason() {
         Path proc = Path.of("/proc");
         assumeTrue(Files.isDirectory(proc), "no /proc here");
@@ -124,6 +136,7 @@ class EncodersTest {
         assertEquals(LaminaException.Kind.IO, e.kind());
         String m = e.getMessage();
         assertTrue(m.startsWith("/proc/x.png: cannot write: "), m);
+        assertTrue(m.endsWith("folder /proc does not accept new files") || m.matches(".*: [a-z][^:]*$"), m);
         // a reason after the path, not the temporary file's name alone
         assertFalse(m.contains(".part"), m);
         assertTrue(m.matches(".*: [a-z][^:]*$"), m);

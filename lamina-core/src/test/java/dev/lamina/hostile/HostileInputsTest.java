@@ -243,6 +243,25 @@ class HostileInputsTest {
         assertTrue(!e.getMessage().contains("IHDR IHDR"), e.getMessage());
     }
 
+    @Test
+    void anIccProfileTooLargeForJpegIsRefusedNamingTheOutput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // a 64 MiB profile (the most a PNG chunk may inflate to) in about 65 KB of iCCP
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        HostileFiles.chunk(out, "IHDR", new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0});
+        ByteArrayOutputStream iccp = new ByteArrayOutputStream();
+        iccp.writeBytes("huge\0\0".getBytes(StandardCharsets.ISO_8859_1));
+        iccp.writeBytes(HostileFiles.zlibZeros(64 << 20));
+        HostileFiles.chunk(out, "iCCP", iccp.toByteArray());
+        HostileFiles.chunk(out, "IDAT", HostileFiles.zlibZeros(2));
+        HostileFiles.chunk(out, "IEND", new byte[0]);
+        LaminaImage image = Lamina.open(out.toByteArray(), NAME);
+        java.nio.file.Path jpg = dir.resolve("out.jpg");
+        refused(LaminaException.Kind.LIMIT_EXCEEDED, () -> image.save(jpg),
+                jpg + ": an ICC profile of " + (64 << 20) + " bytes is too large for JPEG");
+        assertTrue(!java.nio.file.Files.exists(jpg));
+    }
+
     static byte[] gradient(int w, int h, int bands) {
         byte[] b = new byte[w * h * bands];
         for (int i = 0; i < b.length; i++) {

@@ -30,8 +30,9 @@ final class PngMetadataChunks {
     /** Ceiling on one decompressed profile or text, against zip bombs. */
     static final int MAX_INFLATED_BYTES = 64 * 1024 * 1024;
     /**
-     * Ceilings on what all the metadata chunks of one file keep, so that many chunks, each within
-     * the ceiling above, cannot add up to gigabytes (libpng caps the chunks it keeps at 1000 too).
+     * Ceilings on what all the metadata chunks of one file keep (bodies as read, compressed
+     * contents as inflated), so that many chunks, each within the ceiling above, cannot add up to
+     * gigabytes (libpng caps the chunks it keeps at 1000 too).
      */
     static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
     static final int MAX_TEXTS = 1000;
@@ -66,7 +67,9 @@ final class PngMetadataChunks {
                 || type == PngChunkReader.ITXT)) {
             throw limit("more than " + MAX_TEXTS + " text chunks (" + where + ")");
         }
-        keep(b.length, where);
+        if (type != PngChunkReader.ICCP && type != PngChunkReader.ZTXT && type != PngChunkReader.ITXT) {
+            keep(b.length, where);   // kept as read; compressed contents are counted as they inflate
+        }
         boolean once = type == PngChunkReader.ICCP || type == PngChunkReader.GAMA || type == PngChunkReader.SRGB
                 || type == PngChunkReader.PHYS;
         if (once) {
@@ -149,6 +152,9 @@ final class PngMetadataChunks {
             throw fail("missing translated keyword terminator in " + where);
         }
         int textStart = translatedEnd + 1;
+        if (!compressed) {
+            keep(b.length, where);
+        }
         byte[] raw = compressed ? inflate(b, textStart, where) : java.util.Arrays.copyOfRange(b, textStart, b.length);
         String keyword = new String(b, 0, end, StandardCharsets.ISO_8859_1);
         if (keyword.equals(XmpPacket.PNG_KEYWORD)) {
