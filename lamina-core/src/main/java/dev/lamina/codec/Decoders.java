@@ -5,7 +5,7 @@ import dev.lamina.LoadOptions;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
-import dev.lamina.conversion.Orient;
+import dev.lamina.geometry.Dihedral;
 import dev.lamina.core.Image;
 
 import java.io.IOException;
@@ -90,7 +90,7 @@ public final class Decoders {
             return image;
         }
         try {
-            return Orient.build(image, o);
+            return Dihedral.upright(image, o);
         } catch (LaminaException e) {
             throw e.withSubject(name);
         }
