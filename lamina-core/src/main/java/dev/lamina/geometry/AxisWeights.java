@@ -43,6 +43,11 @@ final class AxisWeights {
     private final double[] stepSin1, stepCos1, stepSin2, stepCos2;
     private final int run;
 
+    // Unstretched polynomial kernels (linear, the cubics): a window inside the image has a fixed
+    // number of taps whose weights are the kernel's pieces at the distances 1 + f, f, 1 - f, 2 - f
+    private final int fixedTaps;
+    private final double[] inner, outer;   // cubic coefficients of the BC-spline's pieces, x^3 first
+
     /**
      * @param size    input pixels along the axis
      * @param stretch the kernel's stretch (at least 1)
@@ -57,6 +62,13 @@ final class AxisWeights {
         this.maxTaps = (int) Math.min(size + 2L, (long) Math.ceil(2 * support) + 2);
         this.run = run;
         this.a = kernel == Kernel.LANCZOS2 ? 2 : kernel == Kernel.LANCZOS3 ? 3 : 0;
+        boolean cubic = kernel == Kernel.CUBIC || kernel == Kernel.MITCHELL;
+        this.fixedTaps = stretch != 1.0 ? 0 : kernel == Kernel.LINEAR ? 2 : cubic ? 4 : 0;
+        double b = kernel == Kernel.MITCHELL ? 1.0 / 3 : 0, c = kernel == Kernel.MITCHELL ? 1.0 / 3 : 0.5;
+        // Mitchell and Netravali's pieces, as resample/KernelFunction writes them
+        this.inner = cubic ? new double[]{(12 - 9 * b - 6 * c) / 6, (-18 + 12 * b + 6 * c) / 6, 0, (6 - 2 * b) / 6} : null;
+        this.outer = cubic ? new double[]{(-b - 6 * c) / 6, (6 * b + 30 * c) / 6, (-12 * b - 48 * c) / 6, (8 * b + 24 * c) / 6}
+                : null;
         if (a == 0) {
             turnSin1 = turnCos1 = turnSin2 = turnCos2 = 0;
             periodicSin = periodicCos = stepSin1 = stepCos1 = stepSin2 = stepCos2 = null;
@@ -66,9 +78,10 @@ final class AxisWeights {
         turnCos1 = Math.cos(Math.PI / stretch);
         turnSin2 = Math.sin(Math.PI / (a * stretch));
         turnCos2 = Math.cos(Math.PI / (a * stretch));
-        periodicSin = new double[2 * a];
-        periodicCos = new double[2 * a];
-        for (int i = 0; i < 2 * a; i++) {
+        // two periods, so that a tap index (below 2a + 2) needs no remainder
+        periodicSin = new double[4 * a];
+        periodicCos = new double[4 * a];
+        for (int i = 0; i < 4 * a; i++) {
             periodicSin[i] = Math.sin(Math.PI * i / a);
             periodicCos[i] = Math.cos(Math.PI * i / a);
         }
@@ -106,9 +119,12 @@ final class AxisWeights {
         for (int k = 0; k < n; k++) {
             double u = start + k * du;
             double pos = u < -0.5 ? -0.5 : u > hi ? hi : u;
+            int o = k * maxTaps;
+            if (fixedTaps != 0 && fixed(pos, o, k, first, count, w)) {
+                continue;
+            }
             int lo = Math.max(0, (int) Math.ceil(pos - support));
             int last = Math.min(size - 1, (int) Math.floor(pos + support));
-            int o = k * maxTaps;
             int taps = last - lo + 1;
             double sum;
             if (a != 0) {
@@ -145,6 +161,40 @@ final class AxisWeights {
     }
 
     /**
+     * The window of an unstretched linear or cubic kernel at {@code pos} when it lies inside the
+     * image: taps from {@code floor(pos) - taps/2 + 1}, weights from the kernel's pieces without
+     * its branches. Returns false at the image's edges, where the window is clipped (the general
+     * path). The weights are the general path's, up to rounding (a tap at exactly the support
+     * weighs 0 in both).
+     */
+    private boolean fixed(double pos, int o, int k, int[] first, int[] count, double[] w) {
+        int ix = (int) Math.floor(pos);
+        int lo = ix - fixedTaps / 2 + 1;
+        if (lo < 0 || lo + fixedTaps > size) {
+            return false;
+        }
+        double f = pos - ix;
+        if (fixedTaps == 2) {
+            w[o] = 1 - f;
+            w[o + 1] = f;
+        } else {
+            double x0 = 1 + f, x1 = f, x2 = 1 - f, x3 = 2 - f;
+            double w0 = ((outer[0] * x0 + outer[1]) * x0 + outer[2]) * x0 + outer[3];
+            double w1 = ((inner[0] * x1 + inner[1]) * x1 + inner[2]) * x1 + inner[3];
+            double w2 = ((inner[0] * x2 + inner[1]) * x2 + inner[2]) * x2 + inner[3];
+            double w3 = ((outer[0] * x3 + outer[1]) * x3 + outer[2]) * x3 + outer[3];
+            double inv = 1.0 / ((w0 + w1) + (w2 + w3));
+            w[o] = w0 * inv;
+            w[o + 1] = w1 * inv;
+            w[o + 2] = w2 * inv;
+            w[o + 3] = w3 * inv;
+        }
+        first[k] = lo;
+        count[k] = fixedTaps;
+        return true;
+    }
+
+    /**
      * Lanczos weights {@code a sin(pi d) sin(pi d / a) / (pi d)^2}, {@code d = (i - pos) / stretch},
      * for taps lo.., given sin and cos of {@code theta = pi (pos - origin) / stretch} and of
      * {@code theta / a}, where {@code lo - origin = m}; returns their sum.
@@ -154,7 +204,8 @@ final class AxisWeights {
         // sin and cos of alpha = pi m / stretch and of alpha / a
         double sa1, ca1, sa2, ca2;
         if (stretch == 1.0) {
-            int mi = (int) m, period = Math.floorMod(mi, 2 * a);
+            int mi = (int) m;
+            int period = a == 2 ? mi & 3 : Math.floorMod(mi, 6);   // constant divisors: no division instruction
             sa1 = 0;
             ca1 = (mi & 1) == 0 ? 1 : -1;
             sa2 = periodicSin[period];
@@ -169,10 +220,30 @@ final class AxisWeights {
         // sin and cos of pi d and pi d / a at the first tap: alpha - theta
         double sd1 = sa1 * cosT - ca1 * sinT, cd1 = ca1 * cosT + sa1 * sinT;
         double sd2 = sa2 * cosP - ca2 * sinP, cd2 = ca2 * cosP + sa2 * sinP;
-        double scale = a / (Math.PI * Math.PI);
+        double scale = a / (Math.PI * Math.PI), inverse = 1.0 / stretch;
         double sum = 0;
+        if (stretch == 1.0) {
+            // unstretched, tap t is d0 + t: sin(pi d) alternates in sign and sin(pi d / a) is an angle
+            // sum with a fixed table, so the taps do not wait for each other
+            for (int t = 0; t < taps; t++) {
+                double d = lo + t - pos;
+                double v;
+                if (Math.abs(d) < NEAR_ZERO) {
+                    v = KernelFunction.value(kernel, d);
+                } else if (Math.abs(d) >= a) {
+                    v = 0.0;
+                } else {
+                    double s1 = (t & 1) == 0 ? sd1 : -sd1;
+                    double s2 = sd2 * periodicCos[t] + cd2 * periodicSin[t];
+                    v = scale * s1 * s2 / (d * d);
+                }
+                w[o + t] = v;
+                sum += v;
+            }
+            return sum;
+        }
         for (int t = 0; t < taps; t++) {
-            double d = (lo + t - pos) / stretch;
+            double d = (lo + t - pos) * inverse;
             double v;
             if (Math.abs(d) < NEAR_ZERO) {
                 // sin(pi d) from an angle sum is off by about 1e-13, which is large against a tiny d:
