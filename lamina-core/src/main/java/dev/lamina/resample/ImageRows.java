@@ -9,7 +9,7 @@ import dev.lamina.core.Region;
 import dev.lamina.core.SampleRows;
 
 /**
- * The resampler's input: an image's rows as normalised doubles, premultiplied by alpha when the
+ * The resampler's input (and the affine's, in {@code geometry}): an image's rows as normalised doubles, premultiplied by alpha when the
  * kernel mixes pixels (so a transparent pixel's hidden colour weighs nothing). Converting a row at
  * a time keeps the double copy one row wide whatever the request.
  */

@@ -66,8 +66,8 @@ public final class RowsToImage implements Producer {
 
     /**
      * Writes {@code width} pixels of a row of doubles to row {@code y} of {@code out} from column
-     * {@code x}: divided by alpha first when {@code unpremultiply}, then rounded once. The strip path
-     * and {@link ResizeSweep} both write through here. Overwrites {@code row}.
+     * {@code x}: divided by alpha first when {@code unpremultiply}, then rounded once. The strip path,
+     * {@link ResizeSweep} and the geometry family's affine all write through here. Overwrites {@code row}.
      */
     public static void writeRow(double[] row, Region out, int x, int y, int width, int bands, boolean unpremultiply) {
         if (unpremultiply) {
