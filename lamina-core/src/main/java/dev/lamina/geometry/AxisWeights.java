@@ -20,7 +20,9 @@ import dev.lamina.resample.KernelFunction;
  * {@code theta = pi u / stretch} is the run's first angle plus {@code k x delta}
  * (tables of {@code sin, cos(k delta)} built once), the first tap's angle is
  * {@code pi lo / stretch - theta} (for an unstretched axis {@code sin, cos(pi lo / a)} repeat with
- * period 2a), and each further tap turns both angles by a fixed step. The angles are measured
+ * period 2a), and each further tap turns both angles by a fixed step (on an unstretched axis
+ * {@code sin(pi d)} just alternates in sign and {@code sin(pi d / a)} is one more angle sum with a
+ * table, so no tap waits for the one before). The angles are measured
  * from a whole pixel near each run's start, so they stay small and their errors near 1e-13; a tap
  * within 1e-3 of the position (where that error would be large against {@code sin(pi d)}) is
  * evaluated directly. The weights' relative errors stay below about 1e-10, far below what the
@@ -35,7 +37,7 @@ final class AxisWeights {
     /** The most taps any window can have. */
     final int maxTaps;
 
-    // Lanczos: a, the per-tap turns of pi d and pi d / a, the period-2a table of an unstretched axis
+    // Lanczos: a, the per-tap turns of pi d and pi d / a, sin and cos of pi i / a over two periods
     private final int a;
     private final double turnSin1, turnCos1, turnSin2, turnCos2;
     private final double[] periodicSin, periodicCos;
