@@ -47,13 +47,13 @@ final class ExecutorEngine {
 
     private final ThumbnailOptions thumbnail;
     private final Layer watermark;
-    private final boolean stripExif;
+    private final Metadata.Keep keep;
     private final LoadOptions load;
     private final Map<Integer, Execution> executions = new ConcurrentHashMap<>();
 
     private ExecutorEngine(JobSpec spec, byte[] watermarkBytes) {
         this.thumbnail = spec.thumbnail() == null ? null : spec.thumbnail().options();
-        this.stripExif = spec.output().stripExif();
+        this.keep = spec.output().keep();
         this.load = spec.load();
         if (spec.watermark() == null) {
             this.watermark = null;
@@ -111,7 +111,6 @@ final class ExecutorEngine {
         if (watermark != null) {
             img = img.composite(watermark);
         }
-        // withoutExif() gave way to the keep model on main: ICC_ONLY drops EXIF (and XMP, text), keeps the profile
-        return stripExif ? img.keepMetadata(Metadata.Keep.ICC_ONLY) : img;
+        return img.keepMetadata(keep);
     }
 }
