@@ -28,17 +28,28 @@ import java.util.Objects;
  * @param exif        the raw EXIF block: the TIFF structure that starts with "II*\0" or "MM\0*"
  *                    (JPEG APP1 after its "Exif\0\0" code, PNG eXIf), or null. Only its header is
  *                    checked; damage past it is carried as it is. Not copied: do not change it.
+ * @param pages       how many pages (images) the file holds, of which this is one (a multi-page
+ *                    TIFF); 1 for single images. Read-only information: encoders ignore it
  */
 public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbIntent, Density density,
-                       List<Text> texts, int orientation, byte[] exif) {
+                       List<Text> texts, int orientation, byte[] exif, int pages) {
 
     /** No metadata at all. */
     public static final Metadata NONE = new Metadata(null, null, 0, -1, null, List.of(), 1, null);
+
+    /** Metadata of a single image (one page). */
+    public Metadata(byte[] iccProfile, String iccName, int gamma, int srgbIntent, Density density,
+                    List<Text> texts, int orientation, byte[] exif) {
+        this(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, 1);
+    }
 
     public Metadata {
         texts = List.copyOf(Objects.requireNonNull(texts));
         if (orientation < 1 || orientation > 8) {
             orientation = 1;
+        }
+        if (pages < 1) {
+            pages = 1;
         }
         if (exif != null && !ExifBlock.isTiffHeader(exif, 0, exif.length)) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "an EXIF block must start with a TIFF header (\"II*\\0\" or \"MM\\0*\"), "
@@ -58,15 +69,20 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
     }
 
     public Metadata withOrientation(int o) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o, exif);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o, exif, pages);
     }
 
     public Metadata withIcc(byte[] profile, String name) {
-        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation, exif);
+        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation, exif, pages);
     }
 
     /** The same metadata with this EXIF block (a TIFF structure, see {@link #exif()}), or none for null. */
     public Metadata withExif(byte[] block) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, block);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, block, pages);
+    }
+
+    /** The same metadata for one of {@code n} pages of its file. */
+    public Metadata withPages(int n) {
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, n);
     }
 }

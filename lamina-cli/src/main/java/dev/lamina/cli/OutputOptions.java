@@ -6,6 +6,7 @@ import dev.lamina.LaminaImage;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
+import dev.lamina.TiffOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ final class OutputOptions {
         switch (options) {
             case PngOptions png -> img.save(out, png);
             case JpegOptions jpeg -> img.save(out, jpeg);
+            case TiffOptions tiff -> img.save(out, tiff);
         }
     }
 
@@ -87,7 +89,10 @@ final class OutputOptions {
             }
             return o;
         }
-        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, out + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
+        if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+            return TiffOptions.tiff();
+        }
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, out + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif or .tiff)");
     }
 
     static int parseColour(String s) {
