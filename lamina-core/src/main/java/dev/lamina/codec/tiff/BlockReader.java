@@ -57,7 +57,10 @@ final class BlockReader {
         return BlockStream.of(page.compression, new CompressedBytes(input, r[0], r[1], buffer, page.reversedBits), page.name, name(index));
     }
 
-    /** The stored bytes of block {@code index}, whole (for JPEG blocks, which the JPEG decoder reads from an array). */
+    /**
+     * The stored bytes of block {@code index}, whole, for JPEG blocks (the JPEG decoder reads an
+     * array). FillOrder does not apply to them: libtiff's JPEG codec turns its bit reversal off.
+     */
     byte[] bytes(long index) {
         long[] r = range(index);
         if (r == null) {
@@ -69,9 +72,6 @@ final class BlockReader {
         }
         byte[] data = new byte[(int) r[1]];
         input.readFully(r[0], data, 0, data.length, name(index));
-        if (page.reversedBits) {
-            CompressedBytes.reverse(data, 0, data.length);
-        }
         return data;
     }
 

@@ -2,7 +2,6 @@ package dev.lamina.codec.tiff;
 
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Region;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +78,11 @@ class TiffLibtiffDecodeTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Base base : BASES) {
             for (String[] v : base.variants()) {
+                if (base.format() != BandFormat.U8 && v[0].contains("planar")) {
+                    // tiffcp separates planes of 8-bit samples only ("cannot handle different planar
+                    // configuration w/ bits/sample != 8"): planar 16-bit files are made by hand elsewhere.
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(base.name() + " " + v[0], () -> check(base, v)));
             }
         }
@@ -87,10 +91,6 @@ class TiffLibtiffDecodeTest {
 
     private void check(Base base, String[] variant) {
         ExternalTools.libtiff();
-        // tiffcp separates planes of 8-bit samples only ("cannot handle different planar
-        // configuration w/ bits/sample != 8"): planar 16-bit files are made by hand elsewhere.
-        Assumptions.assumeTrue(base.format() == BandFormat.U8 || !variant[0].contains("planar"),
-                "tiffcp cannot write this variant");
         int w = 97;
         int h = 61;
         Region samples = TiffTestSupport.photo(w, h, base.bands(), base.format(), base.name().hashCode());
