@@ -24,6 +24,8 @@ final class TiffPage {
     static final int MAX_ICC = 64 << 20;
     /** Largest tile side accepted beyond the image's own size (a 256 tile on a 100-pixel image is normal). */
     static final int MAX_TILE_SIDE = 8192;
+    /** Most samples per byte of file any compression is taken to deliver (see {@link #checkDataSize}). */
+    static final long MAX_RATIO = 2048;
 
     final String name;
     final TiffDirectory dir;
@@ -124,7 +126,10 @@ final class TiffPage {
         }
         this.alpha = alpha(d);
         this.planar = d.value(TiffTag.PLANAR_CONFIGURATION, 1) == 2 && samplesPerPixel > 1;
-        this.predictor = (int) d.value(TiffTag.PREDICTOR, 1);
+        // libtiff applies the predictor only inside the codecs that support it (LZW, Deflate):
+        // uncompressed, PackBits and JPEG data ignore the tag, so Lamina reads them the same way
+        boolean predicted = compression == TiffTag.LZW || compression == TiffTag.ADOBE_DEFLATE || compression == TiffTag.DEFLATE;
+        this.predictor = predicted ? (int) d.value(TiffTag.PREDICTOR, 1) : 1;
         checkCompression();
 
         this.tiled = d.has(TiffTag.TILE_WIDTH) || d.has(TiffTag.TILE_OFFSETS);
@@ -164,12 +169,32 @@ final class TiffPage {
         if ((long) blockWidth * samplesPerPixel * Math.max(bits, 8) / 8 > Integer.MAX_VALUE - 64) {
             throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": rows of " + blockWidth + " pixels are too long to decode");
         }
+        checkDataSize(blocks, limits);
         this.colourMap = photometric == 3 ? colourMap(d) : null;
         TiffDirectory.Entry tables = d.entry(TiffTag.JPEG_TABLES);
         this.jpegTables = compression == TiffTag.JPEG && tables != null ? d.bytes(tables, MAX_JPEG_TABLES) : null;
         this.interpretation = photometric == 0 || photometric == 1 ? Interpretation.GREY : Interpretation.RGB;
         this.format = floatSamples ? BandFormat.F32 : bits == 16 && photometric != 3 ? BandFormat.U16 : BandFormat.U8;
         this.metadata = metadata(d);
+    }
+
+    /**
+     * The work a file can ask for is bounded by its size: the samples its blocks decode to may be
+     * at most {@link #MAX_RATIO} times the file (Deflate's own limit is about 1032:1, and LZW and
+     * JPEG stay below this on any real image), and as many bytes as the file for uncompressed data.
+     * A header of a few hundred bytes that claims a gigapixel image is refused here, before any
+     * row is allocated or decoded, instead of failing after minutes of decoding nothing.
+     */
+    private void checkDataSize(long blocks, Limits limits) {
+        // tiles are stored whole, edge tiles too; the last strip only has the rows left
+        long stored = tiled ? blocks * blockHeight * blockRowBytes() : (long) planes() * height * blockRowBytes();
+        long size = dir.input.size();
+        long ratio = compression == TiffTag.NONE ? 1 : compression == TiffTag.PACKBITS ? 64 : MAX_RATIO;
+        if (stored / ratio > size) {
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": a " + width + "x" + height + " page of "
+                    + stored + " bytes of samples cannot be held in a file of " + size + " bytes"
+                    + (compression == TiffTag.NONE ? " (truncated)" : " (more than " + ratio + " times its size)"));
+        }
     }
 
     /** Interprets the page {@code page} of the file: throws when it cannot be decoded. */
@@ -242,9 +267,6 @@ final class TiffPage {
             }
         } else if (predictor != 1) {
             throw unsupported("predictor " + predictor);
-        }
-        if (compression == TiffTag.JPEG && predictor != 1) {
-            throw unsupported("a predictor with JPEG compression");
         }
     }
 
