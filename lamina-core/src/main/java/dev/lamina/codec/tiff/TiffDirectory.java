@@ -239,8 +239,8 @@ final class TiffDirectory {
         if (e == null) {
             return null;
         }
-        if (e.count() > max) {
-            throw bad("tag " + tag + " has " + e.count() + " values, at most " + max + " expected");
+        if (e.count() > max || e.count() < 1) {
+            throw bad("tag " + tag + " has " + e.count() + " values, 1 to " + max + " expected");
         }
         if (e.type() == 2 || e.type() == 5 || e.type() >= 10 && e.type() <= 12) {
             throw bad("tag " + tag + " has type " + e.type() + " where whole numbers are needed");
