@@ -24,7 +24,8 @@ public final class JmhMain {
             "MetricsBench", MetricsBench.PIXELS,
             "JpegCodecBench", JpegCodecBench.PIXELS,
             "ThumbnailBench", ThumbnailBench.PIXELS,
-            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS);
+            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS,
+            "TiffCodecBench", TiffCodecBench.PIXELS);
 
     private JmhMain() {
     }

@@ -35,9 +35,9 @@ import java.util.zip.Adler32;
  * pointer to it (bytes 4-7, or 8-15 in BigTIFF) is written as 0 first and set when the directory is
  * written, by one positional write. So the encoder writes to a file it can seek in: the pixels
  * stream through (memory: the strips in flight and their compressed bytes), nothing is buffered
- * whole. A plain {@link OutputStream} target gets the same file built in a temporary file, then
- * copied (disk, not memory, holds it; libtiff cannot write to a stream at all and libvips'
- * stream writer builds the file in memory).
+ * whole. A plain {@link OutputStream} target gets the same file built in memory when it is at most
+ * 64 MiB, in a temporary file beyond (disk, not memory, holds a big one; libtiff cannot write to a
+ * stream at all and libvips' stream writer builds the whole file in memory), then copied.
  *
  * <p><b>Parallel and deterministic.</b> The image is cut into chunks of whole TIFF strips (or one
  * row of tiles) by {@link StripSink}; each chunk's blocks are converted, predicted and compressed on
@@ -76,14 +76,100 @@ public final class TiffEncoder {
         }
     }
 
-    /** Writes {@code image} to {@code out} (not closed), through a temporary file (see the class comment). */
+    /**
+     * Writes {@code image} to {@code out} (not closed). The file is built in memory up to
+     * {@link #IN_MEMORY} bytes (the header's pointer is then set in the array), and beyond that in a
+     * temporary file (see the class comment); either way it is then copied to {@code out}.
+     */
     public static void write(Image image, OutputStream out, TiffOptions options) throws IOException {
-        Path tmp = Files.createTempFile("lamina-", ".tif");
-        try {
-            save(image, tmp, options);
-            Files.copy(tmp, out);
-        } finally {
-            Files.deleteIfExists(tmp);
+        write(image, out, options, IN_MEMORY);
+    }
+
+    /** {@link #write(Image, OutputStream, TiffOptions)} moving to a temporary file past {@code inMemory} bytes. */
+    static void write(Image image, OutputStream out, TiffOptions options, int inMemory) throws IOException {
+        Layout l = new Layout(image, options);
+        try (Spill spill = new Spill(inMemory)) {
+            CountingStream counting = new CountingStream(spill);
+            long ifd = write(image, l, counting);
+            counting.flush();
+            byte[] pointer = new byte[l.bigTiff ? 8 : 4];
+            Bytes.put(pointer, 0, pointer.length, ifd, true);
+            spill.patch(l.bigTiff ? 8 : 4, pointer);
+            spill.copyTo(out);
+        }
+    }
+
+    /** Most bytes a stream's file is built in memory before it moves to a temporary file. */
+    static final int IN_MEMORY = 64 << 20;
+
+    /** A byte array that moves to a temporary file when it passes its limit. */
+    private static final class Spill extends OutputStream {
+        private final int inMemory;
+        private java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(1 << 16);
+        private Path file;
+        private OutputStream disk;
+
+        Spill(int inMemory) {
+            this.inMemory = inMemory;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (memory != null && memory.size() + (long) len > inMemory) {
+                file = Files.createTempFile("lamina-", ".tif");
+                disk = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                memory.writeTo(disk);
+                memory = null;
+            }
+            if (memory != null) {
+                memory.write(b, off, len);
+            } else {
+                disk.write(b, off, len);
+            }
+        }
+
+        private int patchAt;
+        private byte[] patch;
+
+        /** Overwrites bytes written at {@code at} (the header's pointer to the directory). */
+        void patch(long at, byte[] bytes) throws IOException {
+            if (memory != null) {
+                patchAt = (int) at;
+                patch = bytes;
+                return;
+            }
+            disk.close();
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) {
+                    at += ch.write(b, at);
+                }
+            }
+        }
+
+        void copyTo(OutputStream out) throws IOException {
+            if (memory != null) {
+                byte[] all = memory.toByteArray();
+                if (patch != null) {
+                    System.arraycopy(patch, 0, all, patchAt, patch.length);
+                }
+                out.write(all);
+            } else {
+                Files.copy(file, out);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (disk != null) {
+                disk.close();
+                Files.deleteIfExists(file);
+            }
         }
     }
 

@@ -194,7 +194,10 @@ class TiffEncoderRoundTripTest {
         Encoders.save(image, file, o);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Encoders.write(image, out, o);
-        assertArrayEquals(Files.readAllBytes(file), out.toByteArray());
+        assertArrayEquals(Files.readAllBytes(file), out.toByteArray(), "built in memory");
+        ByteArrayOutputStream spilled = new ByteArrayOutputStream();
+        TiffEncoder.write(image, spilled, o, 10_000);
+        assertArrayEquals(Files.readAllBytes(file), spilled.toByteArray(), "built in a temporary file");
     }
 
     @Test

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The study's TIFF case (issue 14 item 6): a TIFF of more than 1 GB (generated here, never
+# committed) converted to PNG by Lamina and by libvips with and without sequential access,
+# each as one process under GNU time (wall, peak RSS), all under the shared benchmark lock.
+#   bench/tiff-1gb.sh [RUNS]      (default 1; needs libvips-tools, GNU time)
+# The input is 20000 x 18000 RGB, 8 bits, uncompressed strips (1.08 GB): retina.jpg from the
+# shared photos enlarged by libvips (or a libvips test pattern when the photos are absent), kept in
+# $TIFF_BENCH_DIR (default /tmp/lamina-tiff-1gb) between runs. PNG is written at zlib level 1 by
+# both, so that compression does not dominate what this measures: memory while streaming.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-1}"
+dir="${TIFF_BENCH_DIR:-/tmp/lamina-tiff-1gb}"
+mkdir -p "$dir"
+in="$dir/big.tif"
+photo="$root/../shared/photos/retina.jpg"
+[ -f "$photo" ] || photo=/work/shared/photos/retina.jpg
+if [ ! -f "$in" ]; then
+  echo "tiff-1gb: generating $in" >&2
+  if [ -f "$photo" ]; then
+    vips resize "$photo" "$dir/enlarged.v" 14.2 --kernel linear
+  else
+    vips zone "$dir/enlarged.v" 20000 18000 && vips bandjoin_const "$dir/enlarged.v" "$dir/e3.v" "128 64" && mv "$dir/e3.v" "$dir/enlarged.v"
+  fi
+  vips crop "$dir/enlarged.v" "$in" 0 0 20000 18000
+  rm -f "$dir/enlarged.v"
+fi
+[ -f "$root/lamina-cli/target/lamina.jar" ] || (cd "$root" && . bin/jdk25.sh && ./mvnw -q -B package -DskipTests -pl lamina-cli -am)
+echo "input: $(vipsheader "$in"), $(stat -c %s "$in") bytes"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+measure() {   # name, command...
+  local name="$1"; shift
+  local log="$dir/time.log"
+  /usr/bin/time -v "$@" 2>"$log" >/dev/null || { cat "$log" >&2; return 1; }
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+  printf '%-40s wall %8s   peak RSS %7.1f MB   output %s bytes\n' "$name" "$wall" "$(echo "$rss/1024" | bc -l)" \
+    "$(stat -c %s "$dir/out.png")"
+  rm -f "$dir/out.png"
+}
+flock /work/bench.lock bash -c "$(declare -f measure); dir='$dir'; root='$root'; in='$in'
+for i in \$(seq $runs); do
+  measure 'lamina convert' '$root/bin/lamina' convert '$in' '$dir/out.png' --compression 1 --limit-pixels 400000000
+  measure 'vips copy (random access)' vips copy '$in' '$dir/out.png[compression=1]'
+  measure 'vips copy [access=sequential]' vips copy '$in[access=sequential]' '$dir/out.png[compression=1]'
+done"
