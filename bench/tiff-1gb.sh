@@ -6,7 +6,8 @@
 # The input is 20000 x 18000 RGB, 8 bits, uncompressed strips (1.08 GB): retina.jpg from the
 # shared photos enlarged by libvips (or a libvips test pattern when the photos are absent), kept in
 # $TIFF_BENCH_DIR (default /tmp/lamina-tiff-1gb) between runs. PNG is written at zlib level 1 by
-# both, so that compression does not dominate what this measures: memory while streaming.
+# both, so that compression does not dominate what this measures: memory while streaming. The
+# same conversions to an uncompressed TIFF show the reading and writing alone.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-1}"
@@ -32,16 +33,21 @@ measure() {   # name, command...
   local name="$1"; shift
   local log="$dir/time.log"
   /usr/bin/time -v "$@" 2>"$log" >/dev/null || { cat "$log" >&2; return 1; }
-  local wall rss
+  local wall rss cpu out
   wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
   rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-  printf '%-40s wall %8s   peak RSS %7.1f MB   output %s bytes\n' "$name" "$wall" "$(echo "$rss/1024" | bc -l)" \
-    "$(stat -c %s "$dir/out.png")"
-  rm -f "$dir/out.png"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$log")
+  out=$(ls "$dir"/out.* | head -1)
+  printf '%-44s wall %8s   cpu %6s s   peak RSS %7.1f MB   output %s bytes\n' "$name" "$wall" "$cpu" \
+    "$(echo "$rss/1024" | bc -l)" "$(stat -c %s "$out")"
+  rm -f "$dir"/out.*
 }
 flock /work/bench.lock bash -c "$(declare -f measure); dir='$dir'; root='$root'; in='$in'
 for i in \$(seq $runs); do
   measure 'lamina convert' '$root/bin/lamina' convert '$in' '$dir/out.png' --compression 1 --limit-pixels 400000000
   measure 'vips copy (random access)' vips copy '$in' '$dir/out.png[compression=1]'
   measure 'vips copy [access=sequential]' vips copy '$in[access=sequential]' '$dir/out.png[compression=1]'
+  measure 'lamina convert -> tif' '$root/bin/lamina' convert '$in' '$dir/out.tif' --limit-pixels 400000000
+  measure 'vips copy -> tif (random access)' vips copy '$in' '$dir/out.tif'
+  measure 'vips copy [access=sequential] -> tif' vips copy '$in[access=sequential]' '$dir/out.tif'
 done"
