@@ -105,7 +105,7 @@ public final class TiffEncoder {
     /** A byte array that moves to a temporary file when it passes its limit. */
     private static final class Spill extends OutputStream {
         private final int inMemory;
-        private java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(1 << 16);
+        private Buffer memory = new Buffer();
         private Path file;
         private OutputStream disk;
 
@@ -133,14 +133,21 @@ public final class TiffEncoder {
             }
         }
 
-        private int patchAt;
-        private byte[] patch;
+        /** A byte array output stream whose bytes can be overwritten in place. */
+        private static final class Buffer extends java.io.ByteArrayOutputStream {
+            Buffer() {
+                super(1 << 16);
+            }
+
+            void overwrite(int at, byte[] bytes) {
+                System.arraycopy(bytes, 0, buf, at, bytes.length);
+            }
+        }
 
         /** Overwrites bytes written at {@code at} (the header's pointer to the directory). */
         void patch(long at, byte[] bytes) throws IOException {
             if (memory != null) {
-                patchAt = (int) at;
-                patch = bytes;
+                memory.overwrite((int) at, bytes);
                 return;
             }
             disk.close();
@@ -154,11 +161,7 @@ public final class TiffEncoder {
 
         void copyTo(OutputStream out) throws IOException {
             if (memory != null) {
-                byte[] all = memory.toByteArray();
-                if (patch != null) {
-                    System.arraycopy(patch, 0, all, patchAt, patch.length);
-                }
-                out.write(all);
+                memory.writeTo(out);
             } else {
                 Files.copy(file, out);
             }

@@ -46,15 +46,6 @@ final class TiffTestSupport {
         return b.array();
     }
 
-    /** Raw 8-bit RGBA (as tiff2rgba -c none writes) or other raw samples back into doubles of stored values. */
-    static int[] rawU8(byte[] data) {
-        int[] out = new int[data.length];
-        for (int i = 0; i < data.length; i++) {
-            out[i] = data[i] & 0xFF;
-        }
-        return out;
-    }
-
     /** Every pixel of the file, decoded by Lamina through the public open path, as stored (no auto-orient). */
     static Region decode(Path file) {
         return decode(file, LoadOptions.defaults().autoOrient(false));
