@@ -26,6 +26,10 @@ if [ ! -f "$in" ]; then
   vips crop "$dir/enlarged.v" "$in" 0 0 20000 18000
   rm -f "$dir/enlarged.v"
 fi
+# The same pixels as Deflate strips of 4000 rows (240 MB of samples each: libtiff's tiffcp will
+# not buffer a whole-image strip) and as 256x256 tiles, for the streaming of big strips and tiles.
+[ -f "$dir/bigstrips.tif" ] || tiffcp -c zip -r 4000 "$in" "$dir/bigstrips.tif"
+[ -f "$dir/tiled.tif" ] || vips copy "$in" "$dir/tiled.tif[tile,tile-width=256,tile-height=256]"
 [ -f "$root/lamina-cli/target/lamina.jar" ] || (cd "$root" && . bin/jdk25.sh && ./mvnw -q -B package -DskipTests -pl lamina-cli -am)
 echo "input: $(vipsheader "$in"), $(stat -c %s "$in") bytes"
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -50,4 +54,8 @@ for i in \$(seq $runs); do
   measure 'lamina convert -> tif' '$root/bin/lamina' convert '$in' '$dir/out.tif' --limit-pixels 400000000
   measure 'vips copy -> tif (random access)' vips copy '$in' '$dir/out.tif'
   measure 'vips copy [access=sequential] -> tif' vips copy '$in[access=sequential]' '$dir/out.tif'
+  for f in bigstrips tiled; do
+    measure \"lamina convert \$f -> tif\" '$root/bin/lamina' convert '$dir/'\$f.tif '$dir/out.tif' --limit-pixels 400000000
+    measure \"vips copy \$f [access=sequential] -> tif\" vips copy '$dir/'\$f'.tif[access=sequential]' '$dir/out.tif'
+  done
 done"
