@@ -8,6 +8,7 @@ import dev.lamina.core.Sequence;
 import dev.lamina.core.SinkRun;
 import dev.lamina.core.StripSink;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,7 +28,10 @@ import java.util.function.Supplier;
  * other tiles. The cache holds about as many rows of tiles as the run's strips in flight span (the
  * window of strips times the tallest request, plus one row of tiles), least recently used out; so
  * memory is proportional to the image's width times a few tile heights, never its area. A request
- * for a tile that has left the cache decodes it again: correct, just slower.
+ * for a tile that has left the cache decodes it again: correct, just slower. A tile being read is
+ * pinned and never evicted, so evicted tiles' regions can be reused for the next tiles: a run
+ * allocates about a cache's worth of tiles, not the image's (the garbage of a gigabyte of tiles
+ * made the process grow to 1 GB under the serial collector before this).
  *
  * <p>Thread-safe: the cache is guarded by its map; decoding runs outside the lock with the
  * caller's own {@link BlockDecoder}; the file is read with positional reads.
@@ -77,10 +81,18 @@ final class TiffTiles implements dev.lamina.core.Producer {
         }
     }
 
-    /** One run's decoded tiles and its file handle. */
+    /** A decoded (or being decoded) tile and the number of readers copying from it now. */
+    private static final class Slot {
+        final CompletableFuture<Region> tile = new CompletableFuture<>();
+        int pins;   // guarded by the cache's map
+    }
+
+    /** One run's decoded tiles, their spare regions and its file handle. */
     private final class Cache {
         private final int window;
-        private final LinkedHashMap<Long, CompletableFuture<Region>> tiles = new LinkedHashMap<>(16, 0.75f, true);
+        private final LinkedHashMap<Long, Slot> tiles = new LinkedHashMap<>(16, 0.75f, true);
+        /** Regions of evicted tiles, reused for the next tiles decoded (so a run allocates a cache's worth, not an image's). */
+        private final ArrayDeque<Region> spare = new ArrayDeque<>();
         private TiffInput input;
         private int tallestRequest = 1;
         int users;   // guarded by byRun
@@ -96,34 +108,47 @@ final class TiffTiles implements dev.lamina.core.Producer {
             return input;
         }
 
-        /** Tile {@code index} decoded, by this thread if no other is at it. */
-        Region tile(long index, int bx, int by, BlockDecoder decoder) {
-            CompletableFuture<Region> f;
+        /**
+         * Tile {@code index} decoded (by this thread if no other is at it) and pinned: it stays in
+         * the cache, and its region is not reused, until {@link #unpin} is called.
+         */
+        Slot pin(long index, int bx, int by, BlockDecoder decoder) {
+            Slot slot;
             boolean mine = false;
+            Region reuse = null;
             synchronized (tiles) {
-                f = tiles.get(index);
-                if (f == null) {
-                    f = new CompletableFuture<>();
-                    tiles.put(index, f);
+                slot = tiles.get(index);
+                if (slot == null) {
+                    slot = new Slot();
+                    tiles.put(index, slot);
                     mine = true;
                     evict();
+                    reuse = spare.poll();
                 }
+                slot.pins++;
             }
             if (mine) {
                 try {
-                    f.complete(decode(bx, by, decoder));
+                    slot.tile.complete(decode(bx, by, decoder, reuse));
                 } catch (RuntimeException | Error e) {
                     synchronized (tiles) {
-                        tiles.remove(index, f);
+                        tiles.remove(index, slot);
                     }
-                    f.completeExceptionally(e);
-                    throw e;
+                    slot.tile.completeExceptionally(e);
                 }
             }
             try {
-                return f.join();
+                slot.tile.join();
+                return slot;
             } catch (CompletionException e) {
+                unpin(slot);
                 throw StripSink.unwrap(e);
+            }
+        }
+
+        void unpin(Slot slot) {
+            synchronized (tiles) {
+                slot.pins--;
             }
         }
 
@@ -133,24 +158,31 @@ final class TiffTiles implements dev.lamina.core.Producer {
             }
         }
 
-        /** Keeps the tiles of the rows of tiles that the strips in flight can span, and one more row. */
+        /**
+         * Keeps the tiles of the rows of tiles that the strips in flight can span, and one more row;
+         * tiles being decoded or read are never evicted. Evicted regions are kept for reuse.
+         */
         private void evict() {
             long tileRows = ((window + 2L) * tallestRequest + page.blockHeight - 1) / page.blockHeight + 1;
             long capacity = Math.max(2, tileRows) * page.blocksAcross;
-            Iterator<Map.Entry<Long, CompletableFuture<Region>>> it = tiles.entrySet().iterator();
+            Iterator<Map.Entry<Long, Slot>> it = tiles.entrySet().iterator();
             while (tiles.size() > capacity && it.hasNext()) {
-                Map.Entry<Long, CompletableFuture<Region>> e = it.next();
-                if (e.getValue().isDone()) {
-                    it.remove();   // a region being read by another thread stays valid: regions are not recycled
+                Slot old = it.next().getValue();
+                if (old.tile.isDone() && old.pins == 0) {
+                    it.remove();
+                    Region r = old.tile.getNow(null);
+                    if (r != null && spare.size() < page.blocksAcross) {
+                        spare.add(r);
+                    }
                 }
             }
         }
 
-        private Region decode(int bx, int by, BlockDecoder decoder) {
+        private Region decode(int bx, int by, BlockDecoder decoder, Region reuse) {
             int x0 = bx * page.blockWidth;
             int y0 = by * page.blockHeight;
             Rect r = new Rect(x0, y0, Math.min(page.blockWidth, page.width - x0), Math.min(page.blockHeight, page.height - y0));
-            Region out = Region.allocate(r, page.outputBands(), page.format);
+            Region out = Region.reuse(reuse, r, page.outputBands(), page.format);
             decoder.start(bx, by, r.height());
             for (int y = r.y(); y < r.bottom(); y++) {
                 decoder.row(y - y0, 0, r.width(), out, out.index(x0, y));
@@ -161,6 +193,7 @@ final class TiffTiles implements dev.lamina.core.Producer {
         void release() {
             synchronized (tiles) {
                 tiles.clear();
+                spare.clear();
             }
             synchronized (this) {
                 if (input != null) {
@@ -195,7 +228,12 @@ final class TiffTiles implements dev.lamina.core.Producer {
             int by1 = (r.bottom() - 1) / page.blockHeight;
             for (int by = by0; by <= by1; by++) {
                 for (int bx = bx0; bx <= bx1; bx++) {
-                    out.copyFrom(cache.tile(page.blockIndex(bx, by, 0), bx, by, decoder));
+                    Slot slot = cache.pin(page.blockIndex(bx, by, 0), bx, by, decoder);
+                    try {
+                        out.copyFrom(slot.tile.join());
+                    } finally {
+                        cache.unpin(slot);
+                    }
                 }
             }
         }
