@@ -13,6 +13,7 @@ import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
 import dev.lamina.PngOptions;
 import dev.lamina.ThumbnailOptions;
+import dev.lamina.TiffOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.core.BandFormat;
@@ -70,6 +71,11 @@ final class Pipelines {
     /** A photo in a white frame with a little noise: trim's input. */
     static final byte[] FRAMED = Lamina.open(PNG_RGB, "photo.png").extract(0, 0, 500, 400).extend(61, 47, 83, 29, 0xFFFFFFFF)
             .encode(JpegOptions.jpeg().quality(92));
+    /** Striped (sequential, through the line cache) and tiled (random access, through the tile cache) TIFFs. */
+    static final byte[] TIFF_STRIPS = encode(TestImages.photoLike(1203, 907, Interpretation.RGB, false,
+            BandFormat.U8, 17), TiffOptions.tiff().compression(TiffOptions.Compression.LZW));
+    static final byte[] TIFF_TILES = encode(TestImages.photoLike(1001, 777, Interpretation.RGB, true,
+            BandFormat.U16, 18), TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(128, 64));
 
     private Pipelines() {
     }
@@ -87,6 +93,14 @@ final class Pipelines {
                 .encode(JpegOptions.jpeg().quality(70).subsampling(JpegOptions.Subsampling.S444))));
         p.add(new Pipeline("png -> progressive jpeg", () -> open(PNG_RGB)
                 .encode(JpegOptions.jpeg().progressive(true))));
+        p.add(new Pipeline("tiff lzw strips -> tiff deflate tiles", () -> open(TIFF_STRIPS)
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(64, 48))));
+        p.add(new Pipeline("tiff tiles rgba16 -> tiff lzw strips float", () -> open(TIFF_TILES)
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.LZW).bitDepth(32))));
+        p.add(new Pipeline("tiff tiles resize -> png", () -> open(TIFF_TILES)
+                .resize(400, 311, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("jpeg -> tiff associated alpha lzw", () -> composite()
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.LZW).premultiplied(true))));
         // composite
         p.add(new Pipeline("composite jpeg+rgba -> jpeg", () -> composite().encode(JpegOptions.jpeg())));
         p.add(new Pipeline("composite png16+rgba -> png", () -> open(PNG_RGBA16)

@@ -25,7 +25,8 @@ public final class JmhMain {
             "JpegCodecBench", JpegCodecBench.PIXELS,
             "ThumbnailBench", ThumbnailBench.PIXELS,
             "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS,
-            "GeometryBench", GeometryBench.PIXELS);
+            "GeometryBench", GeometryBench.PIXELS,
+            "TiffCodecBench", TiffCodecBench.PIXELS);
 
     private JmhMain() {
     }
