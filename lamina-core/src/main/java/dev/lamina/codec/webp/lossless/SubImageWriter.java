@@ -10,7 +10,7 @@ final class SubImageWriter {
     }
 
     static void write(LosslessBitWriter out, int[] argb, int width, int chain) {
-        Tokens tokens = BackwardReferences.find(argb, width, chain, false);
+        Tokens tokens = BackwardReferences.find(argb, width, chain, false, 3);
         EntropyCodedWriter.write(out, tokens, width, 0, null, false, chain);
     }
 }

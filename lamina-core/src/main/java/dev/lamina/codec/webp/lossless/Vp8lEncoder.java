@@ -46,16 +46,20 @@ public final class Vp8lEncoder {
 
     /** A headerless image stream for {@code argb}. */
     public static byte[] encodeImageStream(int[] argb, int width, int height, Vp8lEncodeOptions options) {
+        return encodeImageStream(argb, width, height, EncoderEffort.of(options.effort()), options.exact());
+    }
+
+    /** The stream with an explicit set of choices (tests and tuning compare them). */
+    static byte[] encodeImageStream(int[] argb, int width, int height, EncoderEffort effort, boolean exact) {
         checkSize(argb, width, height);
         int[] pixels = argb.clone();
-        if (!options.exact()) {
+        if (!exact) {
             for (int i = 0; i < pixels.length; i++) {
                 if (pixels[i] >>> 24 == 0) {
                     pixels[i] = 0;
                 }
             }
         }
-        EncoderEffort effort = EncoderEffort.of(options.effort());
         Palette palette = effort.palette() ? Palette.of(pixels) : null;
         if (palette == null) {
             return spatial(pixels, width, height, effort);
@@ -131,9 +135,14 @@ public final class Vp8lEncoder {
     }
 
     private static void entropyCode(LosslessBitWriter out, int[] pixels, int width, int height, EncoderEffort effort) {
-        Tokens tokens = BackwardReferences.find(pixels, width, effort.chain(), effort.lazy());
-        int cacheBits = ColourCacheChoice.choose(tokens, pixels, effort.cacheBits());
-        tokens = ColourCacheChoice.apply(tokens, pixels, cacheBits);
+        // With a cost-based parse to follow, the first parse only gathers statistics: a cheap one does.
+        int firstChain = effort.parseRounds() > 0 ? 0 : effort.chain();
+        Tokens greedy = BackwardReferences.find(pixels, width, firstChain, effort.lazy(), effort.minLength());
+        int cacheBits = ColourCacheChoice.choose(greedy, pixels, effort.cacheBits());
+        Tokens tokens = ColourCacheChoice.apply(greedy, pixels, cacheBits);
+        for (int round = 0; round < effort.parseRounds(); round++) {
+            tokens = OptimalParse.parse(pixels, width, tokens, cacheBits, effort.chain());
+        }
         EntropyCodedWriter.Groups groups = effort.metaGroups() > 1
                 ? EntropyImageChoice.choose(tokens, width, height, cacheBits, effort.metaBits(), effort.metaGroups())
                 : null;

@@ -74,4 +74,21 @@ final class TestImages {
         java.util.Arrays.fill(p, argb);
         return new Argb("flat" + w + "x" + h, w, h, p);
     }
+
+    /**
+     * Rows that repeat a row three above, shifted by five pixels, with fresh noise at the end of
+     * each row: long matches (far longer than 256) at a distance that is neither the left pixel
+     * nor the one above, found only through the hash chain, each followed by pixels that differ.
+     */
+    static Argb shiftedRows(int w, int h, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] p = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean fresh = y < 3 || x >= w - 5 - r.nextInt(3);
+                p[y * w + x] = fresh ? r.nextInt() | 0xff000000 : p[(y - 3) * w + x + 5];
+            }
+        }
+        return new Argb("shifted" + w + "x" + h, w, h, p);
+    }
 }

@@ -32,7 +32,7 @@ class Vp8lEncoderRoundTripTest {
                 TestImages.noise(37, 23, 4, true), TestImages.gradient(101, 67, 5), TestImages.gradient(9, 130, 6),
                 TestImages.palette(64, 33, 1, 7), TestImages.palette(65, 33, 2, 8), TestImages.palette(63, 20, 4, 9),
                 TestImages.palette(66, 21, 16, 10), TestImages.palette(70, 40, 17, 11), TestImages.palette(80, 50, 256, 12),
-                TestImages.pattern(160, 100, 13), TestImages.flat(50, 3, 0x00123456), TestImages.flat(3, 50, 0xff000000));
+                TestImages.pattern(160, 100, 13), TestImages.shiftedRows(700, 40, 14), TestImages.flat(50, 3, 0x00123456), TestImages.flat(3, 50, 0xff000000));
     }
 
     static Stream<Integer> efforts() {
