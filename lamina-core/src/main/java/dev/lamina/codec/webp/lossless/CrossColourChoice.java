@@ -15,7 +15,8 @@ final class CrossColourChoice {
         int tilesPerRow = Vp8lConstants.subsampled(width, bits);
         int tilesHigh = Vp8lConstants.subsampled(height, bits);
         int[] result = new int[tilesPerRow * tilesHigh];
-        int[] hist = new int[256];
+        int[] hist = new int[256];   // left empty after every cost evaluation
+        int[] touched = new int[256];
         int prevG2r = 0;
         int prevG2b = 0;
         int prevR2b = 0;
@@ -25,9 +26,9 @@ final class CrossColourChoice {
                 int y0 = ty << bits;
                 int x1 = Math.min(width, x0 + (1 << bits));
                 int y1 = Math.min(height, y0 + (1 << bits));
-                int g2r = search(argb, width, x0, y0, x1, y1, hist, step, prevG2r, GREEN_TO_RED, 0);
-                int g2b = search(argb, width, x0, y0, x1, y1, hist, step, prevG2b, GREEN_TO_BLUE, 0);
-                int r2b = search(argb, width, x0, y0, x1, y1, hist, step, prevR2b, RED_TO_BLUE, g2b);
+                int g2r = search(argb, width, x0, y0, x1, y1, hist, touched, step, prevG2r, GREEN_TO_RED, 0);
+                int g2b = search(argb, width, x0, y0, x1, y1, hist, touched, step, prevG2b, GREEN_TO_BLUE, 0);
+                int r2b = search(argb, width, x0, y0, x1, y1, hist, touched, step, prevR2b, RED_TO_BLUE, g2b);
                 prevG2r = g2r;
                 prevG2b = g2b;
                 prevR2b = r2b;
@@ -42,7 +43,7 @@ final class CrossColourChoice {
     private static final int RED_TO_BLUE = 2;
 
     /** The best value of one multiplier ({@code which}); green_to_blue is {@code g2b} when red_to_blue is searched. */
-    private static int search(int[] argb, int width, int x0, int y0, int x1, int y1, int[] hist, int step, int prev,
+    private static int search(int[] argb, int width, int x0, int y0, int x1, int y1, int[] hist, int[] touched, int step, int prev,
                               int which, int g2b) {
         int best = 0;
         double bestCost = Double.MAX_VALUE;
@@ -54,9 +55,9 @@ final class CrossColourChoice {
                     continue;
                 }
                 double c = switch (which) {
-                    case GREEN_TO_RED -> costOf(argb, width, x0, y0, x1, y1, hist, m, 0, 0, true);
-                    case GREEN_TO_BLUE -> costOf(argb, width, x0, y0, x1, y1, hist, 0, m, 0, false);
-                    default -> costOf(argb, width, x0, y0, x1, y1, hist, 0, g2b, m, false);
+                    case GREEN_TO_RED -> costOf(argb, width, x0, y0, x1, y1, hist, touched, m, 0, 0, true);
+                    case GREEN_TO_BLUE -> costOf(argb, width, x0, y0, x1, y1, hist, touched, 0, m, 0, false);
+                    default -> costOf(argb, width, x0, y0, x1, y1, hist, touched, 0, g2b, m, false);
                 } - bonus(m, prev);
                 if (c < bestCost) {
                     bestCost = c;
@@ -72,9 +73,9 @@ final class CrossColourChoice {
     }
 
     /** Shannon bits of the tile's transformed red (or blue) channel. */
-    private static double costOf(int[] argb, int width, int x0, int y0, int x1, int y1, int[] hist,
+    private static double costOf(int[] argb, int width, int x0, int y0, int x1, int y1, int[] hist, int[] touched,
                                  int g2r, int g2b, int r2b, boolean red) {
-        java.util.Arrays.fill(hist, 0);
+        int used = 0;
         int n = 0;
         for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
@@ -87,15 +88,17 @@ final class CrossColourChoice {
                     int r = (byte) (p >>> 16);
                     v = (p - ((g2b * green) >> 5) - ((r2b * r) >> 5)) & 0xff;
                 }
-                hist[v]++;
+                if (hist[v]++ == 0) {
+                    touched[used++] = v;
+                }
                 n++;
             }
         }
         double sum = 0;
-        for (int c : hist) {
-            if (c > 0) {
-                sum += c * Histograms.log2(c);
-            }
+        for (int k = 0; k < used; k++) {
+            int c = hist[touched[k]];
+            sum += c * Histograms.log2(c);
+            hist[touched[k]] = 0;   // leave the histogram empty for the next evaluation
         }
         return n * Histograms.log2(n) - sum;
     }

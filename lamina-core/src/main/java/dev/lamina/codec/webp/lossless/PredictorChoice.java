@@ -21,7 +21,9 @@ final class PredictorChoice {
         long total = 0;
         for (int ty = 0; ty < tilesHigh; ty++) {
             for (int tx = 0; tx < tilesPerRow; tx++) {
-                refreshCosts(counts, total, cost);
+                if ((tx & 3) == 0) {
+                    refreshCosts(counts, total, cost);   // every fourth tile: the statistics move slowly
+                }
                 int x0 = tx << bits;
                 int y0 = ty << bits;
                 int x1 = Math.min(width, x0 + (1 << bits));
@@ -82,15 +84,41 @@ final class PredictorChoice {
         return Predictors.predict(mode, argb[i - 1], argb[i - width], argb[i - width - 1], argb[i - width + 1]);
     }
 
-    /** Replaces {@code argb} by the residuals under the chosen modes (right to left, bottom to top, so neighbours stay original). */
-    static void apply(int[] argb, int width, int height, int bits, int[] modeImage) {
+    /**
+     * Replaces {@code argb} by the residuals under the chosen modes, top to bottom. Unless
+     * {@code exact}, a fully transparent pixel takes its prediction's colour (its residual's red,
+     * green and blue are 0, the cheapest to code), as libwebp does: nobody sees it, and the pixels
+     * predicted from it see the colour the decoder will have.
+     */
+    static void apply(int[] argb, int width, int height, int bits, int[] modeImage, boolean exact) {
         int tilesPerRow = Vp8lConstants.subsampled(width, bits);
-        for (int y = height - 1; y >= 0; y--) {
-            for (int x = width - 1; x >= 0; x--) {
-                int mode = (modeImage[(y >>> bits) * tilesPerRow + (x >>> bits)] >>> 8) & 0xf;
-                int i = y * width + x;
-                argb[i] = Argb.subtract(argb[i], predict(argb, width, x, y, mode));
+        int[] above = new int[width];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            int start = y * width;
+            System.arraycopy(argb, start, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int prediction;
+                if (y == 0) {
+                    prediction = x == 0 ? Predictors.BLACK : row[x - 1];
+                } else if (x == 0) {
+                    prediction = above[0];
+                } else {
+                    int mode = (modeImage[(y >>> bits) * tilesPerRow + (x >>> bits)] >>> 8) & 0xf;
+                    // the top-right of the last column is the first pixel of this row
+                    int topRight = x + 1 < width ? above[x + 1] : row[0];
+                    prediction = Predictors.predict(mode, row[x - 1], above[x], above[x - 1], topRight);
+                }
+                int residual = Argb.subtract(row[x], prediction);
+                if (!exact && row[x] >>> 24 == 0) {
+                    residual &= 0xff000000;
+                    row[x] = prediction & 0x00ffffff;
+                }
+                argb[start + x] = residual;
             }
+            int[] t = above;
+            above = row;
+            row = t;
         }
     }
 }

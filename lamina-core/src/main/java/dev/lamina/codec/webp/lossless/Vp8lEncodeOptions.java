@@ -6,9 +6,9 @@ import dev.lamina.LaminaException;
  * Options of the lossless encoder.
  *
  * @param effort 0 (fastest) to 9 (smallest); see docs/webp.md for what each level does
- * @param exact  keep the RGB of fully transparent pixels; when false (libwebp's default too) they
- *               are written as transparent black (0, 0, 0, 0), which compresses better and which
- *               no viewer can tell apart
+ * @param exact  keep the RGB of fully transparent pixels; when false (libwebp's default too) their
+ *               colour is whatever compresses best (black, or the colour predicted from their
+ *               neighbours), which no viewer can tell apart; alpha is always kept
  */
 public record Vp8lEncodeOptions(int effort, boolean exact) {
     public static final int DEFAULT_EFFORT = 6;

@@ -19,7 +19,8 @@ import dev.lamina.LaminaException;
  * pixel at the peak (the pixels, the transformed copy, the tokens, the hash chain).
  *
  * <p><b>Exactness.</b> Decoding the output gives the input back exactly, except that without
- * {@code exact} fully transparent pixels come back as 0x00000000. The output depends only on the
+ * {@code exact} the colour of fully transparent pixels is not kept: it becomes whatever codes
+ * cheapest (black, or the predicted colour), as libwebp does by default. The output depends only on the
  * pixels and the options (one thread, no randomness), so it is the same bytes on every run.
  */
 public final class Vp8lEncoder {
@@ -46,11 +47,15 @@ public final class Vp8lEncoder {
 
     /** A headerless image stream for {@code argb}. */
     public static byte[] encodeImageStream(int[] argb, int width, int height, Vp8lEncodeOptions options) {
-        return encodeImageStream(argb, width, height, EncoderEffort.of(options.effort()), options.exact());
+        return encodeImageStream(argb, width, height, EncoderEffort.spatialTries(options.effort()), options.exact());
     }
 
-    /** The stream with an explicit set of choices (tests and tuning compare them). */
-    static byte[] encodeImageStream(int[] argb, int width, int height, EncoderEffort effort, boolean exact) {
+    /**
+     * The stream with explicit configurations (tests and tuning compare them): a palette is tried
+     * as the first says; the spatial transforms with each, the smallest output kept.
+     */
+    static byte[] encodeImageStream(int[] argb, int width, int height, EncoderEffort[] tries, boolean exact) {
+        EncoderEffort effort = tries[0];
         checkSize(argb, width, height);
         int[] pixels = argb.clone();
         if (!exact) {
@@ -61,15 +66,20 @@ public final class Vp8lEncoder {
             }
         }
         Palette palette = effort.palette() ? Palette.of(pixels) : null;
-        if (palette == null) {
-            return spatial(pixels, width, height, effort);
+        byte[] best = null;
+        if (palette != null) {
+            best = indexed(pixels, width, height, palette, effort);
+            if (!effort.paletteAndSpatial()) {
+                return best;
+            }
         }
-        byte[] indexed = indexed(pixels, width, height, palette, effort);
-        if (!effort.paletteAndSpatial()) {
-            return indexed;
+        for (EncoderEffort e : tries) {
+            byte[] candidate = spatial(pixels, width, height, e, exact);
+            if (best == null || candidate.length < best.length) {
+                best = candidate;   // the first of equals stays: the output does not depend on timing
+            }
         }
-        byte[] spatial = spatial(pixels, width, height, effort);
-        return spatial.length < indexed.length ? spatial : indexed;
+        return best;
     }
 
     /**
@@ -87,16 +97,17 @@ public final class Vp8lEncoder {
         return encodeImageStream(argb, width, height, options.exact(true));
     }
 
-    private static byte[] spatial(int[] source, int width, int height, EncoderEffort effort) {
+    private static byte[] spatial(int[] source, int width, int height, EncoderEffort effort, boolean exact) {
         int[] pixels = source.clone();
         LosslessBitWriter out = new LosslessBitWriter(pixels.length);
-        // subtract green
-        out.write(1, 1);
-        out.write(Vp8lConstants.SUBTRACT_GREEN, 2);
-        for (int i = 0; i < pixels.length; i++) {
-            int p = pixels[i];
-            int g = (p >>> 8) & 0xff;
-            pixels[i] = (p & 0xff00ff00) | ((((p >>> 16) - g) & 0xff) << 16) | ((p - g) & 0xff);
+        if (effort.subtractGreen()) {
+            out.write(1, 1);
+            out.write(Vp8lConstants.SUBTRACT_GREEN, 2);
+            for (int i = 0; i < pixels.length; i++) {
+                int p = pixels[i];
+                int g = (p >>> 8) & 0xff;
+                pixels[i] = (p & 0xff00ff00) | ((((p >>> 16) - g) & 0xff) << 16) | ((p - g) & 0xff);
+            }
         }
         // predictor
         int bits = effort.predictorBits();
@@ -105,7 +116,7 @@ public final class Vp8lEncoder {
         out.write(Vp8lConstants.PREDICTOR, 2);
         out.write(bits - 2, 3);
         SubImageWriter.write(out, modes, Vp8lConstants.subsampled(width, bits), effort.chain());
-        PredictorChoice.apply(pixels, width, height, bits, modes);
+        PredictorChoice.apply(pixels, width, height, bits, modes, exact);
         if (effort.crossColour()) {
             int cb = effort.crossColourBits();
             int[] multipliers = CrossColourChoice.choose(pixels, width, height, cb, effort.crossColourStep());
@@ -143,9 +154,14 @@ public final class Vp8lEncoder {
         for (int round = 0; round < effort.parseRounds(); round++) {
             tokens = OptimalParse.parse(pixels, width, tokens, cacheBits, effort.chain());
         }
-        EntropyCodedWriter.Groups groups = effort.metaGroups() > 1
-                ? EntropyImageChoice.choose(tokens, width, height, cacheBits, effort.metaBits(), effort.metaGroups())
-                : null;
+        EntropyCodedWriter.Groups groups = null;
+        if (effort.metaGroups() > 1) {
+            int bits = effort.metaBits();
+            while (bits < 9 && (long) Vp8lConstants.subsampled(width, bits) * Vp8lConstants.subsampled(height, bits) > effort.metaTiles()) {
+                bits++;
+            }
+            groups = EntropyImageChoice.choose(tokens, width, height, cacheBits, bits, effort.metaGroups());
+        }
         EntropyCodedWriter.write(out, tokens, width, cacheBits, groups, true, effort.chain());
     }
 

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Round trips through the encoder: every effort, exact and not, on generated content of every
  * kind and on odd sizes, decoded by Lamina's decoder and by libwebp's dwebp; both must give the
- * input back (with transparent pixels as 0 when not exact).
+ * input back (when not exact, the colour of fully transparent pixels may change, their alpha not;
+ * and the two decoders agree on every sample).
  */
 class Vp8lEncoderRoundTripTest {
     @TempDir
@@ -47,13 +48,13 @@ class Vp8lEncoderRoundTripTest {
             for (boolean exact : new boolean[] {true, false}) {
                 String tag = image.name() + " effort " + effort + (exact ? " exact" : "");
                 byte[] payload = Vp8lEncoder.encode(image.pixels(), image.width(), image.height(), new Vp8lEncodeOptions(effort, exact));
-                int[] expected = exact ? image.pixels() : cleared(image.pixels());
                 byte[] file = WebpLosslessFile.wrap(payload);
-                assertArrayEquals(expected, WebpTools.decode(file, tag), tag + ": Lamina's decoder");
+                int[] ours = WebpTools.decode(file, tag);
+                assertArrayEquals(visible(image.pixels(), exact), visible(ours, exact), tag + ": Lamina's decoder");
                 if (tools) {
                     Path webp = dir.resolve("rt.webp");
                     Files.write(webp, file);
-                    assertArrayEquals(expected, WebpTools.dwebp(webp, dir.resolve("rt.pam")), tag + ": dwebp");
+                    assertArrayEquals(ours, WebpTools.dwebp(webp, dir.resolve("rt.pam")), tag + ": dwebp");
                 }
             }
         }
@@ -88,9 +89,10 @@ class Vp8lEncoderRoundTripTest {
         assertArrayEquals(first, second);
     }
 
-    static int[] cleared(int[] argb) {
+    /** The pixels with the colour of fully transparent ones set to 0 unless {@code exact}: what must survive. */
+    static int[] visible(int[] argb, boolean exact) {
         int[] out = argb.clone();
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < out.length && !exact; i++) {
             if (out[i] >>> 24 == 0) {
                 out[i] = 0;
             }
