@@ -18,12 +18,12 @@ record EncoderEffort(boolean subtractGreen, int[] predictorModes, int predictorB
 
     static EncoderEffort of(int effort) {
         return switch (effort) {
-            case 0 -> new EncoderEffort(true, FAST_MODES, 6, false, 0, 0, 0, false, 8, 0, new int[] {0}, false, false, 0, 0, 0);
-            case 1 -> new EncoderEffort(true, FAST_MODES, 5, false, 0, 0, 4, false, 8, 0, new int[] {0, 8}, true, false, 0, 0, 0);
-            case 2 -> new EncoderEffort(true, SOME_MODES, 5, true, 6, 32, 8, false, 8, 0, new int[] {0, 8, 10}, true, false, 5, 8, 1024);
-            case 3 -> new EncoderEffort(true, SOME_MODES, 4, true, 5, 32, 8, true, 8, 0, new int[] {0, 6, 8, 10}, true, false, 4, 16, 2048);
-            case 4 -> new EncoderEffort(true, ALL_MODES, 4, true, 5, 16, 8, true, 6, 1, new int[] {0, 4, 6, 8, 10}, true, false, 4, 32, 4096);
-            case 5 -> new EncoderEffort(true, ALL_MODES, 4, true, 4, 16, 8, true, 6, 1, new int[] {0, 2, 4, 6, 8, 9, 10}, true, false, 3, 48, 4096);
+            case 0 -> new EncoderEffort(true, FAST_MODES, 5, false, 0, 0, 0, false, 8, 0, new int[] {0, 10}, false, false, 6, 4, 256);
+            case 1 -> new EncoderEffort(true, FAST_MODES, 5, true, 6, 32, 4, false, 8, 0, new int[] {0, 8, 10}, true, false, 5, 8, 1024);
+            case 2 -> new EncoderEffort(true, SOME_MODES, 4, true, 5, 32, 8, true, 8, 0, new int[] {0, 6, 8, 10}, true, false, 5, 16, 2048);
+            case 3 -> new EncoderEffort(true, SOME_MODES, 4, true, 5, 32, 8, true, 6, 1, new int[] {0, 6, 8, 10}, true, false, 4, 32, 4096);
+            case 4 -> new EncoderEffort(true, ALL_MODES, 4, true, 5, 16, 8, true, 6, 1, new int[] {0, 4, 6, 8, 10}, true, false, 3, 48, 4096);
+            case 5 -> new EncoderEffort(true, ALL_MODES, 3, true, 4, 16, 8, true, 6, 1, new int[] {0, 2, 4, 6, 8, 9, 10}, true, false, 3, 48, 8192);
             case 6 -> new EncoderEffort(true, ALL_MODES, 3, true, 4, 16, 8, true, 6, 1, new int[] {0, 2, 4, 6, 7, 8, 9, 10}, true, false, 3, 64, 8192);
             case 7 -> new EncoderEffort(true, ALL_MODES, 3, true, 4, 16, 16, true, 6, 2, allCacheBits(), true, false, 3, 64, 8192);
             case 8 -> new EncoderEffort(true, ALL_MODES, 3, true, 4, 16, 16, true, 6, 2, allCacheBits(), true, true, 3, 64, 16384);
