@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Lossless WebP (VP8L) decode and encode of a 1920x1080 photo (coffee.png scaled, RGBA with a
  * soft alpha edge), in memory, on one thread. Decode: Lamina's decoder to ARGB rows against
- * TwelveMonkeys' pure-Java WebP reader (ImageIO.read to a BufferedImage), both on the file cwebp
- * would make is not needed: Lamina's own effort-6 file, which both read. Encode: Lamina at efforts
- * 0, 6 and 9. libwebp's cwebp/dwebp are timed as processes in docs/benchmarks.md.
+ * TwelveMonkeys' pure-Java WebP reader (ImageIO.read to a BufferedImage), both reading the same
+ * file (Lamina's effort 6). Encode: Lamina at efforts 0, 6 and 9 (pick with {@code -p effort=}).
+ * libwebp's cwebp and dwebp are timed as processes beside it in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
