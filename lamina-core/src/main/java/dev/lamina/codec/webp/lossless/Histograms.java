@@ -34,21 +34,6 @@ final class Histograms {
         }
     }
 
-    void addAll(Histograms h) {
-        for (int i = 0; i < green.length; i++) {
-            green[i] += h.green[i];
-        }
-        for (int i = 0; i < 256; i++) {
-            red[i] += h.red[i];
-            blue[i] += h.blue[i];
-            alpha[i] += h.alpha[i];
-        }
-        for (int i = 0; i < distance.length; i++) {
-            distance[i] += h.distance[i];
-        }
-        extraBits += h.extraBits;
-    }
-
     /** Estimated bits for the data of this histogram under its own optimal codes, plus a rough cost of describing the codes. */
     double cost() {
         return entropy(green) + entropy(red) + entropy(blue) + entropy(alpha) + entropy(distance) + extraBits;

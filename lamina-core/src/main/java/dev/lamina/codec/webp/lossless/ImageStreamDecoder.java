@@ -16,8 +16,6 @@ import java.util.List;
 final class ImageStreamDecoder {
     private final int width;
     private final int height;
-    private final String name;
-    private final LosslessBitReader in;
     private final EntropyCodedPixels pixels;
     /** In the order they are undone (the reverse of the stream's). */
     private final InverseTransform[] transforms;
@@ -25,10 +23,8 @@ final class ImageStreamDecoder {
     private int nextRow;
 
     ImageStreamDecoder(LosslessBitReader in, int width, int height, String name) {
-        this.in = in;
         this.width = width;
         this.height = height;
-        this.name = name;
         PrefixCodeReader reader = new PrefixCodeReader();
         List<InverseTransform> read = new ArrayList<>();
         int codedWidth = width;

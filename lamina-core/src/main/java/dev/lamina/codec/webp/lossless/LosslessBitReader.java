@@ -55,11 +55,6 @@ final class LosslessBitReader {
         return v;
     }
 
-    /** Bits read so far. */
-    long consumedBits() {
-        return consumed;
-    }
-
     /** Whether the stream asked for more bits than the data holds. */
     boolean overrun() {
         return consumed > totalBits;

@@ -1,7 +1,5 @@
 package dev.lamina.codec.webp.lossless;
 
-import java.util.Arrays;
-
 /**
  * Chooses and writes one prefix code for a histogram (RFC 9649, 3.7.2.1, the writer's side): the
  * simple form when at most two symbols below 256 are used, otherwise the code lengths themselves
@@ -172,18 +170,5 @@ final class PrefixCodeWriter {
             }
         }
         return count;
-    }
-
-    /** Cost in bits of {@code freq} under the code just written (for tests and choices). */
-    long cost(int[] freq, int n) {
-        long total = 0;
-        for (int s = 0; s < n; s++) {
-            total += (long) freq[s] * bits[s];
-        }
-        return total;
-    }
-
-    static void clear(int[] a) {
-        Arrays.fill(a, 0);
     }
 }
