@@ -25,7 +25,7 @@ final class OutputOptions {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "output file; the format follows the name (.png, .jpg, .jpeg)")
+            description = "output file; the format follows the name (.png, .jpg, .jpeg, .tif, .tiff)")
     String output;
 
     @Option(names = "--compression", paramLabel = "0-9", converter = Values.Compression.class,
