@@ -9,6 +9,7 @@ import dev.lamina.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaException;
 import dev.lamina.LaminaImage;
+import dev.lamina.Limits;
 import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
 import dev.lamina.PngOptions;
@@ -16,6 +17,10 @@ import dev.lamina.ThumbnailOptions;
 import dev.lamina.TiffOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
+import dev.lamina.codec.webp.lossless.ImageArgb;
+import dev.lamina.codec.webp.lossless.Vp8lEncodeOptions;
+import dev.lamina.codec.webp.lossless.Vp8lEncoder;
+import dev.lamina.codec.webp.lossless.WebpLosslessFile;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
@@ -76,6 +81,8 @@ final class Pipelines {
             BandFormat.U8, 17), TiffOptions.tiff().compression(TiffOptions.Compression.LZW));
     static final byte[] TIFF_TILES = encode(TestImages.photoLike(1001, 777, Interpretation.RGB, true,
             BandFormat.U16, 18), TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(128, 64));
+    static final byte[] WEBP_LOSSLESS = WebpLosslessFile.wrap(Vp8lEncoder.encode(ImageArgb.of(TestImages.photoLike(803, 611,
+            Interpretation.RGB, true, BandFormat.U8, 17)), 803, 611, Vp8lEncodeOptions.defaults()));
 
     private Pipelines() {
     }
@@ -87,6 +94,8 @@ final class Pipelines {
         p.add(new Pipeline("png rgba16 -> png16", () -> open(PNG_RGBA16).encode(PngOptions.png().bitDepth(16))));
         p.add(new Pipeline("interlaced png x13 lanczos3 -> png", () -> open(PNG_INTERLACED)
                 .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).encode(PngOptions.png().compression(3))));
+        p.add(new Pipeline("lossless webp -> png", () -> encode(WebpLosslessFile.open(WEBP_LOSSLESS, "input.webp", Limits.defaults()),
+                PngOptions.png().compression(1))));
         p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
         p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)
