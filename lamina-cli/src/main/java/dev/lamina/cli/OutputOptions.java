@@ -53,7 +53,8 @@ final class OutputOptions {
 
     @Option(names = "--background", paramLabel = "RRGGBB[AA]", converter = Values.Colour.class,
             description = "colour behind the image: what alpha is flattened onto for JPEG (default ffffff)"
-                    + " and the letterbox of --fit contain (default 000000)")
+                    + ", the letterbox of --fit contain (default 000000), and the new pixels of rotate, affine and extend"
+                    + " (default transparent, or black without alpha)")
     Integer background;
 
     @Option(names = "--metadata", paramLabel = "MODE", converter = Values.MetadataName.class,
