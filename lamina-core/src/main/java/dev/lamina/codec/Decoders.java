@@ -6,7 +6,8 @@ import dev.lamina.LoadOptions;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
-import dev.lamina.conversion.Orient;
+import dev.lamina.codec.tiff.TiffDecoder;
+import dev.lamina.geometry.Dihedral;
 import dev.lamina.core.Image;
 
 import java.io.IOException;
@@ -45,9 +46,12 @@ public final class Decoders {
         } catch (IOException e) {
             throw readError(name, e);
         }
-        return oriented(switch (ImageFormat.sniff(head)) {
+        ImageFormat format = ImageFormat.sniff(head);
+        onePage(format, options, name);
+        return oriented(switch (format) {
             case PNG -> PngDecoder.open(file, options.limits());
             case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
+            case TIFF -> TiffDecoder.open(file, options.limits(), options.page(), options.failOnError());
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
     }
@@ -105,11 +109,22 @@ public final class Decoders {
     /** {@link #open(Path, LoadOptions, int)} for an encoded image in memory. */
     public static Image open(byte[] data, String name, LoadOptions options, int shrink) {
         options.limits().checkFileBytes(name, data.length);
-        return oriented(switch (ImageFormat.sniff(data)) {
+        ImageFormat format = ImageFormat.sniff(data);
+        onePage(format, options, name);
+        return oriented(switch (format) {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
+            case TIFF -> TiffDecoder.open(data, name, options.limits(), options.page(), options.failOnError());
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
+    }
+
+    /** Only TIFF has pages; asking a single image for another page is an error, not the first page. */
+    private static void onePage(ImageFormat format, LoadOptions options, String name) {
+        if (options.page() > 0 && format != ImageFormat.TIFF && format != ImageFormat.UNKNOWN) {
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": page " + options.page()
+                    + " asked for, a " + format + " file has one page (0)");
+        }
     }
 
     private static JpegDecodeOptions jpeg(LoadOptions options) {
@@ -117,7 +132,7 @@ public final class Decoders {
     }
 
     /**
-     * The image turned upright from its EXIF orientation, when asked (the default). Decoders hand
+     * The image turned upright from its EXIF orientation (a TIFF's Orientation tag), when asked (the default). Decoders hand
      * images over as stored; turning them is an operation, applied here, above the codecs.
      */
     private static Image oriented(Image image, LoadOptions options, String name) {
@@ -126,7 +141,7 @@ public final class Decoders {
             return image;
         }
         try {
-            return Orient.build(image, o, options.limits(), name);
+            return Dihedral.upright(image, o, options.limits(), name);
         } catch (LaminaException e) {
             throw e.withSubject(name);
         }
@@ -136,6 +151,6 @@ public final class Decoders {
         if (head.length == 0) {
             return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": file is empty");
         }
-        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG or JPEG file (unrecognised content)");
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG or TIFF file (unrecognised content)");
     }
 }
