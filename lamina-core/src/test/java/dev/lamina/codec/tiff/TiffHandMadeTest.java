@@ -201,7 +201,7 @@ class TiffHandMadeTest {
                 LaminaException.Kind.BAD_INPUT, "cannot be held in a file");
         LaminaException big = assertThrows(LaminaException.class, () -> Decoders.open(ok, "hand.tif",
                 LoadOptions.defaults().limits(Limits.defaults().maxPixels(50))));
-        assertReason(big, LaminaException.Kind.LIMIT_EXCEEDED, "over the limit of 50");
+        assertReason(big, LaminaException.Kind.LIMIT_EXCEEDED, "over the pixel limit of 50");
     }
 
     private static void assertReason(LaminaException e, LaminaException.Kind kind, String words) {
