@@ -1,9 +1,12 @@
 package dev.lamina.core;
 
+import dev.lamina.LaminaException;
+
 /**
  * A rectangle of pixels: left, top, width, height. Empty when width or height is not positive.
  * Its right and bottom edges must be ints too: a rectangle whose {@code x + width} would pass 2^31
- * is refused here, so no caller ever indexes with a wrapped-around edge. Code that places things
+ * is refused here (as bad input: such numbers come from a caller), so no code ever indexes with a
+ * wrapped-around edge. Code that places things
  * at offsets it does not control (a layer at {@code x = 2^31 - 1}) clips them first with
  * {@link #clip}, in long arithmetic.
  */
@@ -11,7 +14,7 @@ public record Rect(int x, int y, int width, int height) {
 
     public Rect {
         if ((long) x + width > Integer.MAX_VALUE || (long) y + height > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("rectangle " + width + "x" + height + " at (" + x + ", " + y
+            throw LaminaException.badInput("rectangle " + width + "x" + height + " at (" + x + ", " + y
                     + ") reaches past 2^31");
         }
     }
