@@ -1,0 +1,110 @@
+package dev.lamina.server.http;
+
+import io.helidon.common.socket.SocketOptions;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+
+/**
+ * Helidon SE 4's web server (a virtual thread per request by design) behind {@link Exchange}: one
+ * catch-all route hands everything to the {@link Router}. Why Helidon and not Javalin/Jetty:
+ * docs/decisions.md.
+ */
+public final class HelidonTransport implements Transport {
+    private WebServer server;
+
+    @Override
+    public int start(String host, int port, Router router, TransportOptions options) {
+        server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .shutdownHook(false)   // LaminaServer's own hook stops it
+                .shutdownGracePeriod(options.grace())
+                .maxPayloadSize(options.maxBodyBytes())
+                .connectionOptions(SocketOptions.builder().readTimeout(options.idleTimeout()).build())
+                .idleConnectionTimeout(options.idleTimeout())
+                .routing(r -> r.any((req, res) -> router.handle(new HelidonExchange(req, res))))
+                .build()
+                .start();
+        return server.port();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    private static final class HelidonExchange implements Exchange {
+        private final ServerRequest req;
+        private final ServerResponse res;
+
+        HelidonExchange(ServerRequest req, ServerResponse res) {
+            this.req = req;
+            this.res = res;
+        }
+
+        @Override
+        public String method() {
+            return req.prologue().method().text();
+        }
+
+        @Override
+        public String rawPath() {
+            return req.path().rawPath();
+        }
+
+        @Override
+        public String rawQuery() {
+            return req.query().rawValue();
+        }
+
+        @Override
+        public String header(String name) {
+            return req.headers().first(HeaderNames.create(name)).orElse(null);
+        }
+
+        @Override
+        public InputStream body() {
+            return req.content().inputStream();
+        }
+
+        @Override
+        public String remoteAddress() {
+            return req.remotePeer().host();
+        }
+
+        @Override
+        public void status(int status) {
+            res.status(status);
+        }
+
+        @Override
+        public void header(String name, String value) {
+            res.header(name, value);
+        }
+
+        @Override
+        public void send(byte[] body) {
+            res.send(body);
+        }
+
+        @Override
+        public OutputStream stream(long length) {
+            res.contentLength(length);
+            return res.outputStream();
+        }
+
+        @Override
+        public void closeConnection() {
+            res.header("Connection", "close");
+        }
+    }
+}
