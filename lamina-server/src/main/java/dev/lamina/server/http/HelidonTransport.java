@@ -1,12 +1,15 @@
 package dev.lamina.server.http;
 
+import io.helidon.common.buffers.DataReader;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -73,7 +76,18 @@ public final class HelidonTransport implements Transport {
 
         @Override
         public InputStream body() {
-            return req.content().inputStream();
+            // Helidon reports a client that closed mid-body as an unchecked exception: make it the
+            // IOException every other stream throws for it.
+            return new FilterInputStream(req.content().inputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        return super.read(b, off, len);
+                    } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {
+                        throw new IOException("the client closed the connection", e);
+                    }
+                }
+            };
         }
 
         @Override

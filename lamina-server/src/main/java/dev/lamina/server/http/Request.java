@@ -191,9 +191,7 @@ public final class Request {
 
     /** Records that the client left before a response (499, as nginx logs it). */
     void clientGone() {
-        if (status == 0) {
-            status = 499;
-        }
+        status = 499;
     }
 
     void closeConnection() {

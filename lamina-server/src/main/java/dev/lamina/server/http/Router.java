@@ -104,8 +104,10 @@ public final class Router {
             sendProblem(request, p);
         } catch (IOException e) {
             // The client went away (closed mid-body or mid-response): nobody to answer.
+            // The client went away; the answer is for the library's bookkeeping, the log says 499.
             error = "client-gone";
             request.closeConnection();
+            sendProblem(request, Problem.badRequest("the request body ended early", "body"));
             request.clientGone();
         } catch (RuntimeException | Error e) {
             String incident = request.id();
