@@ -63,8 +63,10 @@ public record ServerConfig(String host, int port, Path data, boolean development
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(file + ": cannot read it");
         }
     }
 

@@ -1,4 +1,8 @@
-package dev.lamina.server.http;
+package dev.lamina.bench.serve;
+
+import dev.lamina.server.http.Exchange;
+import dev.lamina.server.http.Router;
+import dev.lamina.server.http.Transport;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -11,7 +15,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 
-/** Javalin 7 on Jetty 12 with virtual threads behind {@link Exchange}, for the comparison with Helidon. */
+/**
+ * Javalin 7 on Jetty 12 with virtual threads behind the service's {@link Exchange}: the HTTP library that
+ * lost to Helidon SE (docs/decisions.md), kept here so the comparison can be run again
+ * ({@link ServiceBench} starts the service on it with {@link JavalinServerMain}).
+ */
 public final class JavalinTransport implements Transport {
     private Javalin app;
 
