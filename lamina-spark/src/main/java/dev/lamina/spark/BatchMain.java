@@ -114,8 +114,8 @@ public final class BatchMain implements Callable<Integer> {
     @Option(names = "--background", paramLabel = "RRGGBB", description = "colour alpha is flattened onto for JPEG (default ffffff)")
     String background;
 
-    @Option(names = "--strip-exif", description = "write no EXIF")
-    Boolean stripExif;
+    @Option(names = "--metadata", paramLabel = "MODE", description = "metadata written with the image: all (default), icc-only, none")
+    String metadata;
 
     @Option(names = "--image-timeout", paramLabel = "SECONDS", description = "one image's deadline (default: none)")
     Integer imageTimeout;
@@ -206,7 +206,7 @@ public final class BatchMain implements Callable<Integer> {
         o = output == null ? o : o.withFolder(output);
         o = pattern == null ? o : o.withPattern(pattern);
         o = overwrite == null ? o : o.withOverwrite(overwrite);
-        o = stripExif == null ? o : o.withStripExif(stripExif);
+        o = metadata == null ? o : o.withMetadata(metadata);
         JobSpec.Png png = o.png();
         png = compression == null ? png : png.withCompression(compression);
         png = filter == null ? png : png.withFilter(filter);

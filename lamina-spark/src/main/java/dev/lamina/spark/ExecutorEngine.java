@@ -5,6 +5,7 @@ import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
+import dev.lamina.Metadata;
 import dev.lamina.ThumbnailOptions;
 import org.apache.spark.util.LongAccumulator;
 
@@ -46,13 +47,13 @@ final class ExecutorEngine {
 
     private final ThumbnailOptions thumbnail;
     private final Layer watermark;
-    private final boolean stripExif;
+    private final Metadata.Keep keep;
     private final LoadOptions load;
     private final Map<Integer, Execution> executions = new ConcurrentHashMap<>();
 
     private ExecutorEngine(JobSpec spec, byte[] watermarkBytes) {
         this.thumbnail = spec.thumbnail() == null ? null : spec.thumbnail().options();
-        this.stripExif = spec.output().stripExif();
+        this.keep = spec.output().keep();
         this.load = spec.load();
         if (spec.watermark() == null) {
             this.watermark = null;
@@ -110,6 +111,6 @@ final class ExecutorEngine {
         if (watermark != null) {
             img = img.composite(watermark);
         }
-        return stripExif ? img.withoutExif() : img;
+        return img.keepMetadata(keep);
     }
 }

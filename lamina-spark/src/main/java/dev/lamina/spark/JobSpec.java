@@ -5,6 +5,7 @@ import dev.lamina.Gravity;
 import dev.lamina.JpegOptions;
 import dev.lamina.Kernel;
 import dev.lamina.LaminaException;
+import dev.lamina.Metadata;
 import dev.lamina.Limits;
 import dev.lamina.LoadOptions;
 import dev.lamina.PngFilter;
@@ -236,7 +237,7 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
      * kept), {@code {name}} (its file name without extension) and {@code {ext}} (its extension). The
      * output format follows the expanded name's extension (.png, .jpg, .jpeg), as on the command line.
      */
-    public record Output(String folder, String pattern, Boolean overwrite, Boolean stripExif, Png png, Jpeg jpeg)
+    public record Output(String folder, String pattern, Boolean overwrite, String metadata, Png png, Jpeg jpeg)
             implements Serializable {
         public static final String DEFAULT_PATTERN = "{dir}/{name}.{ext}";
         private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)}");
@@ -245,7 +246,7 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
         public Output {
             pattern = pattern == null ? DEFAULT_PATTERN : pattern;
             overwrite = overwrite != null && overwrite;
-            stripExif = stripExif != null && stripExif;
+            metadata = metadata == null ? "all" : metadata;
             png = png == null ? new Png(null, null, null) : png;
             jpeg = jpeg == null ? new Jpeg(null, null, null, null) : jpeg;
         }
@@ -267,6 +268,7 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
             if (!pattern.endsWith(".{ext}")) {
                 formatFor(pattern);   // a fixed extension must be one Lamina writes
             }
+            keep();
             png.options();
             jpeg.options();
         }
@@ -284,27 +286,37 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
         }
 
         public Output withFolder(String v) {
-            return new Output(v, pattern, overwrite, stripExif, png, jpeg);
+            return new Output(v, pattern, overwrite, metadata, png, jpeg);
         }
 
         public Output withPattern(String v) {
-            return new Output(folder, v, overwrite, stripExif, png, jpeg);
+            return new Output(folder, v, overwrite, metadata, png, jpeg);
         }
 
         public Output withOverwrite(Boolean v) {
-            return new Output(folder, pattern, v, stripExif, png, jpeg);
+            return new Output(folder, pattern, v, metadata, png, jpeg);
         }
 
-        public Output withStripExif(Boolean v) {
+        /** Which metadata goes with the pixels, as the CLI's {@code --metadata all|icc-only|none}. */
+        public Metadata.Keep keep() {
+            return switch (metadata.toLowerCase(Locale.ROOT)) {
+                case "all" -> Metadata.Keep.ALL;
+                case "icc-only" -> Metadata.Keep.ICC_ONLY;
+                case "none" -> Metadata.Keep.NONE;
+                default -> throw LaminaException.badInput("output.metadata: '" + metadata + "' is not a metadata mode (all, icc-only, none)");
+            };
+        }
+
+        public Output withMetadata(String v) {
             return new Output(folder, pattern, overwrite, v, png, jpeg);
         }
 
         public Output withPng(Png v) {
-            return new Output(folder, pattern, overwrite, stripExif, v, jpeg);
+            return new Output(folder, pattern, overwrite, metadata, v, jpeg);
         }
 
         public Output withJpeg(Jpeg v) {
-            return new Output(folder, pattern, overwrite, stripExif, png, v);
+            return new Output(folder, pattern, overwrite, metadata, png, v);
         }
     }
 

@@ -31,7 +31,7 @@ class JobSpecTest {
               "limitPixels": 50000000,
               "thumbnail": {"size": "300x200", "fit": "cover", "kernel": "mitchell", "shrinkOnLoad": false, "enlarge": false},
               "watermark": {"image": "s3a://bucket/logo.png", "gravity": "south-east", "opacity": 0.5, "mode": "multiply", "tile": true},
-              "output": {"folder": "s3a://bucket/thumbs", "pattern": "{dir}/{name}.jpg", "overwrite": true, "stripExif": true,
+              "output": {"folder": "s3a://bucket/thumbs", "pattern": "{dir}/{name}.jpg", "overwrite": true, "metadata": "icc-only",
                          "png": {"compression": 9, "filter": "paeth", "bitDepth": 8},
                          "jpeg": {"quality": 85, "subsampling": "444", "progressive": true, "background": "000000"}},
               "partitioning": {"imageCostBytes": 1048576, "maxPartitionBytes": 67108864, "tasksPerCore": 2},
@@ -42,7 +42,7 @@ class JobSpecTest {
             "s3a://bucket/photos/", "/data/*.jpg", "--include", "*.jpg", "--max-file-bytes", "1000000", "--limit-pixels", "50000000",
             "--size", "300x200", "--fit", "cover", "--kernel", "mitchell", "--no-shrink-on-load", "--no-enlarge",
             "--watermark", "s3a://bucket/logo.png", "--gravity", "south-east", "--opacity", "0.5", "--mode", "multiply", "--tile",
-            "-o", "s3a://bucket/thumbs", "--pattern", "{dir}/{name}.jpg", "--overwrite", "--strip-exif",
+            "-o", "s3a://bucket/thumbs", "--pattern", "{dir}/{name}.jpg", "--overwrite", "--metadata", "icc-only",
             "--compression", "9", "--filter", "paeth", "--bit-depth", "8",
             "--quality", "85", "--subsampling", "444", "--progressive", "--background", "000000",
             "--image-cost-bytes", "1048576", "--max-partition-bytes", "67108864", "--tasks-per-core", "2", "--image-timeout", "30"};
