@@ -40,9 +40,9 @@ import java.util.TreeSet;
  * library comparison), the Java2D handler inside it, and a sharp service in Node, each a process of
  * its own on this machine, driven by the open-model load generator of lamina-server over loopback.
  * Scenarios: the S2 collage (48 tiles of 100x100 on an 800x600 canvas, JPEG quality 85) for every
- * engine, plus Lamina's thumbnail and watermark presets through signed URLs. Each target's rate is
- * stepped until P99 passes 50 ms twice; then the highest clean rate is run again at twice the rate
- * to see how it sheds. Writes results JSON, a markdown table and the heat map (rate x percentile,
+ * engine, plus Lamina's thumbnail and watermark presets through signed URLs. The rates are stepped
+ * over all targets in turn until each passes P99 50 ms twice; then each target's highest clean
+ * rate is run again at twice the rate to see how it sheds. Writes results JSON, a markdown table and the heat map (rate x percentile,
  * coloured by latency) under the output folder.
  *
  * <p>{@code bench/serve-load.sh [--step S] [--rates r1,r2,...] [--targets a,b,...]}
@@ -126,14 +126,13 @@ public final class ServiceBench {
                     signed("/v1/render/watermark", "asset=photo&keyid=bench&expires=" + expires), Map.of(), new byte[0])));
             Map<String, Integer> ports = Map.of("helidon", helidon, "javalin", javalin, "sharp", node);
 
-            List<Result> results = new ArrayList<>();
+            List<Target> chosen = new ArrayList<>();
             for (Target t : targets) {
-                if (only != null && only.stream().noneMatch(t.name::contains)) {
-                    continue;
+                if (only == null || only.stream().anyMatch(t.name::contains)) {
+                    chosen.add(t);
                 }
-                results.add(measure(t, URI.create("http://127.0.0.1:" + ports.get(t.server)), pids.get(t.server), rates,
-                        stepSeconds, warmupSeconds));
             }
+            List<Result> results = measure(chosen, ports, pids, rates, stepSeconds, warmupSeconds);
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
             write(out, results, started, loadBefore, loadAfter, stepSeconds);
         } finally {
@@ -148,33 +147,61 @@ public final class ServiceBench {
         }
     }
 
-    private static Result measure(Target t, URI base, long pid, double[] rates, int stepSeconds, int warmupSeconds)
-            throws Exception {
-        System.err.println("== " + t.name);
-        List<LoadTest.Step> steps = new ArrayList<>();
-        LoadTest.run(base, t.scenario, new double[]{rates[0]}, Duration.ZERO, Duration.ofSeconds(warmupSeconds), 100_000,
-                Duration.ofSeconds(10), pid);   // warm-up: JIT, caches, connections
-        int unclean = 0;
-        double maxClean = 0;
+    /**
+     * Steps every target through the rates, interleaved (each rate runs on every target in turn), so
+     * the drift of a shared machine's load spreads over all of them instead of landing on one. A
+     * target leaves after two steps in a row over P99 50 ms or with errors; then each target runs
+     * once more at twice its highest clean rate.
+     */
+    private static List<Result> measure(List<Target> targets, Map<String, Integer> ports, Map<String, Long> pids,
+                                        double[] rates, int stepSeconds, int warmupSeconds) throws Exception {
+        Map<Target, List<LoadTest.Step>> steps = new LinkedHashMap<>();
+        Map<Target, Integer> unclean = new LinkedHashMap<>();
+        Map<Target, Double> best = new LinkedHashMap<>();
+        for (Target t : targets) {
+            steps.put(t, new ArrayList<>());
+            unclean.put(t, 0);
+            best.put(t, 0.0);
+            // Warm-up: JIT, caches, connections.
+            LoadTest.run(base(t, ports), t.scenario, new double[]{rates[0]}, Duration.ZERO, Duration.ofSeconds(warmupSeconds),
+                    100_000, Duration.ofSeconds(10), pids.get(t.server));
+        }
         for (double rate : rates) {
-            LoadTest.Step s = LoadTest.run(base, t.scenario, new double[]{rate}, Duration.ZERO, Duration.ofSeconds(stepSeconds),
-                    100_000, Duration.ofSeconds(10), pid).getFirst();
-            steps.add(s);
-            System.err.print(LoadTest.table(t.name, List.of(s)));
-            if (s.clean(P99_LIMIT_MICROS)) {
-                maxClean = rate;
-                unclean = 0;
-            } else if (++unclean == 2) {
-                break;
+            for (Target t : targets) {
+                if (unclean.get(t) >= 2) {
+                    continue;
+                }
+                LoadTest.Step s = step(t, ports, pids, rate, stepSeconds);
+                steps.get(t).add(s);
+                System.err.print(LoadTest.table(t.name, List.of(s)));
+                if (s.clean(P99_LIMIT_MICROS)) {
+                    best.put(t, rate);
+                    unclean.put(t, 0);
+                } else {
+                    unclean.merge(t, 1, Integer::sum);
+                }
             }
         }
-        LoadTest.Step twice = null;
-        if (maxClean > 0) {
-            twice = LoadTest.run(base, t.scenario, new double[]{2 * maxClean}, Duration.ZERO, Duration.ofSeconds(stepSeconds),
-                    100_000, Duration.ofSeconds(10), pid).getFirst();
-            System.err.print("at twice: " + LoadTest.table(t.name, List.of(twice)));
+        List<Result> results = new ArrayList<>();
+        for (Target t : targets) {
+            LoadTest.Step twice = null;
+            if (best.get(t) > 0) {
+                twice = step(t, ports, pids, 2 * best.get(t), stepSeconds);
+                System.err.print("at twice: " + LoadTest.table(t.name, List.of(twice)));
+            }
+            results.add(new Result(t.name, steps.get(t), best.get(t), twice));
         }
-        return new Result(t.name, steps, maxClean, twice);
+        return results;
+    }
+
+    private static URI base(Target t, Map<String, Integer> ports) {
+        return URI.create("http://127.0.0.1:" + ports.get(t.server));
+    }
+
+    private static LoadTest.Step step(Target t, Map<String, Integer> ports, Map<String, Long> pids, double rate, int seconds)
+            throws Exception {
+        return LoadTest.run(base(t, ports), t.scenario, new double[]{rate}, Duration.ZERO, Duration.ofSeconds(seconds),
+                100_000, Duration.ofSeconds(10), pids.get(t.server)).getFirst();
     }
 
     /** The S2 collage: 48 tiles of 100x100 on the 800x600 canvas, row by row. */
