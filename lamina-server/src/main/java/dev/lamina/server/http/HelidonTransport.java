@@ -3,6 +3,7 @@ package dev.lamina.server.http;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.socket.SocketOptions;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -76,8 +77,9 @@ public final class HelidonTransport implements Transport {
 
         @Override
         public InputStream body() {
-            // Helidon reports a client that closed mid-body as an unchecked exception: make it the
-            // IOException every other stream throws for it.
+            // Helidon reports a client that closed mid-body (or before the response) as an unchecked
+            // exception: make it the IOException every other stream throws for it, so the router
+            // logs a client gone (499), not an internal error.
             return new FilterInputStream(req.content().inputStream()) {
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
@@ -106,14 +108,22 @@ public final class HelidonTransport implements Transport {
         }
 
         @Override
-        public void send(byte[] body) {
-            res.send(body);
+        public void send(byte[] body) throws IOException {
+            try {
+                res.send(body);
+            } catch (ServerConnectionException | UncheckedIOException e) {
+                throw new IOException("the client closed the connection", e);   // as body() does
+            }
         }
 
         @Override
-        public OutputStream stream(long length) {
-            res.contentLength(length);
-            return res.outputStream();
+        public OutputStream stream(long length) throws IOException {
+            try {
+                res.contentLength(length);
+                return res.outputStream();
+            } catch (ServerConnectionException | UncheckedIOException e) {
+                throw new IOException("the client closed the connection", e);
+            }
         }
 
         @Override
