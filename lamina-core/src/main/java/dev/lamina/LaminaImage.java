@@ -9,6 +9,13 @@ import dev.lamina.conversion.Cast;
 import dev.lamina.conversion.Flatten;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
+import dev.lamina.core.Rect;
+import dev.lamina.geometry.Affine;
+import dev.lamina.geometry.AffineMatrix;
+import dev.lamina.geometry.Dihedral;
+import dev.lamina.geometry.Extend;
+import dev.lamina.geometry.Extract;
+import dev.lamina.geometry.Trim;
 import dev.lamina.resample.Resize;
 import dev.lamina.resample.Thumbnail;
 
@@ -161,6 +168,145 @@ public final class LaminaImage {
      */
     public LaminaImage thumbnail(ThumbnailOptions options) {
         return new LaminaImage(Thumbnail.of(image, options, limits), limits);
+    }
+
+    /**
+     * The {@code width x height} rectangle at ({@code left}, {@code top}) (sharp's {@code extract},
+     * libvips' {@code extract_area}). Streams: only the rectangle's rows are read.
+     */
+    public LaminaImage extract(int left, int top, int width, int height) {
+        return new LaminaImage(Extract.build(image, new Rect(left, top, width, height)), limits);
+    }
+
+    /**
+     * Margins added around the image, filled with zeros in its layout: transparent black for an
+     * image with alpha, black without (libvips' {@code embed} default).
+     */
+    public LaminaImage extend(int top, int right, int bottom, int left) {
+        return extend(top, right, bottom, left, ExtendWith.BACKGROUND, null);
+    }
+
+    /**
+     * Margins filled with a colour, {@code 0xAARRGGBB} (sharp's {@code extend} with a
+     * {@code background}). A colour that is not opaque adds an alpha band to an image without one;
+     * one that is not grey makes a grey image RGB.
+     */
+    public LaminaImage extend(int top, int right, int bottom, int left, int argb) {
+        return extend(top, right, bottom, left, ExtendWith.BACKGROUND, argb);
+    }
+
+    /**
+     * Margins filled from the image's edges (sharp's {@code extendWith}): copied, repeated or
+     * mirrored ({@link ExtendWith} gives the exact rule); {@link ExtendWith#BACKGROUND} gives zeros.
+     */
+    public LaminaImage extend(int top, int right, int bottom, int left, ExtendWith mode) {
+        return extend(top, right, bottom, left, mode, null);
+    }
+
+    private LaminaImage extend(int top, int right, int bottom, int left, ExtendWith mode, Integer argb) {
+        if (top < 0 || right < 0 || bottom < 0 || left < 0) {
+            throw LaminaException.badInput("extend: margins must be 0 or more, not " + top + ", " + right + ", "
+                    + bottom + ", " + left + " (top, right, bottom, left)");
+        }
+        long w = (long) image.width + left + right, h = (long) image.height + top + bottom;
+        limits.checkPixels("extend", w, h);
+        if (w > Integer.MAX_VALUE || h > Integer.MAX_VALUE) {
+            throw LaminaException.limit("extend: " + w + "x" + h + " is beyond what an image can address");
+        }
+        return new LaminaImage(Extend.build(image, left, top, (int) w, (int) h, mode, argb), limits);
+    }
+
+    /**
+     * Mirrored top-bottom (sharp's {@code flip}), an exact copy. A file-backed image that is read
+     * once from the top is first held in memory (its last row comes out first).
+     */
+    public LaminaImage flip() {
+        return new LaminaImage(Dihedral.flip(image), limits);
+    }
+
+    /** Mirrored left-right (sharp's {@code flop}), an exact copy that streams. */
+    public LaminaImage flop() {
+        return new LaminaImage(Dihedral.flop(image), limits);
+    }
+
+    /**
+     * Turned clockwise by {@code degrees} about the centre, onto the smallest rectangle that holds
+     * the result, with {@link AffineOptions#defaults()} (bilinear, zeros where the image is not).
+     * Multiples of 90 degrees are exact copies (a file-backed image is then first held in memory).
+     */
+    public LaminaImage rotate(double degrees) {
+        return rotate(degrees, AffineOptions.defaults());
+    }
+
+    /**
+     * Turned clockwise by {@code degrees} with the options' kernel and background; the image's
+     * edges are antialiased by their exact coverage. Multiples of 90 degrees without an explicit
+     * area are exact copies (the kernel and background do not matter then).
+     */
+    public LaminaImage rotate(double degrees, AffineOptions options) {
+        if (!Double.isFinite(degrees)) {
+            throw LaminaException.badInput("rotate: the angle must be a finite number of degrees, not " + degrees);
+        }
+        if (degrees % 90 == 0 && options.area() == null) {
+            return new LaminaImage(Dihedral.rotate(image, (int) ((degrees % 360) / 90)), limits);
+        }
+        Affine.Rotation r = Affine.rotation(image.width, image.height, degrees);
+        Rect area = options.area() == null ? r.area() : rect(options.area());
+        limits.checkPixels("rotate", area.width(), area.height());
+        return new LaminaImage(Affine.build(image, r.matrix(), options.kernel(), area, options.background()), limits);
+    }
+
+    /**
+     * The linear part of an affine transform ({@code X = a x + b y}, {@code Y = c x + d y}: scale,
+     * rotate, shear) onto the transformed image's bounding box, with {@link AffineOptions#defaults()}.
+     */
+    public LaminaImage affine(double a, double b, double c, double d) {
+        return affine(a, b, c, d, 0, 0, AffineOptions.defaults());
+    }
+
+    /**
+     * A general affine transform, libvips' {@code affine}: input point (x, y) goes to
+     * {@code X = a x + b y + tx}, {@code Y = c x + d y + ty}, where pixel (i, j) is the unit square at
+     * (i, j) in both images. Sampled with the options' kernel in premultiplied alpha, edges
+     * antialiased by coverage, onto the options' area (by default the bounding box of the transformed
+     * image, rounded outwards to whole pixels).
+     */
+    public LaminaImage affine(double a, double b, double c, double d, double tx, double ty, AffineOptions options) {
+        AffineMatrix m = new AffineMatrix(a, b, c, d, tx, ty);
+        Rect area = options.area() == null ? m.bounds(image.width, image.height) : rect(options.area());
+        limits.checkPixels("affine", area.width(), area.height());
+        return new LaminaImage(Affine.build(image, m, options.kernel(), area, options.background()), limits);
+    }
+
+    private static Rect rect(AffineOptions.Area a) {
+        return new Rect(a.left(), a.top(), a.width(), a.height());
+    }
+
+    /**
+     * The image without its border of near-uniform colour (sharp's {@code trim()}): the top-left
+     * pixel's colour, threshold 10, noise ignored by a 3x3 median. Finding the border reads the
+     * image once now (under the calling thread's {@link Execution}); an image without border is
+     * returned whole.
+     */
+    public LaminaImage trim() {
+        return trim(TrimOptions.defaults());
+    }
+
+    /** The image without its border as the options say (see {@link TrimOptions}). */
+    public LaminaImage trim(TrimOptions options) {
+        double[] bg = null;
+        if (options.background() != null) {
+            int argb = options.background();
+            double r = ((argb >> 16) & 0xFF) / 255.0, g = ((argb >> 8) & 0xFF) / 255.0, b = (argb & 0xFF) / 255.0;
+            double a = (argb >>> 24) / 255.0;
+            double[] colour = image.interpretation.colourBands == 1
+                    ? new double[]{0.2126 * r + 0.7152 * g + 0.0722 * b} : new double[]{r, g, b};
+            bg = image.hasAlpha ? Arrays.copyOf(colour, colour.length + 1) : colour;
+            if (image.hasAlpha) {
+                bg[colour.length] = a;
+            }
+        }
+        return new LaminaImage(Trim.build(image, bg, options.threshold(), options.lineArt()), limits);
     }
 
     /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */

@@ -5,7 +5,8 @@ import dev.lamina.LoadOptions;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
-import dev.lamina.conversion.Orient;
+import dev.lamina.codec.tiff.TiffDecoder;
+import dev.lamina.geometry.Dihedral;
 import dev.lamina.core.Image;
 
 import java.io.IOException;
@@ -52,9 +53,12 @@ public final class Decoders {
             }
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
         }
-        return oriented(switch (ImageFormat.sniff(head)) {
+        ImageFormat format = ImageFormat.sniff(head);
+        onePage(format, options, name);
+        return oriented(switch (format) {
             case PNG -> PngDecoder.open(file, options.limits());
             case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
+            case TIFF -> TiffDecoder.open(file, options.limits(), options.page(), options.failOnError());
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
     }
@@ -69,11 +73,22 @@ public final class Decoders {
             throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + data.length + " bytes is over the limit of "
                     + options.limits().maxFileBytes() + " bytes");
         }
-        return oriented(switch (ImageFormat.sniff(data)) {
+        ImageFormat format = ImageFormat.sniff(data);
+        onePage(format, options, name);
+        return oriented(switch (format) {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
+            case TIFF -> TiffDecoder.open(data, name, options.limits(), options.page(), options.failOnError());
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
+    }
+
+    /** Only TIFF has pages; asking a single image for another page is an error, not the first page. */
+    private static void onePage(ImageFormat format, LoadOptions options, String name) {
+        if (options.page() > 0 && format != ImageFormat.TIFF && format != ImageFormat.UNKNOWN) {
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": page " + options.page()
+                    + " asked for, a " + format + " file has one page (0)");
+        }
     }
 
     private static JpegDecodeOptions jpeg(LoadOptions options) {
@@ -81,7 +96,7 @@ public final class Decoders {
     }
 
     /**
-     * The image turned upright from its EXIF orientation, when asked (the default). Decoders hand
+     * The image turned upright from its EXIF orientation (a TIFF's Orientation tag), when asked (the default). Decoders hand
      * images over as stored; turning them is an operation, applied here, above the codecs.
      */
     private static Image oriented(Image image, LoadOptions options, String name) {
@@ -90,7 +105,7 @@ public final class Decoders {
             return image;
         }
         try {
-            return Orient.build(image, o);
+            return Dihedral.upright(image, o);
         } catch (LaminaException e) {
             throw e.withSubject(name);
         }
@@ -100,6 +115,6 @@ public final class Decoders {
         if (head.length == 0) {
             return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": file is empty");
         }
-        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG or JPEG file (unrecognised content)");
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG or TIFF file (unrecognised content)");
     }
 }

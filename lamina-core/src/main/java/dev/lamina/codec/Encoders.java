@@ -4,8 +4,10 @@ import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
+import dev.lamina.TiffOptions;
 import dev.lamina.codec.jpeg.JpegEncoder;
 import dev.lamina.codec.png.PngEncoder;
+import dev.lamina.codec.tiff.TiffEncoder;
 import dev.lamina.core.Image;
 
 import java.io.BufferedOutputStream;
@@ -32,6 +34,7 @@ public final class Encoders {
         return switch (ImageFormat.forName(file)) {
             case PNG -> PngOptions.png();
             case JPEG -> JpegOptions.jpeg();
+            case TIFF -> TiffOptions.tiff();
             case UNKNOWN -> throw new AssertionError();
         };
     }
@@ -40,13 +43,18 @@ public final class Encoders {
         switch (options) {
             case PngOptions png -> PngEncoder.write(image, out, png);
             case JpegOptions jpeg -> JpegEncoder.write(image, out, jpeg);
+            case TiffOptions tiff -> TiffEncoder.write(image, out, tiff);
         }
     }
 
     public static void save(Image image, Path file, SaveOptions options) {
         String name = String.valueOf(file);
         ImageFormat wanted = ImageFormat.forName(file);
-        ImageFormat given = options instanceof PngOptions ? ImageFormat.PNG : ImageFormat.JPEG;
+        ImageFormat given = switch (options) {
+            case PngOptions png -> ImageFormat.PNG;
+            case JpegOptions jpeg -> ImageFormat.JPEG;
+            case TiffOptions tiff -> ImageFormat.TIFF;
+        };
         if (wanted != given) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the name says " + wanted + " but " + given + " options were given");
         }
@@ -71,8 +79,12 @@ public final class Encoders {
         }
         boolean done = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                write(image, out, options);
+            if (options instanceof TiffOptions tiff) {
+                TiffEncoder.save(image, tmp, tiff);   // seeks back to the header: written in place, not through a stream
+            } else {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    write(image, out, options);
+                }
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

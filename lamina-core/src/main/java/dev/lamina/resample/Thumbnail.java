@@ -6,8 +6,8 @@ import dev.lamina.ThumbnailOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.composite.Letterbox;
-import dev.lamina.conversion.Crop;
-import dev.lamina.conversion.Orient;
+import dev.lamina.geometry.Dihedral;
+import dev.lamina.geometry.Extract;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 
@@ -82,7 +82,7 @@ public final class Thumbnail {
         Image resized = o.linearLight()
                 ? Resize.buildLinear(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY)
                 : Resize.build(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY);
-        Image turned = orientation == 1 ? resized : Orient.build(resized, orientation);
+        Image turned = orientation == 1 ? resized : Dihedral.upright(resized, orientation);
         return switch (o.fit()) {
             case INSIDE, OUTSIDE, FILL -> turned;
             case COVER -> cover(turned, size, o);
@@ -96,13 +96,13 @@ public final class Thumbnail {
             return turned;
         }
         if (o.crop() == ThumbnailOptions.Crop.POSITION) {
-            return Crop.build(turned, new Rect(o.position().left(turned.width, cw), o.position().top(turned.height, ch),
+            return Extract.build(turned, new Rect(o.position().left(turned.width, cw), o.position().top(turned.height, ch),
                     cw, ch));
         }
         // A content-aware window looks at the resized image before cutting it: computed once, here,
         // into memory (it is thumbnail-sized and within the pixel limit), then analysed and cropped.
         Image held = turned.materialise();
-        return Crop.build(held, SmartCrop.window(held, cw, ch, o.crop()));
+        return Extract.build(held, SmartCrop.window(held, cw, ch, o.crop()));
     }
 
     /**

@@ -111,6 +111,12 @@ class RenderTest {
         HttpResponse<byte[]> avif = s.send(HttpRequest.newBuilder(s.uri("/v1/render")).header("Accept", "image/avif")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
         assertEquals(406, avif.statusCode());
+        HttpResponse<byte[]> tiff = s.postJson("/v1/render?format=tiff", WATERMARK);
+        assertEquals("image/tiff", tiff.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(expectedWatermark().encode(dev.lamina.TiffOptions.tiff()), tiff.body());
+        HttpResponse<byte[]> tiffByAccept = s.send(HttpRequest.newBuilder(s.uri("/v1/render")).header("Accept", "image/tiff")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
+        assertEquals("image/tiff", tiffByAccept.headers().firstValue("Content-Type").orElse(""));
         assertEquals(400, s.postJson("/v1/render?format=gif", WATERMARK).statusCode());
         assertEquals(400, s.postJson("/v1/render?format=jpeg&quality=101", WATERMARK).statusCode());
     }

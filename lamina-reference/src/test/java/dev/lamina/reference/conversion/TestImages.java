@@ -28,7 +28,7 @@ public final class TestImages {
      * Random samples, with the alpha band (if any) cycling through 0, full scale and random values so
      * that every image meets both edge cases. With {@code outOfRange}, F32 colour spans -0.25..1.25.
      */
-    static Region random(int w, int h, int bands, BandFormat format, long seed, boolean outOfRange) {
+    public static Region random(int w, int h, int bands, BandFormat format, long seed, boolean outOfRange) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Region r = Region.allocate(Rect.of(w, h), bands, format);
         boolean alpha = bands == 2 || bands == 4;
@@ -62,7 +62,7 @@ public final class TestImages {
     }
 
     /** The region as a sequential image: a line cache over a decoder that hands out its rows in order. */
-    static Image sequential(Region r) {
+    public static Image sequential(Region r) {
         return sequential(r, new AtomicInteger());
     }
 
@@ -88,7 +88,7 @@ public final class TestImages {
     }
 
     /** Rectangles worth fetching from a w x h image: all of it, odd pieces inside, a corner pixel, the last row. */
-    static List<Rect> probes(int w, int h) {
+    public static List<Rect> probes(int w, int h) {
         List<Rect> rects = new ArrayList<>();
         rects.add(Rect.of(w, h));
         rects.add(new Rect(w / 3, h / 3, Math.max(1, (w + 1) / 2), Math.max(1, (h + 1) / 2)));
@@ -100,7 +100,7 @@ public final class TestImages {
     }
 
     /** Every sample of {@code actual} equals the sample of {@code expected} at the same coordinates. */
-    static void assertSamples(Region expected, Region actual, String what) {
+    public static void assertSamples(Region expected, Region actual, String what) {
         assertEquals(expected.bands, actual.bands, what + ": bands");
         assertEquals(expected.format, actual.format, what + ": format");
         Rect r = actual.rect();
@@ -120,7 +120,7 @@ public final class TestImages {
      * The image equals the reference everywhere: fetched whole and in odd rectangles on this thread,
      * and computed in strips on the worker pool.
      */
-    static void assertImage(Region expected, Image actual, String what) {
+    public static void assertImage(Region expected, Image actual, String what) {
         assertEquals(expected.rect().width(), actual.width, what + ": width");
         assertEquals(expected.rect().height(), actual.height, what + ": height");
         assertEquals(expected.bands, actual.bands, what + ": bands");

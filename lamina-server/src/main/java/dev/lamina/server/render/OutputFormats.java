@@ -3,6 +3,7 @@ package dev.lamina.server.render;
 import dev.lamina.JpegOptions;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
+import dev.lamina.TiffOptions;
 import dev.lamina.server.http.Problem;
 
 import java.util.ArrayList;
@@ -12,16 +13,16 @@ import java.util.function.IntFunction;
 
 /**
  * The output formats the service writes, one row each: its name in URLs, media type, file
- * extension, quality range and how to make the engine's options. A new codec (WebP, TIFF) is one
- * row here; selection by parameter and by {@code Accept} reads only this table.
+ * extension, quality range and how to make the engine's options. A new codec (WebP) is one row
+ * here; selection by parameter and by {@code Accept} reads only this table.
  */
 public final class OutputFormats {
     private OutputFormats() {
     }
 
     /**
-     * One row. {@code quality} is null for formats without one (PNG: the parameter is accepted and
-     * ignored, as sharp ignores options of another format).
+     * One row. {@code quality} is null for formats without one (PNG, TIFF: the parameter is
+     * accepted and ignored, as sharp ignores options of another format).
      */
     public record Format(String name, String mediaType, String extension, boolean alphaCapable, Integer defaultQuality,
                          IntFunction<SaveOptions> options) {
@@ -32,7 +33,8 @@ public final class OutputFormats {
 
     private static final List<Format> TABLE = List.of(
             new Format("jpeg", "image/jpeg", "jpg", false, 80, q -> JpegOptions.jpeg().quality(q)),
-            new Format("png", "image/png", "png", true, null, q -> PngOptions.png()));
+            new Format("png", "image/png", "png", true, null, q -> PngOptions.png()),
+            new Format("tiff", "image/tiff", "tif", true, null, q -> TiffOptions.tiff()));
 
     public static Format byName(String name) {
         String n = name.toLowerCase(Locale.ROOT);

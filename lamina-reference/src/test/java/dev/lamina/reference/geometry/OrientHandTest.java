@@ -1,10 +1,11 @@
-package dev.lamina.reference.conversion;
+package dev.lamina.reference.geometry;
 
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
-import dev.lamina.conversion.Orient;
+import dev.lamina.geometry.Dihedral;
+import dev.lamina.reference.conversion.TestImages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  *   a b c
  *   d e f
  * </pre>
- * Both the core operation and the reference must give these.
+ * Both the core operation and the reference must give these. The API's flip, flop and quarter
+ * turns are four of them: flip = 4, flop = 2, 90 clockwise = 6, 180 = 3, 270 = 8.
  */
 class OrientHandTest {
 
@@ -37,9 +39,36 @@ class OrientHandTest {
         Region stored = Region.allocate(Rect.of(3, 2), 1, BandFormat.U8);
         byte[] letters = "abcdef".getBytes();
         System.arraycopy(letters, 0, stored.u8(), 0, 6);
-        Image upright = Orient.build(TestImages.image(stored), orientation);
+        Image upright = Dihedral.upright(TestImages.image(stored), orientation);
         assertEquals(expected, letters(upright.fetch(upright.bounds())), "core");
         assertEquals(expected, letters(OrientReference.orient(stored, orientation)), "reference");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "flip, def/abc",
+            "flop, cba/fed",
+            "rotate 90, da/eb/fc",
+            "rotate 180, fed/cba",
+            "rotate 270, cf/be/ad",
+            "rotate -90, cf/be/ad",
+    })
+    void flipsAndTurnsMatchHandDrawnResults(String op, String expected) {
+        Region stored = Region.allocate(Rect.of(3, 2), 1, BandFormat.U8);
+        System.arraycopy("abcdef".getBytes(), 0, stored.u8(), 0, 6);
+        Image in = TestImages.image(stored);
+        Image out = switch (op) {
+            case "flip" -> Dihedral.flip(in);
+            case "flop" -> Dihedral.flop(in);
+            default -> Dihedral.rotate(in, Integer.parseInt(op.substring("rotate ".length())) / 90);
+        };
+        assertEquals(expected, letters(out.fetch(out.bounds())), "core");
+        Region reference = switch (op) {
+            case "flip" -> OrientReference.flip(stored);
+            case "flop" -> OrientReference.flop(stored);
+            default -> OrientReference.rotate(stored, Integer.parseInt(op.substring("rotate ".length())) / 90);
+        };
+        assertEquals(expected, letters(reference), "reference");
     }
 
     private static String letters(Region r) {

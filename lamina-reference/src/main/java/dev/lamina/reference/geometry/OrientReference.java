@@ -1,6 +1,8 @@
-package dev.lamina.reference.conversion;
+package dev.lamina.reference.geometry;
 
 import dev.lamina.core.Region;
+import dev.lamina.reference.conversion.CastReference;
+import dev.lamina.reference.conversion.ReferenceSamples;
 
 /**
  * EXIF orientation by its definition, built from three elementary moves instead of one affine
@@ -22,6 +24,24 @@ import dev.lamina.core.Region;
 public final class OrientReference {
 
     private OrientReference() {
+    }
+
+    /** Mirrored top-bottom: orientation 4 undone. */
+    public static Region flip(Region in) {
+        return orient(in, 4);
+    }
+
+    /** Mirrored left-right: orientation 2 undone. */
+    public static Region flop(Region in) {
+        return orient(in, 2);
+    }
+
+    /**
+     * Turned clockwise by {@code quarterTurns} x 90 degrees: 90 clockwise is orientation 6 undone
+     * (row 0 belongs on the right), 180 is 3, 270 is 8.
+     */
+    public static Region rotate(Region in, int quarterTurns) {
+        return orient(in, new int[]{1, 6, 3, 8}[Math.floorMod(quarterTurns, 4)]);
     }
 
     /** The upright image of {@code in} (a whole image at 0,0) stored with {@code orientation}. */

@@ -1,4 +1,4 @@
-package dev.lamina.conversion;
+package dev.lamina.geometry;
 
 import dev.lamina.LaminaException;
 import dev.lamina.core.DemandHint;
@@ -10,25 +10,32 @@ import dev.lamina.core.Region;
 import dev.lamina.core.Sequence;
 
 /**
- * Turns an image stored with EXIF orientation 1-8 upright: the flips, rotations and transposes of
- * the EXIF 2.3 Orientation tag (0x0112). The result's metadata says orientation 1.
+ * The eight exact turns and mirrors of the pixel grid: flip (top-bottom), flop (left-right),
+ * rotations by 90, 180 and 270 degrees, and the two transposes. They move pixels without
+ * arithmetic, so the output is bit-identical to the input's samples. EXIF orientation
+ * ({@link #upright}) is one of them too.
  *
- * <p>Each orientation is an affine map from an upright pixel (X, Y) to the stored pixel (x, y), for a
- * stored image w wide and h high:
+ * <p>Each is named by the EXIF 2.3 Orientation value (tag 0x0112) that it undoes, and is an
+ * affine map from an output pixel (X, Y) to the input pixel (x, y), for an input w wide and h high:
  * <pre>
  *   1  as stored                       x = X          y = Y
- *   2  mirrored left-right             x = w-1-X      y = Y
+ *   2  mirrored left-right (flop)      x = w-1-X      y = Y
  *   3  rotated 180                     x = w-1-X      y = h-1-Y
- *   4  mirrored top-bottom             x = X          y = h-1-Y
+ *   4  mirrored top-bottom (flip)      x = X          y = h-1-Y
  *   5  transposed                      x = Y          y = X
- *   6  needs 90 clockwise              x = Y          y = h-1-X
+ *   6  turned 90 clockwise             x = Y          y = h-1-X
  *   7  transversed                     x = w-1-Y      y = h-1-X
- *   8  needs 90 counter-clockwise      x = w-1-Y      y = X
+ *   8  turned 90 counter-clockwise     x = w-1-Y      y = X
  * </pre>
- * 5 to 8 swap width and height. A strip of the output is a column band of the input, so a
- * sequential input is materialised first (at build time, on the calling thread).
+ * 5 to 8 swap width and height. Streaming: a flop keeps the row order, so a sequential input
+ * stays sequential; every other turn makes an output strip out of rows from the far end or out of
+ * a column band of the input, so a sequential input is materialised first (at build time, on the
+ * calling thread, within the memory limit of {@link Image#materialise()}).
  */
-public final class Orient {
+public final class Dihedral {
+
+    /** EXIF orientation of a clockwise turn by 0, 90, 180 and 270 degrees. */
+    private static final int[] QUARTER_TURNS = {1, 6, 3, 8};
 
     // ax, bx, cx (w-1 multiples), ay, by, cy (h-1 multiples) per orientation: x = ax X + bx Y + cx (w-1)
     private static final int[][] MAPS = {
@@ -43,7 +50,22 @@ public final class Orient {
             {0, -1, 1, 1, 0, 0},
     };
 
-    private Orient() {
+    private Dihedral() {
+    }
+
+    /** Mirrored top-bottom (sharp's {@code flip}: about the horizontal axis). */
+    public static Image flip(Image in) {
+        return build(in, 4);
+    }
+
+    /** Mirrored left-right (sharp's {@code flop}: about the vertical axis). Streams. */
+    public static Image flop(Image in) {
+        return build(in, 2);
+    }
+
+    /** Turned clockwise by {@code quarterTurns} x 90 degrees (any integer; negative turns counter-clockwise). */
+    public static Image rotate(Image in, int quarterTurns) {
+        return build(in, QUARTER_TURNS[Math.floorMod(quarterTurns, 4)]);
     }
 
     /** The EXIF orientation that undoes {@code orientation}: 6 and 8 swap, the others undo themselves. */
@@ -51,21 +73,32 @@ public final class Orient {
         return orientation == 6 ? 8 : orientation == 8 ? 6 : orientation;
     }
 
-    public static Image build(Image in, int exifOrientation) {
-        if (exifOrientation < 1 || exifOrientation > 8) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "EXIF orientation must be 1 to 8, not " + exifOrientation);
+    /**
+     * An image stored with EXIF orientation 1-8 turned upright; the result's metadata says
+     * orientation 1.
+     */
+    public static Image upright(Image in, int exifOrientation) {
+        Image out = build(in, exifOrientation);
+        return out.metadata.orientation() == 1 ? out : out.withMetadata(out.metadata.withOrientation(1));
+    }
+
+    /** The turn that undoes EXIF orientation {@code orientation} (the table above), metadata kept. */
+    static Image build(Image in, int orientation) {
+        if (orientation < 1 || orientation > 8) {
+            throw LaminaException.badInput("EXIF orientation must be 1 to 8, not " + orientation);
         }
-        if (exifOrientation == 1) {
-            return in.metadata.orientation() == 1 ? in : in.withMetadata(in.metadata.withOrientation(1));
+        if (orientation == 1) {
+            return in;
         }
-        Image src = in.sequential ? in.materialise() : in;
-        int[] m = MAPS[exifOrientation];
+        // A flop reads each output row from the same input row; the others need rows out of order.
+        Image src = in.sequential && orientation != 2 ? in.materialise() : in;
+        int[] m = MAPS[orientation];
         int ax = m[0], bx = m[1], cx = m[2] * (src.width - 1);
         int ay = m[3], by = m[4], cy = m[5] * (src.height - 1);
-        boolean swap = exifOrientation >= 5;
+        boolean swap = orientation >= 5;
         int bands = src.bands;
 
-        Producer orient = new Producer() {
+        Producer turn = new Producer() {
             @Override
             public DemandHint demand() {
                 return src.producer().demand();
@@ -102,7 +135,7 @@ public final class Orient {
             }
         };
         return new Image(swap ? src.height : src.width, swap ? src.width : src.height, src.interpretation,
-                src.hasAlpha, src.format, false, src.metadata.withOrientation(1), orient);
+                src.hasAlpha, src.format, src.sequential, src.metadata, turn);
     }
 
     /** Copies {@code pixels} pixels to consecutive places in {@code out}, reading {@code step} samples apart. */

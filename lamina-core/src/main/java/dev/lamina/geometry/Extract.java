@@ -1,4 +1,4 @@
-package dev.lamina.conversion;
+package dev.lamina.geometry;
 
 import dev.lamina.LaminaException;
 import dev.lamina.core.DemandHint;
@@ -10,24 +10,28 @@ import dev.lamina.core.Region;
 import dev.lamina.core.Sequence;
 
 /**
- * A rectangle of an image as an image of its own: output pixel (x, y) is input pixel
- * (x + r.x, y + r.y). Rows are asked for in the output's order, so a sequential input stays
- * sequential.
+ * A rectangle of an image as an image of its own (libvips' {@code extract_area}, sharp's
+ * {@code extract}): output pixel (x, y) is input pixel (x + r.x, y + r.y). Rows are asked for in
+ * the output's order, so a sequential input stays sequential, and only the rectangle's own pixels
+ * are asked for.
  */
-public final class Crop {
+public final class Extract {
 
-    private Crop() {
+    private Extract() {
     }
 
     public static Image build(Image in, Rect r) {
-        if (r.isEmpty() || !in.bounds().contains(r)) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "crop " + r.width() + "x" + r.height() + "+" + r.x() + "+" + r.y()
+        // in longs: x + width of a hostile rectangle may overflow an int
+        boolean inside = r.x() >= 0 && r.y() >= 0 && r.width() > 0 && r.height() > 0
+                && (long) r.x() + r.width() <= in.width && (long) r.y() + r.height() <= in.height;
+        if (!inside) {
+            throw LaminaException.badInput("extract " + r.width() + "x" + r.height() + " at " + r.x() + "," + r.y()
                     + " is not inside the " + in.width + "x" + in.height + " image");
         }
         if (r.equals(in.bounds())) {
             return in;
         }
-        Producer crop = new Producer() {
+        Producer extract = new Producer() {
             @Override
             public DemandHint demand() {
                 return in.producer().demand();
@@ -54,6 +58,6 @@ public final class Crop {
             }
         };
         return new Image(r.width(), r.height(), in.interpretation, in.hasAlpha, in.format, in.sequential,
-                in.metadata, crop);
+                in.metadata, extract);
     }
 }
