@@ -162,8 +162,10 @@ public final class ServiceBench {
             steps.put(t, new ArrayList<>());
             unclean.put(t, 0);
             best.put(t, 0.0);
-            // Warm-up: JIT, caches, connections.
-            LoadTest.run(base(t, ports), t.scenario, new double[]{rates[0]}, Duration.ZERO, Duration.ofSeconds(warmupSeconds),
+            // Warm-up: JIT, caches, connections; at a rate every engine carries, since a server
+            // without admission control (the Node service) would still be rendering an overloaded
+            // warm-up's abandoned requests during the next target's steps.
+            LoadTest.run(base(t, ports), t.scenario, new double[]{Math.min(rates[0], 20)}, Duration.ZERO, Duration.ofSeconds(warmupSeconds),
                     100_000, Duration.ofSeconds(10), pids.get(t.server));
         }
         for (double rate : rates) {
