@@ -55,6 +55,7 @@ public final class LoadTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Service.requireOnClassPath("loadtest");
         if (!"http".equals(url.getScheme()) || url.getHost() == null) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "URL must be http://HOST:PORT/...");
         }

@@ -1,7 +1,5 @@
 package dev.lamina.cli;
 
-import dev.lamina.server.LaminaServer;
-import dev.lamina.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,24 +24,10 @@ public final class ServeCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() throws Exception {
-        ServerConfig c;
-        try {
-            c = (config == null ? ServerConfig.defaults() : ServerConfig.load(config)).with(port, data);
-        } catch (ServerConfig.ConfigException e) {
-            throw new dev.lamina.LaminaException(dev.lamina.LaminaException.Kind.BAD_INPUT, e.getMessage());
-        }
-        if (c.port() < 0 || c.port() > 65535) {
-            throw new dev.lamina.LaminaException(dev.lamina.LaminaException.Kind.BAD_INPUT, "--port must be 0 to 65535");
-        }
-        try {
-            LaminaServer.run(c);
-        } catch (ServerConfig.ConfigException e) {
-            throw new dev.lamina.LaminaException(dev.lamina.LaminaException.Kind.BAD_INPUT, e.getMessage());
-        } catch (java.io.UncheckedIOException | java.io.IOException e) {
-            throw new dev.lamina.LaminaException(dev.lamina.LaminaException.Kind.IO,
-                    "cannot start the server: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        }
-        return 0;
+    public Integer call() throws InterruptedException {
+        // The service's classes are not in lamina.jar (bin/lamina-serve adds them): nothing of this
+        // class may name them, or picocli could not even list the commands without them.
+        Service.requireOnClassPath("serve");
+        return ServiceLauncher.serve(port, data, config);
     }
 }
