@@ -116,6 +116,11 @@ final class Pipelines {
                 .composite(Layer.of(open(WATERMARK)).gravity(Gravity.CENTRE).mode(BlendMode.SCREEN),
                         Layer.of(open(WATERMARK)).at(-40, 300).mode(BlendMode.DEST_OVER))
                 .encode(PngOptions.png().bitDepth(16))));
+        // collages: rows of disjoint 8-bit over layers take the byte path, rows with an overlap the accumulator
+        p.add(new Pipeline("collage 48 rgb tiles -> jpeg", () -> collage(open(PNG_RGB).resize(100, 100), 100, false)
+                .encode(JpegOptions.jpeg().quality(85))));
+        p.add(new Pipeline("collage rgba tiles, one overlapping -> png", () -> collage(open(WATERMARK).resize(90, 60), 100, true)
+                .encode(PngOptions.png().compression(1))));
         // resize: the strip path (shrink by less than 2, enlarge) and the sweep (shrink by more than 2)
         p.add(new Pipeline("resize strip 1200x1600 -> 700x1000 -> png", () -> open(JPEG_PORTRAIT)
                 .resize(700, 1000, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
@@ -159,6 +164,17 @@ final class Pipelines {
             }
         }));
         return p;
+    }
+
+    private static LaminaImage collage(LaminaImage tile, int pitch, boolean overlap) {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            layers.add(Layer.of(tile).at((i % 8) * pitch, (i / 8) * pitch).opacity(i % 5 == 0 ? 1.0 : overlap ? 0.7 : 1.0));
+        }
+        if (overlap) {
+            layers.add(Layer.of(tile).at(pitch / 2, pitch / 3));
+        }
+        return open(JPEG_PORTRAIT).composite(layers);
     }
 
     private static LaminaImage composite() {
