@@ -22,8 +22,8 @@ import java.util.Arrays;
  * Only the edges where inside and outside change are accumulated, entering with +1 and leaving
  * with -1: the prefix sum is then the exact area of the filled region in each pixel, whatever the
  * winding numbers (the method of FreeType's "gray" rasteriser and tiny-skia keeps per-cell winding
- * instead, and is exact only where a pixel sees one boundary). A row that two edges cross has one
- * band, and needs no sorting (a closed ring crosses every line an even number of times).
+ * instead, and is exact only where a pixel sees one boundary). A row that only two edges cross,
+ * without crossing each other there, has one region of one sign and needs no analysis.
  */
 final class CoverageRows {
     private final EdgeTable edges;
@@ -86,7 +86,7 @@ final class CoverageRows {
             if (live == 0) {
                 Arrays.fill(coverage, 0.0);
             } else {
-                if (convex || live == 2) {
+                if (convex || (live == 2 && !crossInRow(active[0], active[1], y))) {
                     for (int i = 0; i < live; i++) {
                         int e = active[i];
                         piece(e, Math.max(edges.y0[e], y), Math.min(edges.y1[e], y + 1), edges.dir[e]);
@@ -103,6 +103,20 @@ final class CoverageRows {
             }
             sink.row(y, coverage);
         }
+    }
+
+    /**
+     * Whether two edges cross inside row y. Two edges alone in a row span the same heights (a closed
+     * ring crosses every line an even number of times) and bound one region of winding +1 or -1,
+     * unless they cross: then the region's winding changes sign at the crossing, and the signed
+     * areas of the two parts would cancel in a pixel they share.
+     */
+    private boolean crossInRow(int a, int b, int y) {
+        double p = Math.max(Math.max(edges.y0[a], edges.y0[b]), y);
+        double q = Math.min(Math.min(edges.y1[a], edges.y1[b]), y + 1);
+        double d0 = (edges.x0[a] + (p - edges.y0[a]) * edges.dxdy[a]) - (edges.x0[b] + (p - edges.y0[b]) * edges.dxdy[b]);
+        double d1 = (edges.x0[a] + (q - edges.y0[a]) * edges.dxdy[a]) - (edges.x0[b] + (q - edges.y0[b]) * edges.dxdy[b]);
+        return (d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0);
     }
 
     /** Accumulates the part of edge {@code e} between heights {@code ya < yb} with sign {@code s}. */

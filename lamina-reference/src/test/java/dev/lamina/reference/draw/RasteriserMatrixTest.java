@@ -83,7 +83,6 @@ class RasteriserMatrixTest {
                 if (rule == FillRule.EVEN_ODD && c.shape.stroke() != null) {
                     continue;
                 }
-                double[][] expected = null;
                 for (BandFormat f : BandFormat.values()) {
                     all.add(Arguments.of(c, rule, f));
                 }
