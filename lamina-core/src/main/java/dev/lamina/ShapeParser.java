@@ -28,7 +28,7 @@ final class ShapeParser {
         }
         char first = d.charAt(pos);
         if (first != 'M' && first != 'm') {
-            throw error("path data must start with a move (M or m), not '" + first + "'");
+            throw error("must start with a move (M or m), not '" + first + "'");
         }
         // current point, subpath start, and the last control point for S/T reflection
         double cx = 0, cy = 0;
@@ -187,6 +187,7 @@ final class ShapeParser {
         }
         double v = Double.parseDouble(d.substring(start, p));
         if (!Double.isFinite(v)) {
+            pos = start;
             throw error("the number " + d.substring(start, p) + " is too large");
         }
         pos = p;

@@ -99,7 +99,10 @@ final class Dasher {
     /** Moves along the segment p-q, starting and ending dashes where the pattern says. */
     private void walk(double px, double py, double qx, double qy) {
         double len = Math.hypot(qx - px, qy - py), done = 0;
-        while (remaining <= len - done) {
+        // strictly inside: a change that falls on the segment's end happens at the next segment's
+        // start (the same point), and at a closed subpath's end not at all, so a dash that ends
+        // exactly there still runs on into the first one
+        while (remaining < len - done) {
             done += remaining;
             double t = done / len, x = px + (qx - px) * t, y = py + (qy - py) * t;
             if (on) {
