@@ -20,4 +20,5 @@ module dev.lamina.core {
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.resample to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.draw to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.convolution to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }
