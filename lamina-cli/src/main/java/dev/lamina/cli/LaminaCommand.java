@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
         description = "Layered image compositing: exact, streaming, pure Java.",
-        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, InfoCommand.class, CompareCommand.class, AotTrainingCommand.class,
+        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, BlurCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaminaCommand implements Runnable {
 
@@ -22,7 +22,7 @@ public final class LaminaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, info, compare)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, blur, sharpen, info, compare)");
     }
 
     public static void main(String[] args) {

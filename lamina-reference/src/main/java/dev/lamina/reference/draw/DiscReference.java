@@ -26,7 +26,7 @@ public final class DiscReference {
         return out;
     }
 
-    static double area(double cx, double cy, double r, double x0, double y0, double x1, double y1) {
+    public static double area(double cx, double cy, double r, double x0, double y0, double x1, double y1) {
         double lo = Math.max(x0, cx - r), hi = Math.min(x1, cx + r);
         if (!(hi > lo)) {
             return 0;
