@@ -32,6 +32,8 @@ final class CoverageRows {
     private int[] candidates = new int[16];
     private int[] active = new int[16];
     private double[] acc = new double[2];
+    private int[] touched = new int[64];   // cells added to in the current row, unsorted, repeated
+    private int touchedCount;
     // one row's band analysis
     private double[] top = new double[16], bottom = new double[16];   // each active edge's extent in the row
     private double[] events = new double[32];
@@ -94,12 +96,7 @@ final class CoverageRows {
                 } else {
                     analyse(y, live);
                 }
-                double c = 0;
-                for (int i = 0; i < width; i++) {
-                    c += acc[i];
-                    coverage[i] = Math.min(1.0, Math.abs(c));
-                }
-                Arrays.fill(acc, 0, width + 2, 0.0);
+                sweep(coverage, width);
             }
             sink.row(y, coverage);
         }
@@ -117,6 +114,48 @@ final class CoverageRows {
         double d0 = (edges.x0[a] + (p - edges.y0[a]) * edges.dxdy[a]) - (edges.x0[b] + (p - edges.y0[b]) * edges.dxdy[b]);
         double d1 = (edges.x0[a] + (q - edges.y0[a]) * edges.dxdy[a]) - (edges.x0[b] + (q - edges.y0[b]) * edges.dxdy[b]);
         return (d0 < 0 && d1 > 0) || (d0 > 0 && d1 < 0);
+    }
+
+    /**
+     * The prefix sum of the row's cells, as runs: only the cells an edge touched change the sum, so
+     * between them the coverage is constant and filled in one go (a dense sum would be a chain of
+     * dependent additions over every pixel). Clears the touched cells for the next row.
+     */
+    private void sweep(double[] coverage, int width) {
+        Arrays.sort(touched, 0, touchedCount);
+        double c = 0;
+        int pos = 0, last = -1;
+        for (int k = 0; k < touchedCount; k++) {
+            int i = touched[k];
+            if (i == last) {
+                continue;
+            }
+            last = i;
+            if (i >= width) {
+                acc[i] = 0;
+                continue;
+            }
+            if (i > pos) {
+                Arrays.fill(coverage, pos, i, Math.min(1.0, Math.abs(c)));
+            }
+            c += acc[i];
+            acc[i] = 0;
+            coverage[i] = Math.min(1.0, Math.abs(c));
+            pos = i + 1;
+        }
+        if (pos < width) {
+            Arrays.fill(coverage, pos, width, Math.min(1.0, Math.abs(c)));
+        }
+        touchedCount = 0;
+    }
+
+    /** Notes that cells i and i + 1 were added to. */
+    private void touch(int i) {
+        if (touchedCount + 2 > touched.length) {
+            touched = Arrays.copyOf(touched, 2 * touched.length);
+        }
+        touched[touchedCount++] = i;
+        touched[touchedCount++] = i + 1;
     }
 
     /** Accumulates the part of edge {@code e} between heights {@code ya < yb} with sign {@code s}. */
@@ -137,6 +176,7 @@ final class CoverageRows {
         double w = windowWidth;
         if (xa <= 0 && xb <= 0) {
             acc[0] += s * (yb - ya);
+            touch(0);
             return;
         }
         if (xa >= w && xb >= w) {
@@ -173,6 +213,7 @@ final class CoverageRows {
             double f = xa - i, h = s * (yb - ya);
             a[i] += h * (1 - f);
             a[i + 1] += h * f;
+            touch(i);
             return;
         }
         // walk left to right; heights are differences of the boundary y values, so they add up exactly
@@ -203,6 +244,7 @@ final class CoverageRows {
             double xm = (px + qx) * 0.5 - i;
             a[i] += h * (1 - xm);
             a[i + 1] += h * xm;
+            touch(i);
             px = qx;
             py = qy;
         }

@@ -47,7 +47,19 @@ public final class ShapeCoverage implements Producer {
         CoverageRows rows = rows();
         return out -> {
             Rect r = out.rect();
-            rows.rows(r.x(), r.width(), r.y(), r.bottom(), (y, coverage) -> SampleRows.write(coverage, out, r.x(), y, r.width()));
+            if (out.format == BandFormat.U8) {
+                byte[] a = out.u8();
+                rows.rows(r.x(), r.width(), r.y(), r.bottom(), (y, coverage) -> {
+                    // Rounding.toU8 without its clamps: coverage is 0..1 already
+                    for (int i = 0, o = out.index(r.x(), y); i < coverage.length; i++) {
+                        a[o + i] = (byte) (int) (coverage[i] * 255.0 + HALF);
+                    }
+                });
+            } else {
+                rows.rows(r.x(), r.width(), r.y(), r.bottom(), (y, coverage) -> SampleRows.write(coverage, out, r.x(), y, r.width()));
+            }
         };
     }
+
+    private static final double HALF = 0.5 + dev.lamina.core.Rounding.TIE_TOLERANCE;
 }
