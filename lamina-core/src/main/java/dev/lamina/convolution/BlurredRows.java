@@ -118,6 +118,7 @@ final class BlurredRows {
         private double[][] rows = new double[0][];     // sums (direct) or the strip's rows (recursive)
         private double[] in = new double[0], padded = new double[0], shifted = new double[0], out = new double[0], original = new double[0];
         private final double[][] history = new double[9][];  // recursive: 4 inputs, 4 outputs, the current row
+        private final double[] state = new double[16], state2 = new double[16];   // the horizontal recursion's
         private Region region;
         private int regionX;
 
@@ -267,45 +268,64 @@ final class BlurredRows {
             }
         }
 
-        /** out = the recursive filter along a row of the vertical pass, for the request's columns. */
+        /**
+         * out = the recursive filter along a row of the vertical pass, for the request's columns.
+         * All bands advance together: each band's recursion is a chain of dependent multiply-adds,
+         * and running three or four chains side by side keeps the processor busy while each waits.
+         */
         private void horizontalRecursive(double[] row, int cx0, int cols, Rect r) {
             RecursiveGaussian g = recursive;
-            int first = r.x() - cx0, end = r.right() - cx0;   // wanted pixels within the row
-            double[] y = padded = grow(padded, cols * bands);
+            double b0 = g.b[0], b1 = g.b[1], b2 = g.b[2], b3 = g.b[3];
+            double a1 = g.a[0], a2 = g.a[1], a3 = g.a[2], a4 = g.a[3];
+            double c1 = g.c[0], c2 = g.c[1], c3 = g.c[2], c4 = g.c[3];
+            int first = (r.x() - cx0) * bands, end = (r.right() - cx0) * bands, n = cols * bands;
+            double[] y = padded = grow(padded, n);
+            // state: x[k * bands + b] is band b's input k + 1 samples back (ahead), likewise yv
+            double[] x = state, yv = state2;
             for (int b = 0; b < bands; b++) {
-                double x1, x2, x3, y1, y2, y3, y4;
-                x1 = x2 = x3 = row[b];
-                y1 = y2 = y3 = y4 = row[b] * g.causalGain;
-                for (int p = 0; p < end; p++) {
-                    double x0 = row[p * bands + b];
-                    double y0 = g.b[0] * x0 + g.b[1] * x1 + g.b[2] * x2 + g.b[3] * x3
-                            - g.a[0] * y1 - g.a[1] * y2 - g.a[2] * y3 - g.a[3] * y4;
-                    y[p * bands + b] = y0;
-                    x3 = x2;
-                    x2 = x1;
-                    x1 = x0;
-                    y4 = y3;
-                    y3 = y2;
-                    y2 = y1;
-                    y1 = y0;
+                for (int k = 0; k < 4; k++) {
+                    x[k * bands + b] = row[b];
+                    yv[k * bands + b] = row[b] * g.causalGain;
                 }
-                double last = row[(cols - 1) * bands + b], x4;
-                x1 = x2 = x3 = x4 = last;
-                y1 = y2 = y3 = y4 = last * g.antiCausalGain;
-                for (int p = cols - 1; p >= first; p--) {
-                    double y0 = g.c[0] * x1 + g.c[1] * x2 + g.c[2] * x3 + g.c[3] * x4
-                            - g.a[0] * y1 - g.a[1] * y2 - g.a[2] * y3 - g.a[3] * y4;
+            }
+            int s1 = bands, s2 = 2 * bands, s3 = 3 * bands;
+            for (int p = 0; p < end; p += bands) {
+                for (int b = 0; b < bands; b++) {
+                    double x0 = row[p + b];
+                    double y0 = b0 * x0 + b1 * x[b] + b2 * x[s1 + b] + b3 * x[s2 + b]
+                            - a1 * yv[b] - a2 * yv[s1 + b] - a3 * yv[s2 + b] - a4 * yv[s3 + b];
+                    y[p + b] = y0;
+                    x[s2 + b] = x[s1 + b];
+                    x[s1 + b] = x[b];
+                    x[b] = x0;
+                    yv[s3 + b] = yv[s2 + b];
+                    yv[s2 + b] = yv[s1 + b];
+                    yv[s1 + b] = yv[b];
+                    yv[b] = y0;
+                }
+            }
+            for (int b = 0; b < bands; b++) {
+                double last = row[n - bands + b];
+                for (int k = 0; k < 4; k++) {
+                    x[k * bands + b] = last;
+                    yv[k * bands + b] = last * g.antiCausalGain;
+                }
+            }
+            for (int p = n - bands; p >= first; p -= bands) {
+                for (int b = 0; b < bands; b++) {
+                    double y0 = c1 * x[b] + c2 * x[s1 + b] + c3 * x[s2 + b] + c4 * x[s3 + b]
+                            - a1 * yv[b] - a2 * yv[s1 + b] - a3 * yv[s2 + b] - a4 * yv[s3 + b];
                     if (p < end) {
-                        out[(p - first) * bands + b] = y[p * bands + b] + y0;
+                        out[p - first + b] = y[p + b] + y0;
                     }
-                    x4 = x3;
-                    x3 = x2;
-                    x2 = x1;
-                    x1 = row[p * bands + b];
-                    y4 = y3;
-                    y3 = y2;
-                    y2 = y1;
-                    y1 = y0;
+                    x[s3 + b] = x[s2 + b];
+                    x[s2 + b] = x[s1 + b];
+                    x[s1 + b] = x[b];
+                    x[b] = row[p + b];
+                    yv[s3 + b] = yv[s2 + b];
+                    yv[s2 + b] = yv[s1 + b];
+                    yv[s1 + b] = yv[b];
+                    yv[b] = y0;
                 }
             }
         }
