@@ -24,7 +24,9 @@ public final class JmhMain {
             "MetricsBench", MetricsBench.PIXELS,
             "JpegCodecBench", JpegCodecBench.PIXELS,
             "ThumbnailBench", ThumbnailBench.PIXELS,
-            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS);
+            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS,
+            "BlurBench", BlurBench.PIXELS,
+            "RasterBench", RasterBench.PIXELS);
 
     private JmhMain() {
     }
