@@ -20,7 +20,7 @@ trap 'rm -rf "$out"' EXIT
 png="$in/photo-800x600.png"; big="$in/photo-4000x3000.jpg"
 names=(); cmds=()
 add() { names+=("$1"); cmds+=("$2"); }
-add "encode: lamina" "$root/bin/lamina convert $png $out/enc-lamina.jpg --quality 85"
+add "encode: lamina" "$root/bin/lamina convert $png -o $out/enc-lamina.jpg --quality 85"
 have_sharp=0; [ -d bench/node/node_modules/sharp ] && have_sharp=1
 have_vips=0; command -v vips >/dev/null && have_vips=1
 [ $have_sharp = 1 ] && add "encode: sharp" "node $root/bench/node/jpeg.js encode $png $out/enc-sharp.jpg 85"

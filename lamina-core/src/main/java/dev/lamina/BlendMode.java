@@ -24,7 +24,11 @@ public enum BlendMode {
         try {
             return valueOf(n);
         } catch (IllegalArgumentException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown blend mode '" + s + "'");
+            StringBuilder modes = new StringBuilder();
+            for (BlendMode m : values()) {
+                modes.append(modes.isEmpty() ? "" : ", ").append(m.cliName());
+            }
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown blend mode '" + s + "' (" + modes + ")");
         }
     }
 }

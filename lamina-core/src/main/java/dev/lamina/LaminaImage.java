@@ -86,17 +86,15 @@ public final class LaminaImage {
     }
 
     /**
-     * The same image without its EXIF block. EXIF (camera, lens, time, GPS position, serial
-     * numbers...) is carried over to the saved file by default, as libvips does; sharp strips it
-     * unless asked. This is the way to strip it. The orientation stays: an image not turned
-     * upright on load (orientation other than 1) is still saved with a minimal EXIF block that
-     * holds only its orientation, so viewers show it the right way up.
+     * The same image with only the metadata that {@code keep} keeps ({@link Metadata.Keep}): all of
+     * it (the default of every image: EXIF, XMP, text, ICC are carried to the saved file, as libvips
+     * does), the colour profile only ({@code ICC_ONLY}: no camera, GPS, dates, serial numbers,
+     * editing history; what sharp writes by default), or {@code NONE} (the profile dropped too, so
+     * the values are read as sRGB). Density and orientation stay in every mode.
      */
-    public LaminaImage withoutExif() {
-        if (image.metadata.exif() == null) {
-            return this;
-        }
-        return new LaminaImage(image.withMetadata(image.metadata.withExif(null)), limits);
+    public LaminaImage keepMetadata(Metadata.Keep keep) {
+        Metadata kept = image.metadata.keep(keep);
+        return kept == image.metadata ? this : new LaminaImage(image.withMetadata(kept), limits);
     }
 
     /** Draws the layers on this image, in order, as one operation (no rounding between layers). */

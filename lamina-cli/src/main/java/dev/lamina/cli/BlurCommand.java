@@ -1,12 +1,12 @@
 package dev.lamina.cli;
 
-import dev.lamina.Lamina;
+import dev.lamina.LaminaImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,34 +17,32 @@ import java.util.concurrent.Callable;
         "Example: lamina blur photo.png --sigma 4 -o soft.png"})
 public final class BlurCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
-    Path in;
+    String in;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "output file (.png, .jpg)")
-    Path out;
-
-    @Option(names = "--sigma", required = true, paramLabel = "S",
-            description = "standard deviation of the Gaussian, in pixels (the kernel reaches 4 sigma)")
+    @Option(names = "--sigma", required = true, paramLabel = "S", converter = Values.Positive.class,
+            description = "standard deviation of the Gaussian, in pixels (the kernel reaches 4 sigma; at most 500)")
     double sigma;
 
-    @Option(names = {"-v", "--verbose"}, description = "print timings per stage")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Mixin
-    InputOptions input = new InputOptions();
+    InputOptions input;
 
     @Mixin
-    OutputOptions outputOptions = new OutputOptions();
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Timings t = new Timings(spec.commandLine().getErr(), verbose);
-        var options = outputOptions.forFile(out);
-        var image = Lamina.open(in, input.load()).blur(sigma);
+        Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
+        Path out = output.path();
+        output.forFile(out);
+        LaminaImage image = ImageArgument.open(in, input.load(), spec.commandLine()).blur(sigma);
         t.stage("open (header)");
-        outputOptions.save(image, out, options);
+        output.save(image, out);
         t.stage("decode+blur+encode");
         t.total();
         return 0;

@@ -1,7 +1,6 @@
 package dev.lamina.cli;
 
 import dev.lamina.LaminaException;
-import dev.lamina.Limits;
 import dev.lamina.cli.compare.ComparisonReport;
 import dev.lamina.cli.compare.Gate;
 import dev.lamina.LoadOptions;
@@ -14,6 +13,7 @@ import dev.lamina.metrics.Comparison;
 import dev.lamina.metrics.ErrorHeatMap;
 import dev.lamina.metrics.Metric;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 
@@ -47,8 +46,7 @@ public final class CompareCommand implements Callable<Integer> {
      * orientation applied). Tests swap in in-memory images. It must throw {@link LaminaException}
      * naming the file for bad input.
      */
-    public static volatile BiFunction<Path, Limits, Image> loader =
-            (path, limits) -> Decoders.open(path, LoadOptions.defaults().limits(limits));
+    public static volatile BiFunction<Path, LoadOptions, Image> loader = Decoders::open;
 
     /** Named sets of gates. */
     public enum GatePreset {
@@ -92,17 +90,12 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Write a heat map of the per-pixel CIEDE2000, with a legend.")
     private Path diff;
 
-    @Option(names = "--diff-max", paramLabel = "DE",
+    @Option(names = "--diff-max", paramLabel = "DE", converter = Values.Positive.class,
             description = "Top of the heat map's scale (default: the max difference, rounded up).")
     private Double diffMax;
 
-    /** Input limits; the main class may replace them (e.g. from --limit-pixels). */
-    private Limits limits = Limits.defaults();
-
-    public CompareCommand limits(Limits l) {
-        this.limits = Objects.requireNonNull(l);
-        return this;
-    }
+    @Mixin
+    private InputOptions input;
 
     /** The gates the options ask for, in a fixed order. */
     List<Gate> gates() {
@@ -158,7 +151,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private Image load(Path p) {
         try {
-            Image img = loader.apply(p, limits);
+            Image img = loader.apply(p, input.load());
             if (img == null) {
                 throw new LaminaException(LaminaException.Kind.IO, p + ": could not be read");
             }

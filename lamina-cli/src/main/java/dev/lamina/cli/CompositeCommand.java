@@ -2,19 +2,20 @@ package dev.lamina.cli;
 
 import dev.lamina.BlendMode;
 import dev.lamina.Gravity;
-import dev.lamina.Lamina;
 import dev.lamina.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +23,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code lamina composite BASE LAYER [layer options] [LAYER [layer options]...] -o OUT}. Layer
  * options follow the layer they apply to, as in ImageMagick's command line, so each layer can
- * have its own mode, place and opacity.
+ * have its own mode, place and opacity. BASE and each LAYER may be a blank canvas
+ * ({@code canvas:WxH[:RRGGBB[AA]]}, see {@link ImageArgument}).
  */
 @Command(name = "composite", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Draws layers on a base image, in order, and saves the result.",
@@ -32,6 +34,7 @@ import java.util.concurrent.Callable;
                 "  --x N --y N       top-left corner on the base (overrides gravity; may be negative)",
                 "  --tile            repeat the layer over the whole base (from --x/--y)",
                 "  --opacity F       0..1, multiplies the layer's alpha (default 1)",
+                "BASE and LAYER may be a blank canvas: canvas:WIDTHxHEIGHT[:RRGGBB[AA]] (transparent without a colour).",
                 "Example: lamina composite photo.png logo.png --gravity south-east --opacity 0.8 -o out.png"})
 public final class CompositeCommand implements Callable<Integer> {
 
@@ -39,21 +42,17 @@ public final class CompositeCommand implements Callable<Integer> {
             description = "the base image, then the layers, each followed by its options")
     List<String> arguments = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "output file; the format follows the name (.png, .jpg)")
-    Path output;
-
     @Option(names = "--help-modes", help = true, description = "list the blend modes")
     boolean helpModes;
 
-    @Option(names = {"-v", "--verbose"}, description = "print timings per stage")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Mixin
-    InputOptions input = new InputOptions();
+    InputOptions input;
 
     @Mixin
-    OutputOptions outputOptions = new OutputOptions();
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
@@ -74,17 +73,18 @@ public final class CompositeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Timings t = new Timings(spec.commandLine().getErr(), verbose);
-        List<LayerArgs> layers = parseLayers(arguments.subList(1, arguments.size()));
+        Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
+        List<LayerArgs> layers = parseLayers(arguments.subList(1, arguments.size()), spec.commandLine());
         LoadOptions load = input.load();
         if (layers.size() > load.limits().maxLayers()) {
             throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, layers.size() + " layers is over the limit of " + load.limits().maxLayers());
         }
-        var saveOptions = outputOptions.forFile(output);
-        LaminaImage base = Lamina.open(Path.of(arguments.get(0)), load);
+        output.forFile(output.path());
+        LaminaImage base = ImageArgument.open(arguments.get(0), load, spec.commandLine());
         List<Layer> built = new ArrayList<>();
         for (LayerArgs l : layers) {
-            Layer layer = Layer.of(Lamina.open(Path.of(l.file()), load)).mode(l.mode()).opacity(l.opacity());
+            Layer layer = Layer.of(ImageArgument.open(l.file(), load, spec.commandLine())).mode(l.mode())
+                    .opacity(l.opacity());
             layer = l.x() != null || l.y() != null
                     ? layer.at(l.x() == null ? 0 : l.x(), l.y() == null ? 0 : l.y())
                     : layer.gravity(l.gravity());
@@ -96,14 +96,17 @@ public final class CompositeCommand implements Callable<Integer> {
         t.stage("open (headers)");
         LaminaImage result = base.composite(built);
         t.stage("build pipeline");
-        outputOptions.save(result, output, saveOptions);
+        output.save(result, output.path());
         t.stage("decode+composite+encode");
         t.total();
         return 0;
     }
 
-    /** Reads "FILE [--mode M] [--gravity G] [--x N] [--y N] [--tile] [--opacity F]" repeated. */
-    static List<LayerArgs> parseLayers(List<String> args) {
+    /**
+     * Reads "FILE [--mode M] [--gravity G] [--x N] [--y N] [--tile] [--opacity F]" repeated; a
+     * wrong layer option or value is a usage error of {@code command}.
+     */
+    static List<LayerArgs> parseLayers(List<String> args, CommandLine command) {
         List<LayerArgs> out = new ArrayList<>();
         String file = null;
         BlendMode mode = BlendMode.OVER;
@@ -132,8 +135,13 @@ public final class CompositeCommand implements Callable<Integer> {
                 opacity = 1.0;
                 continue;
             }
+            if (!LAYER_OPTIONS.contains(name)) {
+                throw new ParameterException(command, "Unknown option: '" + name + "' (layer options: "
+                        + String.join(", ", LAYER_OPTIONS) + ")");
+            }
             if (file == null) {
-                throw new LaminaException(LaminaException.Kind.BAD_INPUT, "layer option " + name + " comes before any layer: put it after the layer file");
+                throw new ParameterException(command, "layer option " + name
+                        + " comes before any layer: put it after the layer file");
             }
             if (name.equals("--tile")) {
                 tile = true;
@@ -141,47 +149,27 @@ public final class CompositeCommand implements Callable<Integer> {
             }
             if (value == null) {
                 if (i + 1 >= args.size()) {
-                    throw new LaminaException(LaminaException.Kind.BAD_INPUT, "layer option " + name + " needs a value");
+                    throw new ParameterException(command, "Missing required parameter for layer option '" + name + "'");
                 }
                 value = args.get(++i);
             }
-            switch (name) {
-                case "--mode" -> mode = BlendMode.parse(value);
-                case "--gravity" -> gravity = Gravity.parse(value);
-                case "--x" -> x = parseInt(name, value);
-                case "--y" -> y = parseInt(name, value);
-                case "--opacity" -> opacity = parseOpacity(value);
-                default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown layer option " + name
-                        + " (layer options: --mode, --gravity, --x, --y, --tile, --opacity)");
+            try {
+                switch (name) {
+                    case "--mode" -> mode = Values.blendMode(value);
+                    case "--gravity" -> gravity = Values.gravity(value);
+                    case "--x" -> x = Values.integer(value);
+                    case "--y" -> y = Values.integer(value);
+                    default -> opacity = Values.unit(value);
+                }
+            } catch (TypeConversionException e) {
+                throw new ParameterException(command, "Invalid value for layer option '" + name + "': " + e.getMessage());
             }
         }
         if (file != null) {
             out.add(new LayerArgs(file, mode, gravity, x, y, tile, opacity));
         }
-        if (out.isEmpty()) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "at least one layer is needed after the base image");
-        }
-        return out;
+        return out;   // not empty: picocli asks for BASE and at least one more argument, and an option first fails above
     }
 
-    private static int parseInt(String option, String v) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, option + " needs a whole number, not '" + v + "'");
-        }
-    }
-
-    private static double parseOpacity(String v) {
-        double d;
-        try {
-            d = Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "--opacity needs a number from 0 to 1, not '" + v + "'");
-        }
-        if (!(d >= 0 && d <= 1)) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "--opacity must be from 0 to 1, not " + v);
-        }
-        return d;
-    }
+    private static final List<String> LAYER_OPTIONS = List.of("--mode", "--gravity", "--x", "--y", "--tile", "--opacity");
 }

@@ -46,7 +46,7 @@ public final class LaminaCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new LaminaCommand());
-        cl.setCaseInsensitiveEnumValuesAllowed(true);   // --kernel lanczos3, --fit cover
+        cl.setCaseInsensitiveEnumValuesAllowed(true);   // compare --gate STUDY
         // Layer options (--mode, --gravity, ...) follow each layer file: composite parses them itself.
         cl.getSubcommands().get("composite").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -66,9 +66,13 @@ public final class LaminaCommand implements Runnable {
             return 1;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            PrintWriter e = ex.getCommandLine().getErr();
-            e.println("lamina: " + ex.getMessage());
-            e.println("(lamina " + ex.getCommandLine().getCommandName() + " --help shows the usage)");
+            CommandLine command = ex.getCommandLine();
+            PrintWriter e = command.getErr();
+            // An output given as a second positional argument: the form resize and convert used to have.
+            boolean strayOutput = ex instanceof CommandLine.UnmatchedArgumentException
+                    && command.getCommandSpec().findOption("-o") != null;
+            e.println("lamina: " + ex.getMessage() + (strayOutput ? " (outputs are written with -o OUT)" : ""));
+            e.println("(" + command.getCommandSpec().qualifiedName() + " --help shows the usage)");
             e.flush();
             return 2;
         });

@@ -3,98 +3,108 @@ package dev.lamina.cli;
 import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
 import dev.lamina.LaminaImage;
+import dev.lamina.Metadata;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
+import dev.lamina.codec.Encoders;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.Locale;
 
-/** Encoder options shared by the commands that write an image. */
+/**
+ * Where and how every command that writes an image writes it: {@code -o OUT} (the format follows
+ * the name), the encoders' options, and which metadata goes with the pixels. Options of a format
+ * other than OUT's are ignored, as sharp ignores them.
+ */
 final class OutputOptions {
-    @Option(names = "--compression", paramLabel = "0-9", description = "PNG zlib level (default 6)")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "output file; the format follows the name (.png, .jpg, .jpeg)")
+    String output;
+
+    @Option(names = "--compression", paramLabel = "0-9", converter = Values.Compression.class,
+            description = "PNG compression level (default 6)")
     Integer compression;
 
-    @Option(names = "--filter", paramLabel = "FILTER",
-            description = "PNG row filter: none, sub, up, average, paeth, adaptive (default adaptive)")
-    String filter;
+    @Option(names = "--filter", paramLabel = "FILTER", converter = Values.FilterName.class,
+            description = "PNG row filter: none, sub, up, average, paeth, adaptive (default)")
+    PngFilter filter;
 
-    @Option(names = "--bit-depth", paramLabel = "8|16", description = "PNG bits per sample (default: the image's)")
+    @Option(names = "--bit-depth", paramLabel = "8|16", converter = Values.BitDepth.class,
+            description = "PNG bits per sample (default: the image's)")
     Integer bitDepth;
 
-    @Option(names = "--quality", paramLabel = "1-100", description = "JPEG quality (default 80)")
+    @Option(names = "--quality", paramLabel = "1-100", converter = Values.Quality.class,
+            description = "JPEG quality (default 80)")
     Integer quality;
 
-    @Option(names = "--subsampling", paramLabel = "444|420",
+    @Option(names = "--subsampling", paramLabel = "444|420", converter = Values.SubsamplingName.class,
             description = "JPEG chroma subsampling (default 420 below quality 90, else 444)")
-    String subsampling;
+    JpegOptions.Subsampling subsampling;
 
     @Option(names = "--progressive", description = "progressive JPEG")
     boolean progressive;
 
-    @Option(names = "--background", paramLabel = "RRGGBB",
-            description = "colour that alpha is flattened onto for JPEG (default ffffff)")
-    String background;
+    @Option(names = "--background", paramLabel = "RRGGBB[AA]", converter = Values.Colour.class,
+            description = "colour behind the image: what alpha is flattened onto for JPEG (default ffffff)"
+                    + " and the letterbox of --fit contain (default 000000)")
+    Integer background;
 
-    @Option(names = "--strip-exif",
-            description = "write no EXIF (camera, GPS, ...); kept by default. An orientation the pixels still need stays")
-    boolean stripExif;
+    @Option(names = "--metadata", paramLabel = "MODE", converter = Values.MetadataName.class,
+            description = "metadata written with the image: all (default: EXIF, XMP, text, ICC), icc-only"
+                    + " (the colour profile; no camera, GPS, dates), none (not even the profile)")
+    Metadata.Keep metadata = Metadata.Keep.ALL;
 
-    /** Saves {@code image} with the options {@link #forFile} gave for {@code out}, without EXIF when asked. */
-    void save(LaminaImage image, Path out, SaveOptions options) {
-        LaminaImage img = stripExif ? image.withoutExif() : image;
-        switch (options) {
-            case PngOptions png -> img.save(out, png);
-            case JpegOptions jpeg -> img.save(out, jpeg);
-        }
+    /** OUT as one file. */
+    Path path() {
+        return Path.of(output);
     }
 
+    /** Saves {@code image} to {@code out} with the options given for its format and the metadata asked for. */
+    void save(LaminaImage image, Path out) {
+        image.keepMetadata(metadata).save(out, forFile(out));
+    }
+
+    /** The encoder options for {@code out}; a usage error when its name says no format Lamina writes. */
     SaveOptions forFile(Path out) {
-        String n = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
-        if (n.endsWith(".png")) {
-            PngOptions o = PngOptions.png();
+        SaveOptions defaults;
+        try {
+            defaults = Encoders.defaultOptionsFor(out);
+        } catch (LaminaException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (defaults instanceof PngOptions png) {
+            PngOptions o = png;
             if (compression != null) {
                 o = o.compression(compression);
             }
             if (filter != null) {
-                try {
-                    o = o.filter(PngFilter.valueOf(filter.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown PNG filter '" + filter + "' (none, sub, up, average, paeth, adaptive)");
-                }
+                o = o.filter(filter);
             }
             if (bitDepth != null) {
                 o = o.bitDepth(bitDepth);
             }
             return o;
         }
-        if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-            JpegOptions o = JpegOptions.jpeg();
+        if (defaults instanceof JpegOptions jpeg) {
+            JpegOptions o = jpeg.progressive(progressive);
             if (quality != null) {
                 o = o.quality(quality);
             }
             if (subsampling != null) {
-                o = o.subsampling(switch (subsampling.replace(":", "")) {
-                    case "444" -> JpegOptions.Subsampling.S444;
-                    case "420" -> JpegOptions.Subsampling.S420;
-                    default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "unknown subsampling '" + subsampling + "' (444 or 420)");
-                });
+                o = o.subsampling(subsampling);
             }
-            o = o.progressive(progressive);
             if (background != null) {
-                o = o.background(parseColour(background));
+                o = o.background(background & 0xFFFFFF);
             }
             return o;
         }
-        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, out + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
-    }
-
-    static int parseColour(String s) {
-        String h = s.startsWith("#") ? s.substring(1) : s;
-        if (!h.matches("[0-9a-fA-F]{6}")) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, "colour '" + s + "' is not of the form RRGGBB");
-        }
-        return Integer.parseInt(h, 16);
+        return defaults;   // a format added later: its defaults until it gets options here
     }
 }

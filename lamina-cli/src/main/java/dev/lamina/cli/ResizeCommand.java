@@ -1,52 +1,52 @@
 package dev.lamina.cli;
 
-import dev.lamina.Kernel;
-import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import picocli.CommandLine;
+import dev.lamina.ThumbnailOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code lamina resize IN OUT --width W --height H}: resamples to an exact size. Giving only one
- * side keeps the aspect ratio; {@code --scale} scales both sides (rounded to whole pixels).
+ * {@code lamina resize IN -o OUT --width W --height H}: resamples to a size. With both sides the
+ * image fills the box exactly ({@code --fit fill}) unless {@code --fit} says otherwise; with one
+ * side the other keeps the aspect ratio; {@code --scale} scales both sides (rounded to whole
+ * pixels). Unlike {@code thumbnail}, the whole image is decoded (no shrink-on-load).
  */
-@Command(name = "resize", mixinStandardHelpOptions = true, description = "Resamples an image to a given size or scale.")
+@Command(name = "resize", mixinStandardHelpOptions = true,
+        description = {"Resamples an image to a given size or scale.",
+                "With --width and --height the result is exactly that size (--fit fill) unless --fit says otherwise."})
 public final class ResizeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
-    Path in;
+    String in;
 
-    @Parameters(index = "1", paramLabel = "OUT")
-    Path out;
-
-    @Option(names = "--width", paramLabel = "W", description = "output width in pixels")
+    @Option(names = "--width", paramLabel = "W", converter = Values.Pixels.class, description = "output width in pixels")
     Integer width;
 
-    @Option(names = "--height", paramLabel = "H", description = "output height in pixels")
+    @Option(names = "--height", paramLabel = "H", converter = Values.Pixels.class, description = "output height in pixels")
     Integer height;
 
-    @Option(names = "--scale", paramLabel = "S", description = "scale factor for both sides (instead of --width/--height)")
+    @Option(names = "--scale", paramLabel = "S", converter = Values.Positive.class,
+            description = "scale factor for both sides (instead of --width/--height)")
     Double scale;
 
-    @Option(names = "--kernel", paramLabel = "KERNEL",
-            description = "nearest, linear, cubic, mitchell, lanczos2, lanczos3 (default)")
-    Kernel kernel = Kernel.LANCZOS3;
-
-    @Option(names = {"-v", "--verbose"}, description = "print timings per stage")
-    boolean verbose;
+    @Mixin
+    ResampleOptions resample;
 
     @Mixin
-    InputOptions input = new InputOptions();
+    Verbosity verbosity;
 
     @Mixin
-    OutputOptions outputOptions = new OutputOptions();
+    InputOptions input;
+
+    @Mixin
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
@@ -54,17 +54,12 @@ public final class ResizeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((scale != null) == (width != null || height != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --scale, or --width and/or --height");
+            throw new ParameterException(spec.commandLine(), "give --scale, or --width and/or --height");
         }
-        if (scale != null && !(scale > 0 && Double.isFinite(scale))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be a positive number, not " + scale);
-        }
-        if ((width != null && width < 1) || (height != null && height < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--width and --height must be at least 1");
-        }
-        Timings t = new Timings(spec.commandLine().getErr(), verbose);
-        var options = outputOptions.forFile(out);
-        LaminaImage image = Lamina.open(in, input.load());
+        Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
+        Path out = output.path();
+        output.forFile(out);
+        LaminaImage image = ImageArgument.open(in, input.load(), spec.commandLine());
         int w, h;
         if (scale != null) {
             w = side(image.width(), scale);
@@ -73,9 +68,10 @@ public final class ResizeCommand implements Callable<Integer> {
             w = width != null ? width : side(image.width(), height / (double) image.height());
             h = height != null ? height : side(image.height(), width / (double) image.width());
         }
-        LaminaImage resized = image.resize(w, h, kernel);
+        ThumbnailOptions box = resample.box(w, h, ThumbnailOptions.Fit.FILL, output.background);
+        LaminaImage resized = image.thumbnail(box);
         t.stage("open (header)");
-        outputOptions.save(resized, out, options);
+        output.save(resized, out);
         t.stage("decode+resize+encode");
         t.total();
         return 0;

@@ -1,12 +1,12 @@
 package dev.lamina.cli;
 
-import dev.lamina.Lamina;
+import dev.lamina.LaminaImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,40 +18,39 @@ import java.util.concurrent.Callable;
         "Example: lamina sharpen photo.jpg --sigma 1 --amount 0.8 --threshold 0.02 -o crisp.jpg"})
 public final class SharpenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
-    Path in;
+    String in;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "output file (.png, .jpg)")
-    Path out;
-
-    @Option(names = "--sigma", paramLabel = "S", description = "sigma of the blur, in pixels (default 1)")
+    @Option(names = "--sigma", paramLabel = "S", converter = Values.Positive.class,
+            description = "sigma of the blur, in pixels (default 1)")
     double sigma = 1;
 
-    @Option(names = "--amount", paramLabel = "A", description = "strength, 0..100 (default 1)")
+    @Option(names = "--amount", paramLabel = "0-100", converter = Values.Amount.class, description = "strength (default 1)")
     double amount = 1;
 
-    @Option(names = "--threshold", paramLabel = "T",
-            description = "differences at or below this fraction of full scale are left alone, 0..1 (default 0)")
+    @Option(names = "--threshold", paramLabel = "0-1", converter = Values.Fraction.class,
+            description = "differences up to this fraction of full scale are left alone (default 0)")
     double threshold;
 
-    @Option(names = {"-v", "--verbose"}, description = "print timings per stage")
-    boolean verbose;
+    @Mixin
+    Verbosity verbosity;
 
     @Mixin
-    InputOptions input = new InputOptions();
+    InputOptions input;
 
     @Mixin
-    OutputOptions outputOptions = new OutputOptions();
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Timings t = new Timings(spec.commandLine().getErr(), verbose);
-        var options = outputOptions.forFile(out);
-        var image = Lamina.open(in, input.load()).sharpen(sigma, amount, threshold);
+        Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
+        Path out = output.path();
+        output.forFile(out);
+        LaminaImage image = ImageArgument.open(in, input.load(), spec.commandLine()).sharpen(sigma, amount, threshold);
         t.stage("open (header)");
-        outputOptions.save(image, out, options);
+        output.save(image, out);
         t.stage("decode+sharpen+encode");
         t.total();
         return 0;

@@ -1,35 +1,38 @@
 package dev.lamina.cli;
 
-import dev.lamina.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaException;
 import dev.lamina.ThumbnailOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code lamina thumbnail IN... -s 256 -o OUT}: thumbnails, vipsthumbnail's way. Several inputs
  * make a batch: OUT must then contain {@code %s}, replaced by each input's name without its
- * extension. A batch goes on past a bad input (one line about it on standard error) and exits 1
- * at the end if any failed; no output is written for a failed input.
+ * extension, and two inputs whose outputs would be the same file are refused before anything is
+ * written. A batch goes on past a bad input (one line about it on standard error) and exits 1 at
+ * the end if any failed; no output is written for a failed input. On a terminal a batch shows a
+ * progress bar on standard error and ends with a summary; piped, it prints only errors.
  */
 @Command(name = "thumbnail", mixinStandardHelpOptions = true,
-        description = "Makes thumbnails (JPEGs shrink on load); several inputs are processed in parallel.")
-public final class ThumbnailCommand implements java.util.concurrent.Callable<Integer> {
+        description = {"Makes thumbnails (JPEGs shrink on load); several inputs are processed in parallel.",
+                "With several inputs, OUT must contain %%s: each input's name without its extension."})
+public final class ThumbnailCommand implements Callable<Integer> {
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "IN")
     List<Path> inputs;
 
@@ -37,78 +40,88 @@ public final class ThumbnailCommand implements java.util.concurrent.Callable<Int
             description = "the box to fit: N for N x N, or WIDTHxHEIGHT")
     String size;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "output file; %%s is replaced by the input's name without extension (required for several inputs)")
-    String output;
-
-    @Option(names = "--fit", paramLabel = "inside|cover",
-            description = "inside: the whole image within the box (default); cover: fill the box, crop the overflow")
-    ThumbnailOptions.Fit fit = ThumbnailOptions.Fit.INSIDE;
-
-    @Option(names = "--kernel", paramLabel = "KERNEL",
-            description = "nearest, linear, cubic, mitchell, lanczos2, lanczos3 (default)")
-    Kernel kernel = Kernel.LANCZOS3;
-
     @Option(names = "--no-shrink-on-load", description = "decode JPEGs at full size before resampling (slower)")
     boolean noShrinkOnLoad;
 
-    @Option(names = "--no-enlarge", description = "never make an image larger than it is")
-    boolean noEnlarge;
-
-    @Option(names = {"-v", "--verbose"}, description = "print timings")
-    boolean verbose;
+    @Option(names = "--progress", negatable = true,
+            description = "a progress bar and a summary on standard error (default: for several inputs on a terminal)")
+    Boolean progress;
 
     @Mixin
-    InputOptions input = new InputOptions();
+    ResampleOptions resample;
 
     @Mixin
-    OutputOptions outputOptions = new OutputOptions();
+    Verbosity verbosity;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    OutputOptions output;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        ThumbnailOptions options = parseSize(size).fit(fit).kernel(kernel)
-                .shrinkOnLoad(!noShrinkOnLoad).enlarge(!noEnlarge);
-        if (inputs.size() > 1 && !output.contains("%s")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "with several inputs, -o must contain %s (for example -o 'thumbs/%s.jpg')");
-        }
-        Timings t = new Timings(spec.commandLine().getErr(), verbose);
-        PrintWriter err = spec.commandLine().getErr();
-        AtomicInteger failed = new AtomicInteger();
+        int[] box = parseSize(size);
+        ThumbnailOptions options = resample.box(box[0], box[1], ThumbnailOptions.Fit.INSIDE, output.background)
+                .shrinkOnLoad(!noShrinkOnLoad);
+        Map<Path, Path> outputs = outputs();
+        Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
+        boolean bar = progress != null ? progress : inputs.size() > 1 && Progress.interactive();
+        Progress report = new Progress(spec.commandLine().getErr(), inputs.size(), bar, System::nanoTime);
         // Thumbnails are small: one image rarely keeps every core busy, so a batch runs images side
         // by side (each still uses the shared worker pool for its strips).
         int parallel = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
         try (ExecutorService jobs = Executors.newFixedThreadPool(parallel)) {
             List<Future<?>> done = new ArrayList<>();
-            for (Path in : inputs) {
+            for (Map.Entry<Path, Path> job : outputs.entrySet()) {
                 done.add(jobs.submit(() -> {
                     try {
-                        one(in, options);
+                        output.save(Lamina.thumbnail(job.getKey(), options, input.load()), job.getValue());
+                        report.finished(true);
                     } catch (LaminaException e) {
-                        failed.incrementAndGet();
-                        synchronized (err) {
-                            err.println("lamina: " + e.getMessage());
-                            err.flush();
-                        }
+                        report.message("lamina: " + e.getMessage());
+                        report.finished(false);
                     }
                 }));
             }
             for (Future<?> f : done) {
                 f.get();   // anything but a LaminaException is a bug: it reaches the handler in LaminaCommand
             }
+        } finally {
+            report.end(bar || verbosity.verbose);
         }
         t.stage(inputs.size() + " thumbnail(s)");
         t.total();
-        return failed.get() == 0 ? 0 : 1;
+        return report.failures() == 0 ? 0 : 1;
     }
 
-    private void one(Path in, ThumbnailOptions options) {
-        Path out = Path.of(output.replace("%s", baseName(in)));
-        var saveOptions = outputOptions.forFile(out);
-        outputOptions.save(Lamina.thumbnail(in, options, input.load()), out, saveOptions);
+    /**
+     * Each input's output, in the order given; a usage error when OUT has no {@code %s} for several
+     * inputs, names no format, or sends two inputs to one file (which would silently keep only the
+     * last one written).
+     */
+    private Map<Path, Path> outputs() {
+        if (inputs.size() > 1 && !output.output.contains("%s")) {
+            throw new ParameterException(spec.commandLine(),
+                    "with several inputs, -o must contain %s (for example -o 'thumbs/%s.jpg')");
+        }
+        Map<Path, Path> outputs = new LinkedHashMap<>();
+        Map<Path, Path> writers = new LinkedHashMap<>();
+        for (Path in : inputs) {
+            Path out = Path.of(output.output.replace("%s", baseName(in)));
+            output.forFile(out);
+            Path earlier = writers.putIfAbsent(out.toAbsolutePath().normalize(), in);
+            if (earlier != null) {
+                throw new ParameterException(spec.commandLine(), "the thumbnails of " + earlier + " and " + in
+                        + " would both be written to " + out + " (give the inputs different names, or use a"
+                        + " different -o for each)");
+            }
+            outputs.put(in, out);
+        }
+        return outputs;
     }
 
     private static String baseName(Path p) {
@@ -117,20 +130,21 @@ public final class ThumbnailCommand implements java.util.concurrent.Callable<Int
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    /** "256" or "300x200". */
-    private ThumbnailOptions parseSize(String s) {
+    /** "256" or "300x200", as {width, height}. */
+    private int[] parseSize(String s) {
+        String[] parts = s.toLowerCase(java.util.Locale.ROOT).split("x", -1);
         try {
-            String[] parts = s.toLowerCase(java.util.Locale.ROOT).split("x", -1);
-            if (parts.length == 1) {
-                return ThumbnailOptions.edge(Integer.parseInt(parts[0]));
+            if (parts.length == 1 || parts.length == 2) {
+                int w = Integer.parseInt(parts[0]);
+                int h = Integer.parseInt(parts[parts.length - 1]);
+                if (w >= 1 && h >= 1) {
+                    return new int[] {w, h};
+                }
             }
-            if (parts.length == 2) {
-                return ThumbnailOptions.box(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
-            }
-        } catch (NumberFormatException | LaminaException e) {
-            // fall through to the one message below
+        } catch (NumberFormatException e) {
+            // the one message below
         }
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "--size '" + s + "' must be N or WIDTHxHEIGHT, in pixels, at least 1");
+        throw new ParameterException(spec.commandLine(),
+                "Invalid value for option '--size': '" + s + "' is not N or WIDTHxHEIGHT, in pixels, at least 1");
     }
 }

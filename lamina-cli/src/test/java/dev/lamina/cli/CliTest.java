@@ -93,7 +93,7 @@ class CliTest {
         Path out = dir.resolve("flat.jpg");
         Path clear = dir.resolve("clear.png");
         ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB), "png", clear.toFile());
-        Run r = lamina("convert", clear.toString(), out.toString(), "--quality", "95");
+        Run r = lamina("convert", clear.toString(), "-o", out.toString(), "--quality", "95");
         assertEquals(0, r.code(), r.err());
         BufferedImage got = ImageIO.read(out.toFile());
         int rgb = got.getRGB(4, 4);
@@ -149,7 +149,7 @@ class CliTest {
         Path cut = dir.resolve("cut.png");
         Files.write(cut, Arrays.copyOf(png, png.length * 2 / 3));
         Path out = dir.resolve("from-cut.png");
-        Run r = lamina("convert", cut.toString(), out.toString());
+        Run r = lamina("convert", cut.toString(), "-o", out.toString());
         assertEquals(1, r.code());
         assertOneLineNaming(r.err(), "cut.png");
         assertFalse(Files.exists(out), "no partial output");
@@ -177,7 +177,7 @@ class CliTest {
         Files.createDirectory(locked);
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         Path out = locked.resolve("out.png");
-        Run r = lamina("convert", base.toString(), out.toString());
+        Run r = lamina("convert", base.toString(), "-o", out.toString());
         if (System.getProperty("user.name").equals("root")) {
             // root writes anyway; then the run must simply succeed
             assertEquals(0, r.code(), r.err());
@@ -185,33 +185,17 @@ class CliTest {
             assertEquals(1, r.code());
             assertOneLineNaming(r.err(), "out.png");
         }
-        Run missing = lamina("convert", base.toString(), dir.resolve("no/such/folder/out.png").toString());
+        Run missing = lamina("convert", base.toString(), "-o", dir.resolve("no/such/folder/out.png").toString());
         assertEquals(1, missing.code());
         assertOneLineNaming(missing.err(), "out.png");
     }
 
     @Test
     void pixelLimitRefusesFromTheHeader() {
-        Run r = lamina("convert", base.toString(), dir.resolve("big.png").toString(), "--limit-pixels", "100");
+        Run r = lamina("convert", base.toString(), "-o", dir.resolve("big.png").toString(), "--limit-pixels", "100");
         assertEquals(1, r.code());
         assertOneLineNaming(r.err(), "base.png");
         assertTrue(r.err().contains("limit"), r.err());
-    }
-
-    @Test
-    void unknownOutputFormatAndBadOptionsAreClear() {
-        Run r = lamina("convert", base.toString(), dir.resolve("x.gif").toString());
-        assertEquals(1, r.code());
-        assertOneLineNaming(r.err(), "x.gif");
-        Run mode = lamina("composite", base.toString(), layer.toString(), "--mode", "sparkle", "-o",
-                dir.resolve("m.png").toString());
-        assertEquals(1, mode.code());
-        assertTrue(mode.err().contains("sparkle"), mode.err());
-        Run opacity = lamina("composite", base.toString(), layer.toString(), "--opacity", "2", "-o",
-                dir.resolve("o.png").toString());
-        assertEquals(1, opacity.code());
-        Run usage = lamina("composite", base.toString());
-        assertEquals(2, usage.code());
     }
 
     static void assertOneLineNaming(String err, String name) {
@@ -228,5 +212,47 @@ class CliTest {
         assertEquals(0, r.code());
         assertNotNull(r.out());
         assertTrue(r.out().contains("composite") && r.out().contains("convert") && r.out().contains("info"));
+    }
+
+    /** Every file is reported, the bad ones on standard error; the exit says whether any failed. */
+    @Test
+    void infoReportsEveryFileAndFailsIfAnyFailed() throws IOException {
+        Path text = Files.writeString(dir.resolve("words.png"), "not pixels");
+        Run r = lamina("info", base.toString(), dir.resolve("absent.png").toString(), text.toString(), layer.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains(base.toString()) && r.out().contains("64 x 48"), r.out());
+        assertTrue(r.out().contains(layer.toString()) && r.out().contains("16 x 10"), "the file after two bad ones: " + r.out());
+        List<String> errors = r.err().lines().toList();
+        assertEquals(2, errors.size(), r.err());
+        assertTrue(errors.get(0).startsWith("lamina: ") && errors.get(0).contains("absent.png"), r.err());
+        assertTrue(errors.get(1).contains("words.png"), r.err());
+        assertEquals(0, lamina("info", base.toString(), layer.toString()).code());
+    }
+
+    @Test
+    void aBlankCanvasIsABaseOrALayerOrAnInput() throws IOException {
+        Path out = dir.resolve("collage.png");
+        Run r = lamina("composite", "canvas:100x80:336699", layer.toString(), "--x", "10", "--y", "5",
+                "canvas:20x20:ffffff80", "--gravity", "south-east", "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage got = ImageIO.read(out.toFile());
+        assertEquals(100, got.getWidth());
+        assertEquals(80, got.getHeight());
+        assertEquals(0x336699, got.getRGB(0, 0) & 0xFFFFFF, "the canvas");
+        assertEquals(0xFF0000, got.getRGB(10, 5) & 0xFFFFFF, "the layer where asked");
+        // white at alpha 128/255 over 0x336699: 0x33 + (255 - 0x33) * 128 / 255 = 153.4 -> 153
+        int mixed = got.getRGB(95, 75);
+        assertEquals(153, (mixed >> 16) & 0xFF, 1, Integer.toHexString(mixed));
+        assertEquals(255, mixed >>> 24, "opaque where the base is");
+
+        Path clear = dir.resolve("clear.png"), red = dir.resolve("red.jpg");
+        assertEquals(0, lamina("convert", "canvas:8x4", "-o", clear.toString()).code());
+        assertEquals(0, ImageIO.read(clear.toFile()).getRGB(3, 2) >>> 24, "no colour: transparent");
+        assertEquals(0, lamina("convert", "canvas:8x4:FF0000", "-o", red.toString()).code());
+        int rgb = ImageIO.read(red.toFile()).getRGB(3, 2);
+        assertTrue((rgb >> 16 & 0xFF) > 240 && (rgb >> 8 & 0xFF) < 15, Integer.toHexString(rgb));
+        Run big = lamina("convert", "canvas:100x100", "-o", dir.resolve("big.png").toString(), "--limit-pixels", "9999");
+        assertEquals(1, big.code());
+        assertTrue(big.err().contains("canvas:100x100") && big.err().contains("--limit-pixels"), big.err());
     }
 }

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.LoadOptions;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -31,14 +31,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The command's logic on in-memory images: exit codes, gates, output formats, the heat map. */
 class CompareCommandTest {
     private final Map<String, Image> images = new HashMap<>();
-    private BiFunction<Path, Limits, Image> saved;
+    private BiFunction<Path, LoadOptions, Image> saved;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeEach
     void wireLoader() {
         saved = CompareCommand.loader;
-        CompareCommand.loader = (path, limits) -> {
+        CompareCommand.loader = (path, load) -> {
             Image img = images.get(path.getFileName().toString());
             if (img == null) {
                 throw LaminaException.io(path + ": cannot be read (no such file)", null);

@@ -59,13 +59,20 @@ class ConvolutionCommandsTest {
     }
 
     @Test
-    void badParametersAreOneLineErrors() throws IOException {
+    void badParametersAreCommandLineErrors() throws IOException {
         CliTest.Run r = lamina("blur", dot().toString(), "--sigma", "0", "-o", dir.resolve("x.png").toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("lamina: blur: sigma must be a positive number"), r.err());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("0 is not a number greater than 0"), r.err());
         r = lamina("sharpen", dot().toString(), "--amount", "-1", "-o", dir.resolve("x.png").toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().contains("sharpen: amount must be between 0 and 100"), r.err());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("-1 is not from 0 to 100"), r.err());
+        r = lamina("sharpen", dot().toString(), "--threshold", "1.5", "-o", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("1.5 is not from 0 to 1"), r.err());
         assertEquals(2, lamina("blur", dot().toString(), "-o", dir.resolve("x.png").toString()).code(), "--sigma is required");
+        // in range for the command line, over the engine's limit: a failed job naming the problem
+        r = lamina("blur", dot().toString(), "--sigma", "600", "-o", dir.resolve("x.png").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("lamina: blur: sigma 600.0 is over the limit of 500"), r.err());
     }
 }

@@ -633,7 +633,7 @@ public final class Lab {
                 if (!Set.of("nearest", "linear", "cubic", "mitchell", "lanczos3").contains(kernel)) {
                     return null;
                 }
-                return List.of(engines.laminaLauncher().toString(), "resize", in.toString(), out.toString(),
+                return List.of(engines.laminaLauncher().toString(), "resize", in.toString(), "-o", out.toString(),
                         "--width", String.valueOf(width), "--height", String.valueOf(height), "--kernel", kernel,
                         "--compression", png);
             }

@@ -4,6 +4,7 @@ import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import dev.lamina.codec.ExifBlock;
+import dev.lamina.codec.XmpPacket;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.StripSink;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Lamina's JPEG encoder, pure Java: baseline (and progressive) Huffman JPEG, quality 1-100 with the
  * IJG scaling of the Annex K tables, 4:4:4 or 4:2:0, standard or optimised Huffman tables, restart
- * markers, ICC profile and EXIF carried over (the orientation value made the image's), JFIF density.
+ * markers, ICC profile, EXIF and XMP carried over (their orientation value made the image's), JFIF density.
  *
  * <p>The image is pulled strip by strip (whole iMCU rows) through {@link StripSink}; colour
  * conversion, DCT and quantisation run on the worker threads, Huffman coding in order on the
@@ -62,6 +63,7 @@ public final class JpegEncoder {
             head.write(0xD8);
             writeJfif(head, image.metadata);
             writeExif(head, image.metadata, image.width, image.height);
+            writeXmp(head, image.metadata);
             writeIcc(head, image.metadata);
             writeQuant(head, grey ? new int[][] {lq} : new int[][] {lq, cq});
             if (opt.progressive()) {
@@ -269,6 +271,22 @@ public final class JpegEncoder {
         ByteArrayOutputStream b = new ByteArrayOutputStream(block.length + 6);
         b.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
         b.writeBytes(block);
+        segment(out, 0xE1, b.toByteArray());
+    }
+
+    /**
+     * APP1 with the XMP namespace and the image's packet ({@link XmpPacket#forWriting}), after the
+     * EXIF APP1 as libvips and exiftool place it. A packet over {@link XmpPacket#MAX_JPEG_PACKET}
+     * bytes is left out: it would need XMP's extended form (docs/decisions.md).
+     */
+    private static void writeXmp(ByteArrayOutputStream out, Metadata m) {
+        byte[] packet = XmpPacket.forWriting(m);
+        if (packet == null || packet.length > XmpPacket.MAX_JPEG_PACKET) {
+            return;
+        }
+        ByteArrayOutputStream b = new ByteArrayOutputStream(XmpPacket.JPEG_NAMESPACE.length + packet.length);
+        b.writeBytes(XmpPacket.JPEG_NAMESPACE);
+        b.writeBytes(packet);
         segment(out, 0xE1, b.toByteArray());
     }
 

@@ -4,6 +4,7 @@ import dev.lamina.LaminaException;
 import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.codec.ExifBlock;
+import dev.lamina.codec.XmpPacket;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ final class JpegFrame {
         byte[][] iccChunks = null;
         int iccCount = 0;
         byte[] exif = null;
+        byte[] xmp = null;
         Metadata.Density density = null;
         int pos = 2;
         boolean haveFrame = false;
@@ -124,11 +126,17 @@ final class JpegFrame {
                     }
                 }
                 case 0xE1 -> {
-                    // The first EXIF APP1 only (XMP also lives in APP1, under its own name). The block
+                    // The first EXIF APP1 only (XMP also lives in APP1, under its own name, below). The block
                     // is kept when its TIFF header is sound; damage past the header is carried, and
                     // only makes the orientation read as 1.
                     if (exif == null && startsWith(data, s, "Exif\0\0") && ExifBlock.isTiffHeader(data, s + 6, e)) {
                         exif = java.util.Arrays.copyOfRange(data, s + 6, e);
+                    }
+                    // The standard XMP packet (XMP Part 3); extended XMP segments
+                    // ("http://ns.adobe.com/xmp/extension/") are not joined and are left out.
+                    int xmpAt = s + XmpPacket.JPEG_NAMESPACE.length;
+                    if (xmp == null && xmpAt <= e && startsWith(data, s, XmpPacket.JPEG_NAMESPACE)) {
+                        xmp = java.util.Arrays.copyOfRange(data, xmpAt, e);
                     }
                 }
                 case 0xE2 -> {
@@ -156,7 +164,7 @@ final class JpegFrame {
                     f.firstScanPos = at;
                     byte[] icc = joinIcc(iccChunks);
                     int orientation = exif == null ? 1 : ExifBlock.orientation(exif);
-                    f.metadata = new Metadata(icc, null, 0, -1, density, List.of(), orientation, exif);
+                    f.metadata = new Metadata(icc, null, 0, -1, density, List.of(), orientation, exif, xmp);
                     return f;
                 }
                 default -> {
@@ -182,7 +190,10 @@ final class JpegFrame {
     }
 
     private static boolean startsWith(byte[] d, int at, String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return startsWith(d, at, s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean startsWith(byte[] d, int at, byte[] b) {
         if (at + b.length > d.length) {
             return false;
         }

@@ -4,6 +4,7 @@ import dev.lamina.Metadata;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
 import dev.lamina.codec.ExifBlock;
+import dev.lamina.codec.XmpPacket;
 import dev.lamina.codec.deflate.ByteSink;
 import dev.lamina.codec.deflate.DeflateCompressor;
 import dev.lamina.core.BandFormat;
@@ -248,7 +249,7 @@ public final class PngEncoder {
     }
 
     /**
-     * gAMA, iCCP or sRGB (never both, as the spec asks), pHYs, eXIf, and text, all before the first
+     * gAMA, iCCP or sRGB (never both, as the spec asks), pHYs, eXIf, XMP (iTXt) and text, all before the first
      * IDAT (the third edition requires eXIf there; browsers ignore a later one). eXIf gets the
      * image's orientation as JPEG's APP1 does ({@link ExifBlock#forWriting}), so a JPEG turned
      * upright and saved as PNG says 1.
@@ -281,8 +282,20 @@ public final class PngEncoder {
         if (exif != null) {
             chunks.chunk("eXIf", exif);
         }
+        byte[] xmp = XmpPacket.forWriting(m);
+        if (xmp != null) {
+            // iTXt: keyword, no compression (flag and method 0), no language, no translated keyword
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.write(XmpPacket.PNG_KEYWORD.getBytes(StandardCharsets.ISO_8859_1));
+            b.write(new byte[5]);
+            b.write(xmp);
+            chunks.chunk("iTXt", b.toByteArray());
+        }
         CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();
         for (Metadata.Text t : m.texts()) {
+            if (xmp != null && t.keyword().equals(XmpPacket.PNG_KEYWORD)) {
+                continue;   // one packet only: Metadata.xmp() is it
+            }
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             b.write(latin1Keyword(t.keyword()));
             b.write(0);

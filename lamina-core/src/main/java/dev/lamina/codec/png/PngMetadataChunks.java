@@ -3,6 +3,7 @@ package dev.lamina.codec.png;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import dev.lamina.codec.ExifBlock;
+import dev.lamina.codec.XmpPacket;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ import java.util.zip.Inflater;
  * they know it is valid, so the image is taken as stored (orientation 1), and an encoder writing
  * it back says 1. Keywords and tEXt/zTXt text are Latin-1, iTXt
  * text is UTF-8, as the specification says. The iTXt translated keyword is not kept (Metadata has no
- * place for it).
+ * place for it). An iTXt chunk with the keyword {@code XML:com.adobe.xmp} is the XMP packet (XMP
+ * Specification Part 3): the first one is kept as bytes in {@link Metadata#xmp()}, not as a text,
+ * and later ones are ignored.
  */
 final class PngMetadataChunks {
     /** Ceiling on one decompressed profile or text, against zip bombs. */
@@ -36,6 +39,7 @@ final class PngMetadataChunks {
     private final List<Metadata.Text> texts = new ArrayList<>();
     private final List<Integer> seen = new ArrayList<>();
     private byte[] exif;
+    private byte[] xmp;
 
     PngMetadataChunks(String name) {
         this.name = name;
@@ -134,13 +138,19 @@ final class PngMetadataChunks {
         }
         int textStart = translatedEnd + 1;
         byte[] raw = compressed ? inflate(b, textStart, where) : java.util.Arrays.copyOfRange(b, textStart, b.length);
-        String text = new String(raw, StandardCharsets.UTF_8);
-        texts.add(new Metadata.Text(new String(b, 0, end, StandardCharsets.ISO_8859_1), text,
+        String keyword = new String(b, 0, end, StandardCharsets.ISO_8859_1);
+        if (keyword.equals(XmpPacket.PNG_KEYWORD)) {
+            if (xmp == null) {
+                xmp = raw;
+            }
+            return;
+        }
+        texts.add(new Metadata.Text(keyword, new String(raw, StandardCharsets.UTF_8),
                 language.isEmpty() ? null : language, true, compressed));
     }
 
     Metadata build() {
-        return new Metadata(icc, iccName, gamma, srgbIntent, density, texts, 1, exif);
+        return new Metadata(icc, iccName, gamma, srgbIntent, density, texts, 1, exif, xmp);
     }
 
     /** Index of the zero byte after a 1-79 byte keyword starting at {@code from}. */

@@ -210,17 +210,17 @@ class JpegExifTest {
     }
 
     @Test
-    void withoutExifWritesNoApp1() {
+    void iccOnlyWritesNoApp1() {
         byte[] jpeg = jpegWith(app1(ExifBlocks.camera(false, 6)));
         LaminaImage upright = Lamina.open(jpeg, "in.jpg");
         assertNotNull(upright.metadata().exif());
         assertArrayEquals(ExifBlocks.camera(false, 1), writtenBlock(upright.encode(JpegOptions.jpeg())));
-        LaminaImage stripped = upright.withoutExif();
+        LaminaImage stripped = upright.keepMetadata(Metadata.Keep.ICC_ONLY);
         assertNull(stripped.metadata().exif());
         assertTrue(app1Segments(stripped.encode(JpegOptions.jpeg())).isEmpty());
-        assertSame(stripped, stripped.withoutExif());
+        assertSame(stripped, stripped.keepMetadata(Metadata.Keep.ICC_ONLY));
         // not turned on load: the orientation alone survives, so viewers still turn it
-        LaminaImage stored = Lamina.open(jpeg, "in.jpg", LoadOptions.defaults().autoOrient(false)).withoutExif();
+        LaminaImage stored = Lamina.open(jpeg, "in.jpg", LoadOptions.defaults().autoOrient(false)).keepMetadata(Metadata.Keep.NONE);
         assertArrayEquals(ExifBlocks.orientationOnly(6), writtenBlock(stored.encode(JpegOptions.jpeg())));
     }
 

@@ -3,6 +3,7 @@ package dev.lamina.codec.png;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Limits;
+import dev.lamina.Metadata;
 import dev.lamina.LoadOptions;
 import dev.lamina.PngOptions;
 import dev.lamina.codec.Decoders;
@@ -175,15 +176,15 @@ class PngExifTest {
     }
 
     @Test
-    void withoutExifWritesNoEXif() {
+    void iccOnlyWritesNoEXif() {
         LaminaImage image = Lamina.open(jpegWith(ExifBlocks.camera(false, 1)), "in.jpg");
         assertArrayEquals(ExifBlocks.camera(false, 1), writtenBlock(image.encode(PngOptions.png())));
-        byte[] png = image.withoutExif().encode(PngOptions.png());
+        byte[] png = image.keepMetadata(Metadata.Keep.ICC_ONLY).encode(PngOptions.png());
         assertTrue(exifChunks(png).isEmpty());
         assertTrue(!PngEncoderTest.chunkTypes(png).contains("eXIf"));
         // an orientation alone still needs saying
         LaminaImage stored = Lamina.open(jpegWith(ExifBlocks.camera(false, 8)), "in.jpg",
-                LoadOptions.defaults().autoOrient(false)).withoutExif();
+                LoadOptions.defaults().autoOrient(false)).keepMetadata(Metadata.Keep.NONE);
         assertArrayEquals(ExifBlocks.orientationOnly(8), writtenBlock(stored.encode(PngOptions.png())));
     }
 }
