@@ -41,6 +41,7 @@ final class BlurredRows {
     /** Memory one worker may need for its strip of a blur. */
     static final long MAX_WORKER_BYTES = 512L << 20;
     private static final int BLOCK = 16;
+    private static final int CHUNK = 256;   // pixels of a row the vertical pass sums at a time
 
     private final Image input;
     private final int bands;
@@ -115,7 +116,8 @@ final class BlurredRows {
     final class Worker implements AutoCloseable {
         private final InputFetch fetch = new InputFetch(input);
         private final boolean withOriginal;
-        private double[][] rows = new double[0][];     // sums (direct) or the strip's rows (recursive)
+        private double[][] rows = new double[0][];     // the vertical pass's rows (a block of them for the direct pass)
+        private double[][] sums = new double[0][];     // direct: a chunk of columns of the block's sums
         private double[] in = new double[0], padded = new double[0], shifted = new double[0], out = new double[0], original = new double[0];
         private final double[][] history = new double[9][];  // recursive: 4 inputs, 4 outputs, the current row
         private final double[] state = new double[16], state2 = new double[16];   // the horizontal recursion's
@@ -149,20 +151,31 @@ final class BlurredRows {
             int n = cols * bands, radius = kernel.length / 2, h = input.height;
             padded = grow(padded, (r.width() + 2 * radius) * bands);
             ensureRows(Math.min(BLOCK, r.height()), n);
+            if (sums.length < BLOCK || sums[0].length < CHUNK * bands) {
+                sums = new double[BLOCK][CHUNK * bands];
+            }
             for (int b0 = r.y(); b0 < r.bottom(); b0 += BLOCK) {
                 int b1 = Math.min(r.bottom(), b0 + BLOCK);
-                for (int i = 0; i < b1 - b0; i++) {
-                    Arrays.fill(rows[i], 0, n, 0.0);
-                }
-                int loaded = -1;
-                for (int j = b0 - radius; j < b1 + radius; j++) {
-                    int src = Math.min(h - 1, Math.max(0, j));
-                    if (src != loaded) {
-                        read(src, cx0, cols, in);
-                        loaded = src;
+                // a chunk of columns at a time, so that the block's sums stay in the cache while
+                // every input row within reach is added into them
+                for (int c0 = 0; c0 < cols; c0 += CHUNK) {
+                    int pixels = Math.min(CHUNK, cols - c0), cn = pixels * bands;
+                    for (int i = 0; i < b1 - b0; i++) {
+                        Arrays.fill(sums[i], 0, cn, 0.0);
                     }
-                    for (int i = Math.max(b0, j - radius), last = Math.min(b1 - 1, j + radius); i <= last; i++) {
-                        axpy(rows[i - b0], kernel[j - i + radius], in, n);
+                    int loaded = -1;
+                    for (int j = b0 - radius; j < b1 + radius; j++) {
+                        int src = Math.min(h - 1, Math.max(0, j));
+                        if (src != loaded) {
+                            read(src, cx0 + c0, pixels, in);
+                            loaded = src;
+                        }
+                        for (int i = Math.max(b0, j - radius), last = Math.min(b1 - 1, j + radius); i <= last; i++) {
+                            axpy(sums[i - b0], kernel[j - i + radius], in, cn);
+                        }
+                    }
+                    for (int i = 0; i < b1 - b0; i++) {
+                        System.arraycopy(sums[i], 0, rows[i], c0 * bands, cn);
                     }
                 }
                 for (int i = b0; i < b1; i++) {
@@ -172,12 +185,18 @@ final class BlurredRows {
             }
         }
 
-        /** out = the kernel along row {@code sums} (columns cx0..cx0+cols) for the request's columns. */
-        private void horizontalDirect(double[] sums, int cx0, int cols, Rect r, int radius) {
+        /** out = the kernel along row {@code row} (columns cx0..cx0+cols) for the request's columns. */
+        private void horizontalDirect(double[] row, int cx0, int cols, Rect r, int radius) {
             int w = input.width, n = r.width() * bands;
-            for (int p = 0, x = r.x() - radius; p < r.width() + 2 * radius; p++, x++) {
-                int src = (Math.min(w - 1, Math.max(0, x)) - cx0) * bands;
-                System.arraycopy(sums, src, padded, p * bands, bands);
+            // padded: the row from r.x - radius to r.right + radius, the edge pixels repeated beyond the image
+            int from = r.x() - radius, to = r.right() + radius;
+            int inFrom = Math.max(0, from), inTo = Math.min(w, to);
+            System.arraycopy(row, (inFrom - cx0) * bands, padded, (inFrom - from) * bands, (inTo - inFrom) * bands);
+            for (int x = from; x < inFrom; x++) {
+                System.arraycopy(row, 0, padded, (x - from) * bands, bands);
+            }
+            for (int x = inTo; x < to; x++) {
+                System.arraycopy(row, (w - 1 - cx0) * bands, padded, (x - from) * bands, bands);
             }
             // Each tap adds a shifted copy of the padded row. Copying the shifted row first lets the
             // loop index both arrays alike, which C2 vectorises (with an offset it stays scalar, about
