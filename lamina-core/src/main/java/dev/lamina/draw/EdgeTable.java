@@ -8,7 +8,7 @@ import java.util.Arrays;
  * 0..height; parts left of x = 0 moved onto x = 0 and parts right of x = width onto x = width (a
  * vertical edge there gives every pixel of the image the same winding as the original part, since
  * an edge changes the winding only of points to its right, and closed rings stay closed); sorted
- * by their top; and listed per block of rows, so a strip looks only at the edges that cross it.
+ * by the row of their top; and listed per block of rows, so a strip looks only at the edges that cross it.
  *
  * <p>Memory: a few doubles per edge (the outline's size, never the image's), and the block lists:
  * blocks are 16 rows unless the edges are so long that the lists would outgrow four entries per
@@ -36,13 +36,13 @@ final class EdgeTable {
                 b.edge(rings.x(p), rings.y(p), rings.x(q), rings.y(q));
             }
         }
-        // sorted by top, so that each block's list, and a strip's union of them, is in order of top
-        Integer[] order = new Integer[b.n];
+        // sorted by the row of their top (all the active list needs), so that each block's list and
+        // a strip's union of them are in that order; primitive keys: row in the high half, index low
+        long[] order = new long[b.n];
         for (int i = 0; i < b.n; i++) {
-            order[i] = i;
+            order[i] = ((long) (int) b.y0[i] << 32) | i;
         }
-        double[] top = b.y0;
-        Arrays.sort(order, (i, j) -> Double.compare(top[i], top[j]));
+        Arrays.sort(order);
         count = b.n;
         x0 = new double[count];
         y0 = new double[count];
@@ -51,7 +51,7 @@ final class EdgeTable {
         dxdy = new double[count];
         dir = new byte[count];
         for (int k = 0; k < count; k++) {
-            int i = order[k];
+            int i = (int) order[k];
             x0[k] = b.x0[i];
             y0[k] = b.y0[i];
             x1[k] = b.x1[i];
@@ -100,7 +100,7 @@ final class EdgeTable {
     }
 
     /**
-     * The edges that cross rows {@code top .. bottom-1}, sorted by their top, into {@code out};
+     * The edges that cross rows {@code top .. bottom-1}, sorted by the row of their top, into {@code out};
      * returns how many. An edge listed in several of the strip's blocks is taken from the first.
      */
     int edgesCrossing(int top, int bottom, int[] out) {
