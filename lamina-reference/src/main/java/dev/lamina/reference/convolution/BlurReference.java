@@ -65,15 +65,29 @@ public final class BlurReference {
         return p;
     }
 
+    /** The blur; a kernel of one tap ({@code 4 sigma + 0.5 < 1}) is the image itself, hidden colours included. */
     public static Region blur(Region in, double sigma) {
+        if ((int) (4 * sigma + 0.5) == 0) {
+            return copy(in);
+        }
         return straight(premultipliedBlur(in, sigma), in);
+    }
+
+    private static Region copy(Region in) {
+        Region out = Region.allocate(in.rect(), in.bands, in.format);
+        out.copyFrom(in);
+        return out;
     }
 
     /**
      * Unsharp mask: {@code p + amount (p - blur(p))} on premultiplied colour where
-     * {@code |p - blur(p)|} exceeds {@code threshold}, else {@code p}; alpha unchanged.
+     * {@code |p - blur(p)|} exceeds {@code threshold}, else {@code p}; alpha unchanged. An amount of
+     * 0 or a kernel of one tap is the image itself.
      */
     public static Region sharpen(Region in, double sigma, double amount, double threshold) {
+        if (amount == 0 || (int) (4 * sigma + 0.5) == 0) {
+            return copy(in);
+        }
         double[][][] p = premultiplied(in), b = premultipliedBlur(in, sigma);
         int colour = in.bands % 2 == 0 ? in.bands - 1 : in.bands;
         for (int y = 0; y < p.length; y++) {
