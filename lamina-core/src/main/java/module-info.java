@@ -16,8 +16,11 @@ module dev.lamina.core {
     exports dev.lamina.codec to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.jpeg to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.tiff to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.webp.lossless to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.geometry to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.resample to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.draw to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.convolution to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;

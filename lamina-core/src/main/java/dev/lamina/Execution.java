@@ -86,7 +86,8 @@ public final class Execution {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
-            throw new LaminaException(LaminaException.Kind.INTERNAL, "unexpected " + e.getClass().getSimpleName(), e);
+            throw new LaminaException(LaminaException.Kind.INTERNAL, "the job failed with a checked exception: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.lamina.conversion.Canvas;
 import dev.lamina.conversion.RawPixels;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Interpretation;
+import dev.lamina.core.IoReasons;
 import dev.lamina.codec.Decoders;
 import dev.lamina.draw.PaintFill;
 import dev.lamina.draw.ShapeCoverage;
@@ -37,7 +38,9 @@ public final class Lamina {
     }
 
     public static LaminaImage open(Path file, LoadOptions options) {
-        return new LaminaImage(Decoders.open(file, options), options.limits());
+        String name = String.valueOf(file);
+        return LaminaImage.withinMemory(name, "opening it", options.limits(),
+                () -> new LaminaImage(Decoders.open(file, options), options.limits(), name));
     }
 
     /** Opens an encoded image held in memory; {@code name} is used in error messages. */
@@ -46,7 +49,8 @@ public final class Lamina {
     }
 
     public static LaminaImage open(byte[] data, String name, LoadOptions options) {
-        return new LaminaImage(Decoders.open(data, name, options), options.limits());
+        return LaminaImage.withinMemory(name, "opening it", options.limits(),
+                () -> new LaminaImage(Decoders.open(data, name, options), options.limits(), name));
     }
 
     /**
@@ -55,14 +59,16 @@ public final class Lamina {
      */
     public static LaminaImage open(InputStream in, String name, LoadOptions options) {
         try {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, options.limits().maxFileBytes() + 1));
-            if (data.length > options.limits().maxFileBytes()) {
-                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": input is larger than the limit of "
-                        + options.limits().maxFileBytes() + " bytes");
+            Limits limits = options.limits();
+            long cap = Math.min(Math.min(limits.maxFileBytes(), limits.maxMemoryBytes()), Integer.MAX_VALUE - 16);
+            byte[] data = in.readNBytes((int) cap);
+            if (in.read() >= 0) {
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the stream holds more than "
+                        + cap + " bytes (the lower of the file size limit and the memory budget)");
             }
             return open(data, name, options);
         } catch (IOException e) {
-            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 
@@ -80,12 +86,15 @@ public final class Lamina {
     }
 
     public static LaminaImage thumbnail(Path file, ThumbnailOptions options, LoadOptions load) {
-        return new LaminaImage(Thumbnail.open(file, load, options), load.limits());
+        String name = String.valueOf(file);
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(file, load, options), load.limits(), name));
     }
 
     /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
     public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
-        return new LaminaImage(Thumbnail.open(data, name, load, options), load.limits());
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(data, name, load, options), load.limits(), name));
     }
 
     /**
@@ -95,7 +104,7 @@ public final class Lamina {
     public static LaminaImage canvas(int width, int height, int rgb) {
         checkCanvas(width, height);
         return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, false, BandFormat.U8,
-                rgbUnits(rgb, Double.NaN)), Limits.defaults());
+                rgbUnits(rgb, Double.NaN)), Limits.defaults(), "canvas");
     }
 
     /** A blank RGBA image of one colour and opacity ({@code alpha} 0 = transparent .. 1). */
@@ -105,7 +114,7 @@ public final class Lamina {
             throw LaminaException.badInput("canvas: alpha must be between 0 and 1, not " + alpha);
         }
         return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, true, BandFormat.U8,
-                rgbUnits(rgb, alpha)), Limits.defaults());
+                rgbUnits(rgb, alpha)), Limits.defaults(), "canvas");
     }
 
     /**
@@ -127,7 +136,7 @@ public final class Lamina {
     public static LaminaImage shape(int width, int height, Shape shape, Paint paint, int bitDepth) {
         checkCanvas(width, height);
         return new LaminaImage(ShapeFill.image(java.util.Objects.requireNonNull(shape, "shape"),
-                java.util.Objects.requireNonNull(paint, "paint"), width, height, depth(bitDepth), "shape"), Limits.defaults());
+                java.util.Objects.requireNonNull(paint, "paint"), width, height, depth(bitDepth), "shape"), Limits.defaults(), "shape");
     }
 
     /**
@@ -142,7 +151,7 @@ public final class Lamina {
     public static LaminaImage fill(int width, int height, Paint paint, int bitDepth) {
         checkCanvas(width, height);
         return new LaminaImage(PaintFill.image(java.util.Objects.requireNonNull(paint, "paint"), width, height,
-                depth(bitDepth)), Limits.defaults());
+                depth(bitDepth)), Limits.defaults(), "fill");
     }
 
     /**
@@ -152,7 +161,7 @@ public final class Lamina {
     public static LaminaImage mask(int width, int height, Shape shape, int bitDepth) {
         checkCanvas(width, height);
         return new LaminaImage(ShapeCoverage.image(java.util.Objects.requireNonNull(shape, "shape"), width, height,
-                depth(bitDepth), "mask"), Limits.defaults());
+                depth(bitDepth), "mask"), Limits.defaults(), "mask");
     }
 
     private static BandFormat depth(int bits) {
@@ -180,16 +189,16 @@ public final class Lamina {
      * 4 RGBA (straight alpha), rows top to bottom.
      */
     public static LaminaImage fromPixels(byte[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 
     /** The same for 16-bit samples (each {@code short} read unsigned, 65535 = white). */
     public static LaminaImage fromPixels(short[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 
     /** The same for float samples, normalised (1.0 = white; values outside 0..1 are kept until output). */
     public static LaminaImage fromPixels(float[] samples, int width, int height, int bands) {
-        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults());
+        return new LaminaImage(RawPixels.image(samples, width, height, bands), Limits.defaults(), "pixels");
     }
 }

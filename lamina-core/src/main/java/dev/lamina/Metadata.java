@@ -37,9 +37,11 @@ import java.util.Objects;
  *                    checked; damage past it is carried as it is. Not copied: do not change it.
  * @param xmp         the XMP packet as stored (UTF-8 XML: JPEG APP1 after its namespace, PNG iTXt
  *                    {@code XML:com.adobe.xmp}), or null. Not parsed; not copied.
+ * @param pages       how many pages (images) the file holds, of which this is one (a multi-page
+ *                    TIFF); 1 for single images. Read-only information: encoders ignore it
  */
 public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbIntent, Density density,
-                       List<Text> texts, int orientation, byte[] exif, byte[] xmp) {
+                       List<Text> texts, int orientation, byte[] exif, byte[] xmp, int pages) {
 
     /** No metadata at all. */
     public static final Metadata NONE = new Metadata(null, null, 0, -1, null, List.of(), 1, null, null);
@@ -60,10 +62,19 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
         this(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, null);
     }
 
+    /** Metadata of a single image (one page). */
+    public Metadata(byte[] iccProfile, String iccName, int gamma, int srgbIntent, Density density, List<Text> texts,
+                    int orientation, byte[] exif, byte[] xmp) {
+        this(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, xmp, 1);
+    }
+
     public Metadata {
         texts = List.copyOf(Objects.requireNonNull(texts));
         if (orientation < 1 || orientation > 8) {
             orientation = 1;
+        }
+        if (pages < 1) {
+            pages = 1;
         }
         if (exif != null && !ExifBlock.isTiffHeader(exif, 0, exif.length)) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "an EXIF block must start with a TIFF header (\"II*\\0\" or \"MM\\0*\"), "
@@ -83,21 +94,26 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
     }
 
     public Metadata withOrientation(int o) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o, exif, xmp);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, o, exif, xmp, pages);
     }
 
     public Metadata withIcc(byte[] profile, String name) {
-        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation, exif, xmp);
+        return new Metadata(profile, name, gamma, srgbIntent, density, texts, orientation, exif, xmp, pages);
     }
 
     /** The same metadata with this EXIF block (a TIFF structure, see {@link #exif()}), or none for null. */
     public Metadata withExif(byte[] block) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, block, xmp);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, block, xmp, pages);
+    }
+
+    /** The same metadata for one of {@code n} pages of its file. */
+    public Metadata withPages(int n) {
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, xmp, n);
     }
 
     /** The same metadata with this XMP packet (UTF-8 XML), or none for null. */
     public Metadata withXmp(byte[] packet) {
-        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, packet);
+        return new Metadata(iccProfile, iccName, gamma, srgbIntent, density, texts, orientation, exif, packet, pages);
     }
 
     /** What {@code keep} keeps of this metadata; this same object when that is all of it. */
@@ -110,8 +126,8 @@ public record Metadata(byte[] iccProfile, String iccName, int gamma, int srgbInt
         return switch (keep) {
             case ALL -> this;
             case ICC_ONLY -> new Metadata(iccProfile, iccName, gamma, srgbIntent, density, List.of(), orientation,
-                    null, null);
-            case NONE -> new Metadata(null, null, 0, -1, density, List.of(), orientation, null, null);
+                    null, null, pages);
+            case NONE -> new Metadata(null, null, 0, -1, density, List.of(), orientation, null, null, pages);
         };
     }
 }

@@ -1,5 +1,5 @@
 package dev.lamina;
 
-/** Options of one output format: {@link PngOptions} or {@link JpegOptions}. */
-public sealed interface SaveOptions permits PngOptions, JpegOptions {
+/** Options of one output format: {@link PngOptions}, {@link JpegOptions} or {@link TiffOptions}. */
+public sealed interface SaveOptions permits PngOptions, JpegOptions, TiffOptions {
 }

@@ -72,8 +72,8 @@ class ExecutionTest {
 
         Source(int w, int h, long nanosPerRow) {
             Image img = LineCache.image(() -> new CountingDecoder(w, nanosPerRow, opens, open, started), w, h,
-                    Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "pattern");
-            image = new LaminaImage(img, Limits.defaults());
+                    Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "pattern", Limits.defaults());
+            image = new LaminaImage(img, Limits.defaults(), "test");
         }
     }
 
@@ -178,8 +178,8 @@ class ExecutionTest {
     void pinningAnImageOverThePixelLimitIsRefusedBeforeDecoding() {
         Image img = LineCache.image(() -> {
             throw new AssertionError("must not decode");
-        }, 1000, 1000, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "big");
-        LaminaImage big = new LaminaImage(img, Limits.defaults().maxPixels(999_999));
+        }, 1000, 1000, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "big", Limits.defaults());
+        LaminaImage big = new LaminaImage(img, Limits.defaults().maxPixels(999_999), "test");
         assertEquals(LaminaException.Kind.LIMIT_EXCEEDED, assertThrows(LaminaException.class, big::pin).kind());
     }
 

@@ -66,6 +66,9 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf("  file         %d bytes%n", bytes);
         out.printf("  bands        %d (%s%s)%n", image.bands(), image.colourSpace(), image.hasAlpha() ? " + alpha" : "");
         out.printf("  format       %s%n", image.sampleFormat());
+        if (m.pages() > 1) {
+            out.printf("  pages        %d (the first is shown)%n", m.pages());
+        }
         if (m.orientation() != 1) {
             out.printf("  orientation  %d (EXIF; applied on load unless --no-auto-orient)%n", m.orientation());
         }

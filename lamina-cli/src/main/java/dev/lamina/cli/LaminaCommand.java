@@ -13,7 +13,10 @@ import java.io.PrintWriter;
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
         description = "Layered image compositing: exact, streaming, pure Java.",
-        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class, BlurCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, AotTrainingCommand.class,
+        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class,
+                ExtractCommand.class, ExtendCommand.class, FlipCommand.class, FlopCommand.class, RotateCommand.class,
+                AffineCommand.class, TrimCommand.class, BlurCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, ServeCommand.class,
+                LoadTestCommand.class, AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaminaCommand implements Runnable {
 
@@ -22,7 +25,7 @@ public final class LaminaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, blur, sharpen, info, compare)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, extract, extend, flip, flop, rotate, affine, trim, blur, sharpen, info, compare, serve, loadtest)");
     }
 
     public static void main(String[] args) {
@@ -37,10 +40,49 @@ public final class LaminaCommand implements Runnable {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("lamina: out of memory (raise -Xmx with LAMINA_JAVA_OPTS, or lower --limit-pixels"
-                    + " to refuse such inputs early)");
+            // The engine reports running out of memory as a limit error naming the image; this is
+            // the last resort for memory spent elsewhere (a command's own work).
+            err.println("lamina: out of memory while processing " + inputs(args) + OUT_OF_MEMORY_HINT);
+            debug(e, err);
             err.flush();
             return 1;
+        }
+    }
+
+    private static final String OUT_OF_MEMORY_HINT = " (LAMINA_JAVA_OPTS=-Xmx<size> sets the heap, --limit-memory the budget)";
+
+    /** The hint the command line adds to an engine error: the option that raises the limit it names. */
+    static String hint(LaminaException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e.kind() != LaminaException.Kind.LIMIT_EXCEEDED) {
+            return "";
+        }
+        if (m.contains("over the pixel limit")) {
+            return " (raise it with --limit-pixels)";
+        }
+        if (m.contains("over the memory budget")) {
+            return " (raise it with --limit-memory)";
+        }
+        if (m.contains("out of memory while")) {
+            return OUT_OF_MEMORY_HINT;
+        }
+        return "";
+    }
+
+    /** The arguments that name existing files, for a message about a failure the engine did not name. */
+    static String inputs(String[] args) {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (!a.startsWith("-") && java.nio.file.Files.exists(java.nio.file.Path.of(a).toAbsolutePath())) {
+                files.add(a);
+            }
+        }
+        return files.isEmpty() ? "the command" : String.join(", ", files);
+    }
+
+    private static void debug(Throwable t, PrintWriter e) {
+        if (System.getenv("LAMINA_DEBUG") != null) {
+            t.printStackTrace(e);
         }
     }
 
@@ -51,17 +93,25 @@ public final class LaminaCommand implements Runnable {
         cl.getSubcommands().get("composite").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof LaminaException le) {
-                // The engine's messages carry no command-line wording; the hint for a limit is ours.
-                String hint = le.kind() == LaminaException.Kind.LIMIT_EXCEEDED && le.getMessage() != null
-                        && le.getMessage().contains("pixels is over the limit") ? " (raise it with --limit-pixels)" : "";
-                e.println("lamina: " + ex.getMessage() + hint);
+            String[] args = parseResult.originalArgs().toArray(new String[0]);
+            Throwable cause = ex;
+            while ((cause instanceof java.util.concurrent.ExecutionException
+                    || cause instanceof java.util.concurrent.CompletionException) && cause.getCause() != null) {
+                cause = cause.getCause();   // a command's own worker threads (a thumbnail batch)
+            }
+            if (cause instanceof OutOfMemoryError) {
+                e.println("lamina: out of memory while processing " + inputs(args) + OUT_OF_MEMORY_HINT);
+            } else if (cause instanceof LaminaException le && le.kind() != LaminaException.Kind.INTERNAL) {
+                // The engine's messages name the input and carry no command-line wording; the hint
+                // for a limit is ours.
+                e.println("lamina: " + le.getMessage() + hint(le));
             } else {
-                e.println("lamina: internal error: " + ex + " (please report it; LAMINA_DEBUG=1 shows the trace)");
+                // A fault of Lamina's own: the message names what was being processed, never an
+                // exception's class (that is in the trace, for the report).
+                e.println("lamina: internal error while processing " + inputs(args)
+                        + " (please report it; LAMINA_DEBUG=1 shows the details)");
             }
-            if (System.getenv("LAMINA_DEBUG") != null) {
-                ex.printStackTrace(e);
-            }
+            debug(ex, e);
             e.flush();
             return 1;
         });

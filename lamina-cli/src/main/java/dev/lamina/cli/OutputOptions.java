@@ -25,7 +25,7 @@ final class OutputOptions {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "output file; the format follows the name (.png, .jpg, .jpeg)")
+            description = "output file; the format follows the name (.png, .jpg, .jpeg, .tif, .tiff)")
     String output;
 
     @Option(names = "--compression", paramLabel = "0-9", converter = Values.Compression.class,
@@ -53,7 +53,8 @@ final class OutputOptions {
 
     @Option(names = "--background", paramLabel = "RRGGBB[AA]", converter = Values.Colour.class,
             description = "colour behind the image: what alpha is flattened onto for JPEG (default ffffff)"
-                    + " and the letterbox of --fit contain (default 000000)")
+                    + ", the letterbox of --fit contain (default 000000), and the new pixels of rotate, affine and extend"
+                    + " (default transparent, or black without alpha)")
     Integer background;
 
     @Option(names = "--metadata", paramLabel = "MODE", converter = Values.MetadataName.class,

@@ -82,7 +82,7 @@ public final class ThumbnailCommand implements Callable<Integer> {
                         output.save(Lamina.thumbnail(job.getKey(), options, input.load()), job.getValue());
                         report.finished(true);
                     } catch (LaminaException e) {
-                        report.message("lamina: " + e.getMessage());
+                        report.message("lamina: " + e.getMessage() + LaminaCommand.hint(e));
                         report.finished(false);
                     }
                 }));

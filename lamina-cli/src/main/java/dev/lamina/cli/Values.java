@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.BlendMode;
+import dev.lamina.ExtendWith;
 import dev.lamina.Gravity;
 import dev.lamina.JpegOptions;
 import dev.lamina.Kernel;
@@ -302,6 +303,92 @@ final class Values {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + value + "' is not a whole number");
+        }
+    }
+
+    static final class NonNegative extends IntIn {
+        NonNegative() {
+            super(0, Integer.MAX_VALUE);
+        }
+    }
+
+    static final class ExtendName extends Named<ExtendWith> {
+        ExtendName() {
+            super(ExtendWith.class, "an extend mode");
+        }
+    }
+
+    /** A finite number (any sign), such as an angle. */
+    static final class Finite implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            return finite(value);
+        }
+    }
+
+    static final class NonNegativeReal implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double v = finite(value);
+            if (v < 0) {
+                throw new TypeConversionException(value + " is not a number of at least 0");
+            }
+            return v;
+        }
+    }
+
+    static double finite(String value) {
+        double v;
+        try {
+            v = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new TypeConversionException(value + " is not a finite number");
+        }
+        return v;
+    }
+
+    /** A rectangle given as {@code LEFT,TOP,WIDTH,HEIGHT}. */
+    record Rectangle(int left, int top, int width, int height) {
+    }
+
+    /** {@code LEFT,TOP,WIDTH,HEIGHT}: a rectangle, its size at least 1x1. */
+    static final class Area implements ITypeConverter<Rectangle> {
+        @Override
+        public Rectangle convert(String value) {
+            String[] p = value.split(",", -1);
+            if (p.length != 4) {
+                throw new TypeConversionException("'" + value + "' is not LEFT,TOP,WIDTH,HEIGHT (four whole numbers)");
+            }
+            try {
+                return new Rectangle((int) longIn(p[0], Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        (int) longIn(p[1], Integer.MIN_VALUE, Integer.MAX_VALUE),
+                        (int) longIn(p[2], 1, Integer.MAX_VALUE), (int) longIn(p[3], 1, Integer.MAX_VALUE));
+            } catch (TypeConversionException e) {
+                throw new TypeConversionException("'" + value + "': " + e.getMessage() + " (LEFT,TOP,WIDTH,HEIGHT; the size at least 1x1)");
+            }
+        }
+    }
+
+    /** An affine matrix: {@code X = a x + b y + tx}, {@code Y = c x + d y + ty}. */
+    record Matrix(double a, double b, double c, double d, double tx, double ty) {
+    }
+
+    /** {@code A,B,C,D[,TX,TY]}: an affine matrix, the translation 0 when left out. */
+    static final class MatrixValue implements ITypeConverter<Matrix> {
+        @Override
+        public Matrix convert(String value) {
+            String[] p = value.split(",", -1);
+            if (p.length != 4 && p.length != 6) {
+                throw new TypeConversionException("'" + value + "' is not A,B,C,D or A,B,C,D,TX,TY (four or six numbers)");
+            }
+            double[] m = new double[6];
+            for (int i = 0; i < p.length; i++) {
+                m[i] = finite(p[i]);
+            }
+            return new Matrix(m[0], m[1], m[2], m[3], m[4], m[5]);
         }
     }
 }

@@ -70,9 +70,6 @@ public final class ExifBlock {
                 return minimal(o);
             }
             byte[] copy = block.clone();
-            if (at >= 0) {
-                put(copy, at, o);
-            }
             // The size of the pixels as written; a SHORT entry that cannot hold it is left alone.
             long exif = u32At(copy, valueAt(copy, ifd0(copy), EXIF_IFD));
             int x = valueAt(copy, exif, PIXEL_X);
@@ -83,7 +80,14 @@ public final class ExifBlock {
             if (y >= 0 && (type(copy, y) == 4 || height <= 0xFFFF)) {
                 put(copy, y, height);
             }
-            return copy;
+            // The orientation last: in a damaged block whose sub-IFD overlaps IFD0 the entries above
+            // may share bytes with it, and the orientation is the one a viewer must read right.
+            if (at >= 0) {
+                put(copy, at, o);
+            }
+            // Still not readable back (the patches above rewrote IFD0 itself): the minimal block
+            // says the orientation, which matters more than the damaged block's other tags.
+            return orientation(copy) == o ? copy : minimal(o);
         }
         return o == 1 ? null : minimal(o);
     }

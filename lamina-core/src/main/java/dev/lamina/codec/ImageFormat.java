@@ -1,13 +1,14 @@
 package dev.lamina.codec;
 
 import dev.lamina.LaminaException;
+import dev.lamina.codec.tiff.TiffDecoder;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** The encoded formats Lamina reads and writes, recognised by signature or by file name. */
 public enum ImageFormat {
-    PNG, JPEG, UNKNOWN;
+    PNG, JPEG, TIFF, UNKNOWN;
 
     /** The format whose signature starts {@code head}. */
     public static ImageFormat sniff(byte[] head) {
@@ -17,6 +18,9 @@ public enum ImageFormat {
         }
         if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
             return JPEG;
+        }
+        if (TiffDecoder.isTiff(head)) {
+            return TIFF;
         }
         return UNKNOWN;
     }
@@ -30,6 +34,9 @@ public enum ImageFormat {
         if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
             return JPEG;
         }
-        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg or .jpeg)");
+        if (n.endsWith(".tif") || n.endsWith(".tiff")) {
+            return TIFF;
+        }
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif or .tiff)");
     }
 }

@@ -2,6 +2,7 @@ package dev.lamina.composite;
 
 import dev.lamina.BlendMode;
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
@@ -74,6 +75,14 @@ public final class CompositeOp {
      * widest input format. Computes nothing until a sink asks.
      */
     public static Image build(Image base, List<CompositeLayer> layers, BandFormat outputFormat) {
+        return build(base, layers, outputFormat, Limits.defaults());
+    }
+
+    /**
+     * As {@link #build(Image, List, BandFormat)}; a tiled layer that is sequential is held in
+     * memory whole, within the memory budget of {@code limits}.
+     */
+    public static Image build(Image base, List<CompositeLayer> layers, BandFormat outputFormat, Limits limits) {
         if (base == null) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "composite: the base image is missing");
         }
@@ -99,11 +108,12 @@ public final class CompositeOp {
         int outBands = colours + (alpha ? 1 : 0);
 
         List<PlacedLayer> placed = new ArrayList<>();
-        for (CompositeLayer l : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            CompositeLayer l = layers.get(i);
             if (l.mode() == BlendMode.DEST) {
                 continue;   // keeps the destination everywhere: nothing to draw
             }
-            placed.add(place(base, l, colours, format, outBands));
+            placed.add(place(base, l, colours, format, outBands, limits, "layer " + (i + 1)));
         }
         DirectU8.RowCopier baseCopier = base.format == BandFormat.U8 && format == BandFormat.U8
                 && base.interpretation.colourBands == colours
@@ -133,11 +143,13 @@ public final class CompositeOp {
         return l;
     }
 
-    private static PlacedLayer place(Image base, CompositeLayer l, int colours, BandFormat format, int outBands) {
+    private static PlacedLayer place(Image base, CompositeLayer l, int colours, BandFormat format, int outBands,
+                                     Limits limits, String name) {
         Image image = l.image();
         Placement p = l.placement();
         if (p.isTiled() && image.sequential) {
             // Tiles revisit the layer's rows many times; a forward-only decoder would restart each time.
+            image.checkWhole(limits, name, "holding the " + image.width + "x" + image.height + " tile in memory");
             image = image.withProducer(new WholeImageOnce(image), false);
         }
         boolean over8 = l.mode() == BlendMode.OVER && image.format == BandFormat.U8

@@ -11,9 +11,11 @@ import java.util.Arrays;
  * One worker's half of a composite: the base and layer inputs, and the work rows. Rows are
  * reused across requests, so steady-state generation allocates nothing.
  *
- * <p>Per output row: find each layer's spans; if no layer changes the row, or the only one is an
- * 8-bit over layer, work in bytes ({@link DirectU8}); otherwise run the double accumulator over the
- * stretch of the row the layers cover, and (8-bit) copy the rest from the base in bytes.
+ * <p>Per output row: find each layer's spans; if no layer changes the row, or the layers that do
+ * are all 8-bit over layers whose spans do not overlap (one layer, or the tiles of a collage), work
+ * in bytes ({@link DirectU8}): each pixel then meets one layer at most, which is exactly the
+ * one-layer case; otherwise run the double accumulator over the stretch of the row the layers
+ * cover, and (8-bit) copy the rest from the base in bytes.
  */
 final class CompositeSequence implements Sequence {
     private final CompositeOp.Plan plan;
@@ -28,6 +30,7 @@ final class CompositeSequence implements Sequence {
     private double[] src = new double[0];      // a layer row, straight, canonical layout
     private double[] packed = new double[0];   // colour only, when the output has no alpha
     private final ModeKernel.Scratch scratch = new ModeKernel.Scratch();
+    private long[] order = new long[0];        // disjoint spans of a row: x << 32 | layer << 16 | span
 
     CompositeSequence(CompositeOp.Plan plan) {
         this.plan = plan;
@@ -75,6 +78,8 @@ final class CompositeSequence implements Sequence {
                 copy(copier, out, y, r.x(), r.right());
             } else if (active == 1 && only.layer.overU8() != null) {
                 overRowU8(copier, only, out, y, r.x(), r.right());
+            } else if (!clears && disjointOverU8()) {
+                disjointRowU8(copier, out, y, r.x(), r.right());
             } else if (clears) {
                 blendRow(out, y, r.x(), r.right());
             } else {
@@ -104,6 +109,62 @@ final class CompositeSequence implements Sequence {
             kernel.over(baseRegion.u8(), baseRegion.index(x, y), lr.u8(), lr.index(spans[s + 2], spans[s + 3]),
                     out.u8(), out.index(x, y), spans[s + 4]);
             x += spans[s + 4];
+        }
+        copy(copier, out, y, x, x1);
+    }
+
+    /**
+     * Whether every layer with spans on the current row is an 8-bit over layer and no two spans
+     * overlap; if so, {@link #order} holds the spans sorted by x ({@code x << 32 | layer << 16 |
+     * span}). Layers and spans per row are few (a collage row: one span per tile), so a sort of
+     * a handful of longs.
+     */
+    private boolean disjointOverU8() {
+        int n = 0;
+        for (int li = 0; li < layers.length; li++) {
+            LayerInput l = layers[li];
+            if (l.spanCount == 0) {
+                continue;
+            }
+            if (l.layer.overU8() == null || li > 0xFFFF || l.spanCount > 0xFFFF) {
+                return false;
+            }
+            if (order.length < n + l.spanCount) {
+                order = Arrays.copyOf(order, Math.max(2 * order.length, n + l.spanCount));
+            }
+            for (int s = 0; s < l.spanCount; s++) {
+                order[n++] = (long) l.spans[s * LayerInput.SPAN] << 32 | (long) li << 16 | s;
+            }
+        }
+        Arrays.sort(order, 0, n);   // x is never negative: spans lie inside the request
+        int end = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            LayerInput l = layers[(int) (order[i] >>> 16) & 0xFFFF];
+            int o = ((int) order[i] & 0xFFFF) * LayerInput.SPAN;
+            if (l.spans[o] < end) {
+                return false;
+            }
+            end = l.spans[o] + l.spans[o + 4];
+        }
+        orderCount = n;
+        return true;
+    }
+
+    private int orderCount;
+
+    /** Row y whose layers are disjoint 8-bit over layers: each span through its byte kernel, gaps copied. */
+    private void disjointRowU8(DirectU8.RowCopier copier, Region out, int y, int x0, int x1) {
+        int x = x0;
+        for (int i = 0; i < orderCount; i++) {
+            LayerInput l = layers[(int) (order[i] >>> 16) & 0xFFFF];
+            int o = ((int) order[i] & 0xFFFF) * LayerInput.SPAN;
+            int[] spans = l.spans;
+            copy(copier, out, y, x, spans[o]);
+            x = spans[o];
+            Region lr = l.region(spans[o + 1]);
+            l.layer.overU8().over(baseRegion.u8(), baseRegion.index(x, y), lr.u8(), lr.index(spans[o + 2], spans[o + 3]),
+                    out.u8(), out.index(x, y), spans[o + 4]);
+            x += spans[o + 4];
         }
         copy(copier, out, y, x, x1);
     }

@@ -78,17 +78,22 @@ final class DirectU8 {
         }
     }
 
-    /** Draws {@code n} RGBA layer pixels over base pixels into RGBA output pixels. */
+    /** Draws {@code n} layer pixels over base pixels into output pixels (layouts: see {@link #overKernel}). */
     @FunctionalInterface
     interface OverKernel {
         void over(byte[] base, int bi, byte[] layer, int li, byte[] out, int oi, int n);
     }
 
     /**
-     * The over kernel for an RGBA layer at {@code opacity} on an RGB (opaque) or RGBA base, or null
-     * for the layouts and opacities that take the general path (an RGBA base below opacity 1).
+     * The over kernel for an RGBA layer at {@code opacity} on an RGB (opaque) or RGBA base, or for
+     * an opaque RGB layer at full opacity on an RGB base (over is then the layer's pixels exactly:
+     * S + D(1 - 1) = S; the tiles of a collage), or null for the layouts and opacities that take
+     * the general path (an RGBA base below opacity 1, an RGB layer below opacity 1, grey).
      */
     static OverKernel overKernel(int baseBands, int layerBands, int outBands, double opacity) {
+        if (layerBands == 3 && outBands == 3 && baseBands == 3 && opacity == 1.0) {
+            return (base, bi, layer, li, out, oi, n) -> System.arraycopy(layer, li, out, oi, 3 * n);
+        }
         if (layerBands != 4 || outBands != 4) {
             return null;
         }

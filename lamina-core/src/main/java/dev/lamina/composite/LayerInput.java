@@ -41,7 +41,8 @@ final class LayerInput implements AutoCloseable {
     /** Asks the layer for the parts that meet {@code request} (base coordinates). */
     void prepare(Rect request) {
         if (!layer.tiled()) {
-            Rect o = new Rect(layer.left(), layer.top(), width, height).intersect(request);
+            // The layer's rectangle may reach past 2^31 (an offset near the int limit): clipped in long.
+            Rect o = request.clip(layer.left(), layer.top(), width, height);
             // An empty intersection can still have a height: keep it from matching any row.
             overlap = o.isEmpty() ? NOTHING : o;
             if (overlap != NOTHING) {
@@ -49,8 +50,8 @@ final class LayerInput implements AutoCloseable {
             }
             return;
         }
-        int rows = ranges(request.y() - layer.top(), request.height(), height, rowStart, rowEnd);
-        int cols = ranges(request.x() - layer.left(), request.width(), width, colStart, colEnd);
+        int rows = ranges((long) request.y() - layer.top(), request.height(), height, rowStart, rowEnd);
+        int cols = ranges((long) request.x() - layer.left(), request.width(), width, colStart, colEnd);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 fetch(2 * i + j, new Rect(colStart[j], rowStart[i], colEnd[j] - colStart[j], rowEnd[i] - rowStart[i]));
@@ -68,13 +69,13 @@ final class LayerInput implements AutoCloseable {
      * The layer coordinates (modulo {@code size}) that a run of {@code length} base coordinates
      * from {@code from} (relative to the anchor) maps to: one or two ranges.
      */
-    private static int ranges(int from, int length, int size, int[] start, int[] end) {
+    private static int ranges(long from, int length, int size, int[] start, int[] end) {
         if (length >= size) {
             start[0] = 0;
             end[0] = size;
             return 1;
         }
-        int s = Math.floorMod(from, size);
+        int s = (int) Math.floorMod(from, (long) size);
         start[0] = s;
         if (s + length <= size) {
             end[0] = s + length;
@@ -128,11 +129,11 @@ final class LayerInput implements AutoCloseable {
         if (spans.length < maxSpans(x1 - x0) * SPAN) {
             spans = new int[maxSpans(x1 - x0) * SPAN];
         }
-        int ly = Math.floorMod(y - layer.top(), height);
+        int ly = (int) Math.floorMod((long) y - layer.top(), (long) height);
         int rowSlot = ly >= rowStart[0] && ly < rowEnd[0] ? 0 : 2;
         int n = 0;
         for (int x = x0; x < x1; ) {
-            int lx = Math.floorMod(x - layer.left(), width);
+            int lx = (int) Math.floorMod((long) x - layer.left(), (long) width);
             int len = Math.min(width - lx, x1 - x);
             int colSlot = lx >= colStart[0] && lx < colEnd[0] ? 0 : 1;
             int o = n * SPAN;

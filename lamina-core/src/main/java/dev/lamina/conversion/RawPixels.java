@@ -1,6 +1,7 @@
 package dev.lamina.conversion;
 
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -27,7 +28,7 @@ public final class RawPixels {
         if (bands < 1 || bands > 4) {
             throw LaminaException.badInput("raw pixels: " + bands + " bands (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA)");
         }
-        long expected = (long) width * height * bands;
+        long expected = Limits.product(width, height, bands);
         BandFormat format;
         int length;
         switch (samples) {
@@ -56,13 +57,9 @@ public final class RawPixels {
      * All samples of {@code image}, interleaved, after casting to {@code format} (rounded once). The
      * array is width x height x bands long, so the image must fit one Java array.
      */
-    public static Object samples(Image image, BandFormat format, String name) {
-        long n = image.pixels() * image.bands;
-        if (n > Integer.MAX_VALUE - 16) {
-            throw LaminaException.limit(name + ": " + image.width + "x" + image.height + "x" + image.bands
-                    + " samples do not fit one Java array");
-        }
+    public static Object samples(Image image, BandFormat format, String name, Limits limits) {
         Image cast = Cast.build(image, format);
+        cast.checkWhole(limits, name, "computing its " + image.width + "x" + image.height + " pixels into one array");
         Region all = cast.newRegion(cast.bounds());
         StripSink.run(cast, all::copyFrom);
         return switch (format) {

@@ -1,16 +1,17 @@
 package dev.lamina.convolution;
 
+import dev.lamina.ExtendWith;
 import dev.lamina.LaminaException;
 import dev.lamina.conversion.Colourise;
-import dev.lamina.conversion.Embed;
 import dev.lamina.conversion.ExtractAlpha;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
+import dev.lamina.geometry.Extend;
 
 /**
  * Layer effects made from an image's alpha, each a chain of small operations: the alpha as a
  * float mask ({@link ExtractAlpha}), grown ({@link AlphaDilate}), blurred ({@link GaussianBlur}),
- * moved ({@link Embed}) and given a colour ({@link Colourise}). Each returns the effect alone, an
+ * moved ({@link Extend}, onto zeros) and given a colour ({@link Colourise}). Each returns the effect alone, an
  * RGBA image of the input's size and format (what would fall outside it is cut), to be composited
  * under the image it came from; give the image transparent margins first if the effect must not
  * be cut.
@@ -37,7 +38,7 @@ public final class Effects {
             // the mask is float, but what it becomes is in.format: its error budget is that of the result
             mask = GaussianBlur.build(mask, sigma, in.format == BandFormat.U8);
         }
-        mask = Embed.build(mask, dx, dy, in.width, in.height);
+        mask = Extend.build(mask, dx, dy, in.width, in.height, ExtendWith.BACKGROUND, null);
         return Colourise.build(mask, rgb, opacity, in.format);
     }
 

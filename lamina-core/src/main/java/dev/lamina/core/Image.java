@@ -1,6 +1,7 @@
 package dev.lamina.core;
 
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 
 import java.util.Objects;
@@ -84,20 +85,30 @@ public final class Image {
 
     /**
      * This image computed once into memory, as a random-access image. Memory grows with the area:
-     * use only where an operation really needs the whole input at once.
+     * use only where an operation really needs the whole input at once. The buffer is checked
+     * against the memory budget of {@code limits} first; errors name the image {@code name}.
      */
-    public Image materialise() {
+    public Image materialise(Limits limits, String name) {
         if (producer instanceof MemorySource) {
             return this;
         }
-        long samples = pixels() * bands;
-        if (samples > Integer.MAX_VALUE - 16) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, "image of " + width + "x" + height + " is too large to hold in memory"
-                    + " for an operation that needs random access");
-        }
+        checkWhole(limits, name, "holding the " + width + "x" + height + " image in memory");
         Region all = newRegion(bounds());
         StripSink.run(this, strip -> all.copyFrom(strip));
         return MemorySource.image(all, interpretation, hasAlpha, metadata);
+    }
+
+    /**
+     * Checks that this image fits one Java array and the memory budget before {@code what}
+     * allocates it whole (width x height x bands samples).
+     */
+    public void checkWhole(Limits limits, String name, String what) {
+        long samples = Limits.product(width, height, bands);
+        if (samples > Integer.MAX_VALUE - 16) {
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + what + " needs " + samples
+                    + " samples, more than one Java array holds (2^31)");
+        }
+        limits.checkMemory(name, Limits.product(samples, format.bytes), what);
     }
 
     @Override

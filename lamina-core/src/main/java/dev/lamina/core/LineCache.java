@@ -1,5 +1,6 @@
 package dev.lamina.core;
 
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 
 import java.util.IdentityHashMap;
@@ -24,7 +25,11 @@ import java.util.function.Supplier;
  * for, which covers every request a sink makes. A request for a row that has already left the ring
  * (an operation that reads backwards) reopens the decoder and reads forward again: slow, but
  * correct. The decoder is opened on the first request, so building a pipeline reads no pixels, and
- * it is closed as soon as the last row is in.
+ * it is closed as soon as the last row is in. The ring is one region whose rows are used
+ * round-robin, so a tall narrow image (a strip of a 1-pixel-wide PNG is hundreds of thousands of
+ * rows) costs its samples and no object per row, and a request is copied out in at most two runs.
+ * The ring is checked against the memory budget before it is allocated or grown: only an absurdly
+ * wide image makes a few strips of rows large.
  *
  * <p>Thread-safe: a cursor's state is touched only under its lock.
  */
@@ -35,13 +40,18 @@ public final class LineCache implements Producer {
     private final int bands;
     private final BandFormat format;
     private final String name;
+    private final Limits limits;
+    /** Rows decoded between two looks at the run's deadline and cancellation (a power of two). */
+    private static final int CHECK_ROWS = 4096;
     /** The cursors of the runs in progress, with the number of their sequences still open. */
     private final Map<SinkRun, Cursor> byRun = new IdentityHashMap<>();
     /** The cursor of requests made outside a sink run; it lives as long as the image. */
     private Cursor unscoped;
 
-    private LineCache(Supplier<RowDecoder> opener, int width, int height, int bands, BandFormat format, String name) {
+    private LineCache(Supplier<RowDecoder> opener, int width, int height, int bands, BandFormat format, String name,
+                      Limits limits) {
         this.opener = opener;
+        this.limits = limits;
         this.width = width;
         this.height = height;
         this.bands = bands;
@@ -51,12 +61,12 @@ public final class LineCache implements Producer {
 
     /**
      * A sequential image over the decoders that {@code opener} makes (each reads from row 0).
-     * {@code name} names the input in errors.
+     * {@code name} names the input in errors; the ring is kept within the memory budget of {@code limits}.
      */
     public static Image image(Supplier<RowDecoder> opener, int width, int height, Interpretation interpretation,
-                              boolean hasAlpha, BandFormat format, Metadata metadata, String name) {
+                              boolean hasAlpha, BandFormat format, Metadata metadata, String name, Limits limits) {
         int bands = interpretation.colourBands + (hasAlpha ? 1 : 0);
-        LineCache cache = new LineCache(opener, width, height, bands, format, name);
+        LineCache cache = new LineCache(opener, width, height, bands, format, name, limits);
         return new Image(width, height, interpretation, hasAlpha, format, true, metadata, cache);
     }
 
@@ -122,13 +132,15 @@ public final class LineCache implements Producer {
     private final class Cursor {
         private final int window;
         private RowDecoder decoder;
-        private Region[] ring = new Region[0];
+        /** Row y is held (when it is) in row {@code y % capacity} of this region. */
+        private Region ring;
+        private int capacity;
         private int nextRow;          // the row the decoder produces next
         /**
-         * The oldest row the ring holds. Invariant: for every y in [firstHeld, nextRow) the slot
-         * {@code ring[y % ring.length]} holds row y, and {@code nextRow - firstHeld <= ring.length}.
-         * It is kept, not derived from {@code nextRow - ring.length}: when the ring grows, the new
-         * slots hold nothing, so a length-based bound would claim rows that were never kept.
+         * The oldest row the ring holds. Invariant: for every y in [firstHeld, nextRow) ring row
+         * {@code y % capacity} holds row y, and {@code nextRow - firstHeld <= capacity}.
+         * It is kept, not derived from {@code nextRow - capacity}: when the ring grows, the new
+         * rows hold nothing, so a length-based bound would claim rows that were never kept.
          */
         private int firstHeld;
         int users;   // guarded by byRun
@@ -160,13 +172,20 @@ public final class LineCache implements Producer {
                     firstHeld = 0;
                     decoder = opener.get();
                 }
-                if (nextRow - firstHeld == ring.length) {
-                    firstHeld++;   // the slot about to be written holds the oldest row: it leaves
+                if ((nextRow & (CHECK_ROWS - 1)) == 0) {
+                    // a strip of a tall narrow image is hundreds of thousands of rows: the run's
+                    // deadline and cancellation are looked at within it too, not only between strips
+                    RunContext.current().check(name);
                 }
-                Region slot = ring[nextRow % ring.length];
-                slot.resize(new Rect(0, nextRow, width, 1));
+                if (nextRow - firstHeld == capacity) {
+                    firstHeld++;   // the ring row about to be written holds the oldest row: it leaves
+                }
+                // The ring seen as the rows [nextRow - slot, nextRow - slot + capacity), so that the
+                // decoder's row nextRow lands in ring row slot.
+                int slot = nextRow % capacity;
+                ring.resize(new Rect(0, nextRow - slot, width, capacity));
                 try {
-                    decoder.decodeRow(slot, nextRow);
+                    decoder.decodeRow(ring, nextRow);
                 } catch (RuntimeException e) {
                     closeDecoder();
                     nextRow = 0;
@@ -178,34 +197,41 @@ public final class LineCache implements Producer {
                     closeDecoder();   // release the file as soon as the last row is in
                 }
             }
-            for (int y = r.y(); y < r.bottom(); y++) {
-                out.copyFrom(ring[y % ring.length]);
+            Rect held = new Rect(0, 0, width, capacity);
+            for (int y = r.y(); y < r.bottom(); ) {
+                // rows that follow each other in the ring: one run until it wraps around
+                int slot = y % capacity;
+                int n = Math.min(r.bottom() - y, capacity - slot);
+                ring.resize(held.translate(0, y - slot));
+                out.copyFrom(ring, new Rect(r.x(), y, r.width(), n));
+                y += n;
             }
         }
 
         /** Grows the ring to cover the run's window of strips of {@code rows} rows. */
         private void ensureCapacity(int rows) {
             int wanted = (int) Math.min(height, (window + 2L) * rows + 2);
-            if (wanted <= ring.length) {
+            if (wanted <= capacity) {
                 return;
             }
-            Region[] grown = new Region[wanted];
-            // keep the rows already held at their new slots (firstHeld stays: the new slots hold nothing)
+            limits.checkMemory(name, Limits.product(wanted, width, bands, format.bytes),
+                    "keeping " + wanted + " rows of " + width + " pixels for the strips in flight");
+            Region grown = Region.allocate(new Rect(0, 0, width, wanted), bands, format);
+            // keep the rows already held at their new places (firstHeld stays: the new rows hold nothing)
             for (int y = firstHeld; y < nextRow; y++) {
-                grown[y % wanted] = ring[y % ring.length];
-            }
-            for (int i = 0; i < wanted; i++) {
-                if (grown[i] == null) {
-                    grown[i] = Region.allocate(new Rect(0, 0, width, 1), bands, format);
-                }
+                ring.resize(new Rect(0, y - y % capacity, width, capacity));
+                grown.resize(new Rect(0, y - y % wanted, width, wanted));
+                grown.copyFrom(ring, new Rect(0, y, width, 1));
             }
             ring = grown;
+            capacity = wanted;
         }
 
         /** The run is over: the file is closed and the ring let go now, not when the GC gets to it. */
         synchronized void release() {
             closeDecoder();
-            ring = new Region[0];
+            ring = null;
+            capacity = 0;
             nextRow = 0;
             firstHeld = 0;
         }

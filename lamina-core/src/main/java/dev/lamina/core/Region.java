@@ -137,6 +137,33 @@ public final class Region {
         }
     }
 
+    /**
+     * Copies the rows of {@code within} (which both regions must contain) from {@code src}: one
+     * array copy when the rectangle spans whole rows of both, else one per row.
+     */
+    public void copyFrom(Region src, Rect within) {
+        if (src.bands != bands || src.format != format) {
+            throw new IllegalArgumentException("layout mismatch: " + src.bands + "x" + src.format
+                    + " into " + bands + "x" + format);
+        }
+        if (within.isEmpty()) {
+            return;
+        }
+        int s = src.index(within.x(), within.y()), d = index(within.x(), within.y());
+        boolean wholeRows = within.x() == rect.x() && within.width() == rect.width()
+                && within.x() == src.rect.x() && within.width() == src.rect.width();
+        int n = within.width() * bands;
+        int rows = wholeRows ? 1 : within.height();
+        int length = wholeRows ? n * within.height() : n;
+        for (int i = 0; i < rows; i++, s += src.stride(), d += stride()) {
+            switch (format) {
+                case U8 -> System.arraycopy(src.u8, s, u8, d, length);
+                case U16 -> System.arraycopy(src.u16, s, u16, d, length);
+                case F32 -> System.arraycopy(src.f32, s, f32, d, length);
+            }
+        }
+    }
+
     /** Sets every sample of {@code r} (clipped to this region) to zero. */
     public void clear(Rect r) {
         Rect c = rect.intersect(r);

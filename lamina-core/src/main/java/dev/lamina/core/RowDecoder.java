@@ -8,7 +8,8 @@ public interface RowDecoder extends AutoCloseable {
 
     /**
      * Decodes the next row, {@code y}, into {@code dst}, whose rectangle contains the whole row
-     * (all {@code width} pixels of row {@code y}).
+     * (all {@code width} pixels of row {@code y}), and writes nothing else: {@code dst} may be a
+     * ring whose other rows hold rows that are still needed ({@link LineCache}).
      */
     void decodeRow(Region dst, int y);
 

@@ -69,7 +69,7 @@ public final class StripSink {
      */
     public static <T> void run(Image image, int stripHeight, int rowsAbove, StripFunction<T> onWorker,
                                Consumer<T> inOrder) {
-        int strips = (image.height + stripHeight - 1) / stripHeight;
+        int strips = (int) (((long) image.height + stripHeight - 1) / stripHeight);
         ConcurrentLinkedQueue<Region> spare = new ConcurrentLinkedQueue<>();
         ArrayDeque<CompletableFuture<Done<T>>> inFlight = new ArrayDeque<>();
         RunContext context = RunContext.current();
@@ -83,7 +83,7 @@ public final class StripSink {
                         context.check("computing the image");
                         int y0 = next * stripHeight;
                         int top = Math.max(0, y0 - rowsAbove);
-                        Rect rect = new Rect(0, top, image.width, Math.min(image.height, y0 + stripHeight) - top);
+                        Rect rect = new Rect(0, top, image.width, (int) Math.min(image.height, (long) y0 + stripHeight) - top);
                         inFlight.add(CompletableFuture.supplyAsync(() -> run.within(() -> {
                             Jitter.at(Jitter.Site.WORKER_JOB);
                             // A strip queued before the run stopped is not computed.

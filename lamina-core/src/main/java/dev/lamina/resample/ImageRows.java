@@ -9,11 +9,11 @@ import dev.lamina.core.Region;
 import dev.lamina.core.SampleRows;
 
 /**
- * The resampler's input: an image's rows as normalised doubles, premultiplied by alpha when the
+ * The resampler's input (and the affine's, in {@code geometry}): an image's rows as normalised doubles, premultiplied by alpha when the
  * kernel mixes pixels (so a transparent pixel's hidden colour weighs nothing). Converting a row at
  * a time keeps the double copy one row wide whatever the request.
  */
-final class ImageRows implements RowSource {
+public final class ImageRows implements RowSource {
     /** i / 255.0: the same doubles as SampleRows.read gives for U8. */
     private static final double[] U8_TO_UNIT = new double[256];
 
@@ -26,7 +26,7 @@ final class ImageRows implements RowSource {
     private final Image image;
     private final boolean premultiply;
 
-    ImageRows(Image image, boolean premultiply) {
+    public ImageRows(Image image, boolean premultiply) {
         this.image = image;
         this.premultiply = premultiply && image.hasAlpha;
     }

@@ -7,13 +7,13 @@ import dev.lamina.Kernel;
  * Each is zero at and beyond its support, so a window that reaches exactly to the support adds
  * only zero weights (which {@link ResampleWeights} trims).
  */
-final class KernelFunction {
+public final class KernelFunction {
 
     private KernelFunction() {
     }
 
     /** The kernel's value at distance {@code d}. NEAREST is not a function here (see ResampleWeights). */
-    static double value(Kernel kernel, double d) {
+    public static double value(Kernel kernel, double d) {
         double x = Math.abs(d);
         return switch (kernel) {
             case NEAREST -> x < 0.5 ? 1.0 : 0.0;

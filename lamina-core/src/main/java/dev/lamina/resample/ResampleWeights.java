@@ -1,6 +1,8 @@
 package dev.lamina.resample;
 
 import dev.lamina.Kernel;
+import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 
 import java.util.Arrays;
 
@@ -43,7 +45,7 @@ final class ResampleWeights {
 
     /** The weights that take an axis of {@code in} pixels to {@code out} pixels with {@code kernel}. */
     static ResampleWeights of(Kernel kernel, int in, int out) {
-        return of(kernel, in, out, (double) in / out, true);
+        return of(kernel, in, out, (double) in / out, Limits.defaults(), "resize");
     }
 
     /**
@@ -52,10 +54,41 @@ final class ResampleWeights {
      * partial, so the source's geometry is kept rather than the reduced copy's rounded size.
      */
     static ResampleWeights of(Kernel kernel, int in, int out, double scale) {
-        return of(kernel, in, out, scale, scale == (double) in / out);
+        return of(kernel, in, out, scale, Limits.defaults(), "resize");
     }
 
-    private static ResampleWeights of(Kernel kernel, int in, int out, double scale, boolean ratioOfSizes) {
+    /**
+     * The same, with the table's memory checked against the budget of {@code limits} before it is
+     * allocated ({@code name} names the image in the error). The table holds what the resize
+     * needs: per output its window's start, length and place, and one weight per input in its
+     * window; for a big downscale that is about {@code 2 x support x in} weights (a 268-million-pixel
+     * axis shrunk with LANCZOS3: 1.6 billion, 13 GB), so it is counted before anything is allocated.
+     */
+    static ResampleWeights of(Kernel kernel, int in, int out, double scale, Limits limits, String name) {
+        long taps = kernel == Kernel.NEAREST ? out : windowTaps(kernel, in, out, scale);
+        limits.checkMemory(name, Limits.product(out, 3 * Integer.BYTES) + Limits.product(taps, Double.BYTES),
+                "computing the resampling weights from " + in + " to " + out + " pixels with " + kernel);
+        if (taps > Integer.MAX_VALUE - 16) {
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the resampling weights from " + in
+                    + " to " + out + " pixels with " + kernel + " need " + taps + " weights, more than one Java array holds");
+        }
+        return of(kernel, in, out, scale, scale == (double) in / out, (int) taps);
+    }
+
+    /** The weights of every output's window before its zero ends are dropped: the table's size. */
+    private static long windowTaps(Kernel kernel, int in, int out, double scale) {
+        double support = kernel.support * Math.max(1.0, scale);
+        long taps = 0;
+        for (int o = 0; o < out; o++) {
+            double centre = (o + 0.5) * scale - 0.5;
+            int lo = Math.max(0, (int) Math.ceil(centre - support));
+            int hi = Math.min(in - 1, (int) Math.floor(centre + support));
+            taps += Math.max(1, hi - lo + 1);
+        }
+        return taps;
+    }
+
+    private static ResampleWeights of(Kernel kernel, int in, int out, double scale, boolean ratioOfSizes, int taps) {
         int[] first = new int[out], count = new int[out], offset = new int[out];
         if (kernel == Kernel.NEAREST) {
             double[] w = new double[out];
@@ -73,7 +106,7 @@ final class ResampleWeights {
         double stretch = Math.max(1.0, scale);
         double support = kernel.support * stretch;
         int windowMax = (int) Math.ceil(2 * support) + 1;
-        double[] all = new double[Math.multiplyExact(out, windowMax)];
+        double[] all = new double[taps];
         double[] window = new double[windowMax];
         int used = 0;
         for (int o = 0; o < out; o++) {
@@ -110,7 +143,7 @@ final class ResampleWeights {
                 all[used++] = window[k] / sum;
             }
         }
-        return new ResampleWeights(first, count, offset, Arrays.copyOf(all, used));
+        return new ResampleWeights(first, count, offset, used == all.length ? all : Arrays.copyOf(all, used));
     }
 
     /** The smallest first input index over outputs [from, to). */

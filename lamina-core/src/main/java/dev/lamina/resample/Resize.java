@@ -2,6 +2,7 @@ package dev.lamina.resample;
 
 import dev.lamina.Kernel;
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.conversion.FromLinearLight;
 import dev.lamina.conversion.ToLinearLight;
 import dev.lamina.core.DemandHint;
@@ -54,17 +55,30 @@ public final class Resize {
     private Resize() {
     }
 
+    /**
+     * Rows of doubles a pass keeps per worker, as the memory check counts them: the vertical pass's
+     * block of sums ({@link ResampleVertical}), its two input rows and the rows around them. Only an
+     * absurdly wide image makes these large; the check refuses it before a row is allocated.
+     */
+    private static final int ROWS_KEPT = 24;
+
     public static Image build(Image in, int outWidth, int outHeight, Kernel kernel) {
         return build(in, outWidth, outHeight, kernel, Double.NaN, Double.NaN);
+    }
+
+    public static Image build(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX, double scaleY) {
+        return build(in, outWidth, outHeight, kernel, scaleX, scaleY, Limits.defaults(), "resize");
     }
 
     /**
      * Resizes with the scales given (input pixels per output pixel; NaN for {@code in / out}) rather
      * than taken from the sizes: {@link Thumbnail} passes the source's scale when the input is a
      * shrunk-on-load copy whose last block is partial. An axis is left alone only when it keeps
-     * its size at scale 1.
+     * its size at scale 1. The weight tables and the rows the passes keep are checked against the
+     * memory budget of {@code limits} first; {@code name} names the image in errors.
      */
-    public static Image build(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX, double scaleY) {
+    public static Image build(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX, double scaleY,
+                              Limits limits, String name) {
         if (outWidth < 1 || outHeight < 1) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, "resize needs a positive output size, not " + outWidth + "x" + outHeight);
         }
@@ -81,10 +95,12 @@ public final class Resize {
         if (keepsWidth && keepsHeight) {
             return in;
         }
-        ResampleWeights wx = keepsWidth ? null : ResampleWeights.of(kernel, in.width, outWidth, sx);
-        ResampleWeights wy = keepsHeight ? null : ResampleWeights.of(kernel, in.height, outHeight, sy);
+        limits.checkMemory(name, Limits.product(ROWS_KEPT, Math.max(in.width, outWidth), in.bands, Double.BYTES),
+                "resampling rows of " + Math.max(in.width, outWidth) + " pixels");
+        ResampleWeights wx = keepsWidth ? null : ResampleWeights.of(kernel, in.width, outWidth, sx, limits, name);
+        ResampleWeights wy = keepsHeight ? null : ResampleWeights.of(kernel, in.height, outHeight, sy, limits, name);
         if (in.sequential && wy != null && sy > SWEEP_SCALE) {
-            return ResizeSweep.image(in, wx, wy, outWidth, outHeight, kernel != Kernel.NEAREST);
+            return ResizeSweep.image(in, wx, wy, outWidth, outHeight, kernel != Kernel.NEAREST, limits, name);
         }
         boolean verticalFirst = wx != null && wy != null
                 && verticalFirst(wx, wy, in.width, in.height, outWidth, outHeight, in.producer().demand());
@@ -99,10 +115,16 @@ public final class Resize {
      */
     public static Image buildLinear(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX,
                                     double scaleY) {
+        return buildLinear(in, outWidth, outHeight, kernel, scaleX, scaleY, Limits.defaults(), "resize");
+    }
+
+    /** {@link #buildLinear(Image, int, int, Kernel, double, double)} within {@code limits} (see {@link #build}). */
+    public static Image buildLinear(Image in, int outWidth, int outHeight, Kernel kernel, double scaleX,
+                                    double scaleY, Limits limits, String name) {
         if (kernel == Kernel.NEAREST) {
-            return build(in, outWidth, outHeight, kernel, scaleX, scaleY);
+            return build(in, outWidth, outHeight, kernel, scaleX, scaleY, limits, name);
         }
-        Image resized = build(ToLinearLight.build(in), outWidth, outHeight, kernel, scaleX, scaleY);
+        Image resized = build(ToLinearLight.build(in), outWidth, outHeight, kernel, scaleX, scaleY, limits, name);
         return FromLinearLight.build(resized, in.format);
     }
 

@@ -1,9 +1,11 @@
 package dev.lamina.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.core.Image;
 import dev.lamina.core.LineCache;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
+import dev.lamina.core.RunContext;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -42,6 +44,7 @@ final class ResizeSweep implements RowDecoder {
     /** One past the last input row any window needs. */
     private final int inputEnd;
 
+    private final String name;
     private final RowSource.Reader in;
     /** The sums of the open outputs [emitted, opened), in output order. */
     private final ArrayDeque<double[]> open = new ArrayDeque<>();
@@ -53,7 +56,8 @@ final class ResizeSweep implements RowDecoder {
     private int opened;
 
     private ResizeSweep(Image input, ResampleWeights wx, ResampleWeights wy, int outWidth, int outHeight,
-                        boolean mixes, int[] openFrom, int inputEnd) {
+                        boolean mixes, int[] openFrom, int inputEnd, String name) {
+        this.name = name;
         this.wx = wx;
         this.wy = wy;
         this.bands = input.bands;
@@ -74,7 +78,7 @@ final class ResizeSweep implements RowDecoder {
      * {@code outHeight}; {@code wx}, null when the width is kept, its width to {@code outWidth}.
      */
     static Image image(Image input, ResampleWeights wx, ResampleWeights wy, int outWidth, int outHeight,
-                       boolean mixes) {
+                       boolean mixes, Limits limits, String name) {
         int[] openFrom = new int[outHeight];
         int min = Integer.MAX_VALUE;
         for (int o = outHeight - 1; o >= 0; o--) {
@@ -82,14 +86,19 @@ final class ResizeSweep implements RowDecoder {
             openFrom[o] = min;
         }
         int inputEnd = wy.inputEnd(0, outHeight);
-        return LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd),
-                outWidth, outHeight, input.interpretation, input.hasAlpha, input.format, input.metadata, "resize");
+        return LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd, name),
+                outWidth, outHeight, input.interpretation, input.hasAlpha, input.format, input.metadata, name, limits);
     }
 
     @Override
     public void decodeRow(Region dst, int y) {
         int end = wy.first[y] + wy.count[y];
         while (nextInput < end) {
+            if (nextInput % 4096 < 2) {   // once per 4096 input rows (they come in pairs)
+                // an output row of a big shrink sums up to millions of input rows: the run's
+                // deadline and cancellation are looked at while it is summed
+                RunContext.current().check(name);
+            }
             addNextPair();
         }
         double[] sum = open.removeFirst();

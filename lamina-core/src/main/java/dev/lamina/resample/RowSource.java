@@ -9,7 +9,7 @@ import dev.lamina.core.DemandHint;
  * correct rounding (a float carries 24 bits: about 0.002 of a 16-bit step, enough to move one
  * sample in a few hundred across a rounding boundary).
  */
-interface RowSource {
+public interface RowSource {
 
     int width();
 

@@ -18,7 +18,7 @@ import dev.lamina.core.Sequence;
  * overshoot. Colour is clamped by the rounding for U8 and U16 and left as it is for F32, where an
  * overshoot is data (as libvips does for float images).
  */
-final class RowsToImage implements Producer {
+public final class RowsToImage implements Producer {
     /** Mixed alpha at or below this counts as transparent. */
     static final double ALPHA_ZERO = 1e-9;
 
@@ -66,10 +66,10 @@ final class RowsToImage implements Producer {
 
     /**
      * Writes {@code width} pixels of a row of doubles to row {@code y} of {@code out} from column
-     * {@code x}: divided by alpha first when {@code unpremultiply}, then rounded once. The strip path
-     * and {@link ResizeSweep} both write through here. Overwrites {@code row}.
+     * {@code x}: divided by alpha first when {@code unpremultiply}, then rounded once. The strip path,
+     * {@link ResizeSweep} and the geometry family's affine all write through here. Overwrites {@code row}.
      */
-    static void writeRow(double[] row, Region out, int x, int y, int width, int bands, boolean unpremultiply) {
+    public static void writeRow(double[] row, Region out, int x, int y, int width, int bands, boolean unpremultiply) {
         if (unpremultiply) {
             int alpha = bands - 1;
             for (int i = 0, n = width * bands; i < n; i += bands) {

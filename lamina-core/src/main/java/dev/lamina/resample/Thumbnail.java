@@ -6,8 +6,8 @@ import dev.lamina.ThumbnailOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.composite.Letterbox;
-import dev.lamina.conversion.Crop;
-import dev.lamina.conversion.Orient;
+import dev.lamina.geometry.Dihedral;
+import dev.lamina.geometry.Extract;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 
@@ -35,33 +35,44 @@ public final class Thumbnail {
 
     /** The thumbnail of an image file; the file is opened twice at most (header, then shrunk). */
     public static Image open(Path file, LoadOptions load, ThumbnailOptions options) {
+        String name = String.valueOf(file);
+        byte[] once = Decoders.contentsIfNotRegular(file, load.limits());
+        if (once != null) {
+            return open(once, name, load, options);   // a FIFO or a device cannot be opened twice
+        }
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits());
+        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits(), name);
     }
 
     /** The thumbnail of an encoded image in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options) {
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits());
+        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits(), name);
     }
 
-    /** The thumbnail of an image already opened (no shrink on load; its orientation is left as it is). */
-    public static Image of(Image source, ThumbnailOptions options, Limits limits) {
-        return make(shrink -> source, false, options.shrinkOnLoad(false), limits);
+    /**
+     * The thumbnail of an image already opened (no shrink on load; its orientation is left as it
+     * is); {@code name} names it in errors.
+     */
+    public static Image of(Image source, ThumbnailOptions options, Limits limits, String name) {
+        return make(shrink -> source, false, options.shrinkOnLoad(false), limits, name);
     }
 
     /**
      * @param openStored opens the image as stored (no EXIF rotation) at 1/shrink
      * @param upright    turn the result upright from its EXIF orientation
-     * @param limits     the thumbnail (an enlargement may be large) must be within the pixel limit
+     * @param limits     the thumbnail (an enlargement may be large) must be within the pixel limit,
+     *                   and what the resize holds within the memory budget
+     * @param name       names the source in errors
      */
-    private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o, Limits limits) {
+    private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o, Limits limits,
+                              String name) {
         Image full = openStored.apply(1);
         int orientation = upright ? full.metadata.orientation() : 1;
         boolean swapped = orientation >= 5;   // 5-8 exchange width and height
         Size size = Size.of(swapped ? full.height : full.width, swapped ? full.width : full.height, o);
-        limits.checkPixels("thumbnail", size.resizedWidth, size.resizedHeight);
-        limits.checkPixels("thumbnail", size.outWidth, size.outHeight);
+        limits.checkPixels(name + ": thumbnail", size.resizedWidth, size.resizedHeight);
+        limits.checkPixels(name + ": thumbnail", size.outWidth, size.outHeight);
         int storedWidth = swapped ? size.resizedHeight : size.resizedWidth;
         int storedHeight = swapped ? size.resizedWidth : size.resizedHeight;
         Image loaded = full;
@@ -80,29 +91,29 @@ public final class Thumbnail {
         double scaleX = full.width / ((double) shrink * storedWidth);
         double scaleY = full.height / ((double) shrink * storedHeight);
         Image resized = o.linearLight()
-                ? Resize.buildLinear(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY)
-                : Resize.build(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY);
-        Image turned = orientation == 1 ? resized : Orient.build(resized, orientation);
+                ? Resize.buildLinear(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY, limits, name)
+                : Resize.build(loaded, storedWidth, storedHeight, o.kernel(), scaleX, scaleY, limits, name);
+        Image turned = orientation == 1 ? resized : Dihedral.upright(resized, orientation, limits, name);
         return switch (o.fit()) {
             case INSIDE, OUTSIDE, FILL -> turned;
-            case COVER -> cover(turned, size, o);
+            case COVER -> cover(turned, size, o, limits, name);
             case CONTAIN -> Letterbox.build(turned, size.outWidth, size.outHeight, o.position(), o.background());
         };
     }
 
-    private static Image cover(Image turned, Size size, ThumbnailOptions o) {
+    private static Image cover(Image turned, Size size, ThumbnailOptions o, Limits limits, String name) {
         int cw = size.outWidth, ch = size.outHeight;
         if (cw == turned.width && ch == turned.height) {
             return turned;
         }
         if (o.crop() == ThumbnailOptions.Crop.POSITION) {
-            return Crop.build(turned, new Rect(o.position().left(turned.width, cw), o.position().top(turned.height, ch),
+            return Extract.build(turned, new Rect(o.position().left(turned.width, cw), o.position().top(turned.height, ch),
                     cw, ch));
         }
         // A content-aware window looks at the resized image before cutting it: computed once, here,
         // into memory (it is thumbnail-sized and within the pixel limit), then analysed and cropped.
-        Image held = turned.materialise();
-        return Crop.build(held, SmartCrop.window(held, cw, ch, o.crop()));
+        Image held = turned.materialise(limits, name);
+        return Extract.build(held, SmartCrop.window(held, cw, ch, o.crop()));
     }
 
     /**

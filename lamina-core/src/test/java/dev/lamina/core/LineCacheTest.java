@@ -1,5 +1,6 @@
 package dev.lamina.core;
 
+import dev.lamina.Limits;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class LineCacheTest {
 
     static Image pattern(int w, int h, int failAt, AtomicInteger opened, AtomicInteger closed) {
         return LineCache.image(() -> new PatternDecoder(w, failAt, opened, closed), w, h, Interpretation.RGB, false,
-                BandFormat.U8, Metadata.NONE, "pattern");
+                BandFormat.U8, Metadata.NONE, "pattern", Limits.defaults());
     }
 
     @Test
@@ -102,10 +103,50 @@ class LineCacheTest {
         assertEquals(opened.get(), closed.get());
     }
 
+    /**
+     * The ring is one region used round-robin: requests that straddle its wrap-around come out in
+     * two runs, requests for part of the width row by row; every sample must still be its row's.
+     */
+    @Test
+    void requestsAcrossTheRingsWrapAndPartsOfRowsComeOutRight() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = pattern(5, 100_000, -1, opened, closed);
+        try (Sequence s = image.producer().start()) {
+            int y = 0;
+            java.util.Random rnd = new java.util.Random(5);
+            while (y < 100_000) {
+                int h = Math.min(100_000 - y, 1 + rnd.nextInt(3000));
+                int x = rnd.nextInt(5);
+                Rect r = rnd.nextBoolean() ? new Rect(0, y, 5, h) : new Rect(x, y, 5 - x, h);
+                Region out = Region.allocate(r, 3, BandFormat.U8);
+                s.generate(out);
+                for (int yy = r.y(); yy < r.bottom(); yy += 97) {
+                    for (int xx = r.x(); xx < r.right(); xx++) {
+                        assertEquals(PatternDecoder.value(xx, yy, 2), (int) out.raw(xx, yy, 2), xx + "," + yy);
+                    }
+                }
+                assertEquals(PatternDecoder.value(r.right() - 1, r.bottom() - 1, 0), (int) out.raw(r.right() - 1, r.bottom() - 1, 0));
+                y += Math.max(1, h - rnd.nextInt(h));   // the next request overlaps this one a little, as a margin does
+            }
+        }
+        assertEquals(1, opened.get(), "read forward once");
+    }
+
+    @Test
+    void theRingIsCheckedAgainstTheMemoryBudget() {
+        AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
+        Image image = LineCache.image(() -> new PatternDecoder(100_000, -1, opened, closed), 100_000, 50,
+                Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "wide", Limits.defaults().maxMemoryBytes(1 << 20));
+        LaminaException e = assertThrows(LaminaException.class, () -> image.fetch(new Rect(0, 0, 100_000, 1)));
+        assertEquals(LaminaException.Kind.LIMIT_EXCEEDED, e.kind());
+        assertTrue(e.getMessage().startsWith("wide: keeping ") && e.getMessage().contains(" rows of 100000 pixels"), e.getMessage());
+        assertEquals(0, opened.get(), "refused before the decoder was opened");
+    }
+
     @Test
     void materialiseGivesTheSamePixelsAsRandomAccessImage() {
         AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
-        Image image = pattern(21, 77, -1, opened, closed).materialise();
+        Image image = pattern(21, 77, -1, opened, closed).materialise(Limits.defaults(), "test");
         assertTrue(!image.sequential);
         Region r = image.fetch(new Rect(3, 40, 5, 7));
         assertEquals(PatternDecoder.value(6, 44, 0), (int) r.raw(6, 44, 0));

@@ -1,12 +1,15 @@
 package dev.lamina.determinism;
 
+import dev.lamina.AffineOptions;
 import dev.lamina.BlendMode;
+import dev.lamina.ExtendWith;
 import dev.lamina.Gravity;
 import dev.lamina.JpegOptions;
 import dev.lamina.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaException;
 import dev.lamina.LaminaImage;
+import dev.lamina.Limits;
 import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
 import dev.lamina.Paint;
@@ -15,8 +18,13 @@ import dev.lamina.Shape;
 import dev.lamina.Stroke;
 import dev.lamina.PngOptions;
 import dev.lamina.ThumbnailOptions;
+import dev.lamina.TiffOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
+import dev.lamina.codec.webp.lossless.ImageArgb;
+import dev.lamina.codec.webp.lossless.Vp8lEncodeOptions;
+import dev.lamina.codec.webp.lossless.Vp8lEncoder;
+import dev.lamina.codec.webp.lossless.WebpLosslessFile;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
@@ -69,6 +77,16 @@ final class Pipelines {
     static final byte[] WATERMARK = encode(TestImages.photoLike(301, 157, Interpretation.RGB, true,
             BandFormat.U8, 16), PngOptions.png().compression(1));
     static final byte[] PNG_INTERLACED = resource("/pngsuite/basi6a16.png");
+    /** A photo in a white frame with a little noise: trim's input. */
+    static final byte[] FRAMED = Lamina.open(PNG_RGB, "photo.png").extract(0, 0, 500, 400).extend(61, 47, 83, 29, 0xFFFFFFFF)
+            .encode(JpegOptions.jpeg().quality(92));
+    /** Striped (sequential, through the line cache) and tiled (random access, through the tile cache) TIFFs. */
+    static final byte[] TIFF_STRIPS = encode(TestImages.photoLike(1203, 907, Interpretation.RGB, false,
+            BandFormat.U8, 17), TiffOptions.tiff().compression(TiffOptions.Compression.LZW));
+    static final byte[] TIFF_TILES = encode(TestImages.photoLike(1001, 777, Interpretation.RGB, true,
+            BandFormat.U16, 18), TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(128, 64));
+    static final byte[] WEBP_LOSSLESS = WebpLosslessFile.wrap(Vp8lEncoder.encode(ImageArgb.of(TestImages.photoLike(803, 611,
+            Interpretation.RGB, true, BandFormat.U8, 17)), 803, 611, Vp8lEncodeOptions.defaults()));
 
     private Pipelines() {
     }
@@ -80,18 +98,33 @@ final class Pipelines {
         p.add(new Pipeline("png rgba16 -> png16", () -> open(PNG_RGBA16).encode(PngOptions.png().bitDepth(16))));
         p.add(new Pipeline("interlaced png x13 lanczos3 -> png", () -> open(PNG_INTERLACED)
                 .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).encode(PngOptions.png().compression(3))));
+        p.add(new Pipeline("lossless webp -> png", () -> encode(WebpLosslessFile.open(WEBP_LOSSLESS, "input.webp", Limits.defaults()),
+                PngOptions.png().compression(1))));
         p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
         p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)
                 .encode(JpegOptions.jpeg().quality(70).subsampling(JpegOptions.Subsampling.S444))));
         p.add(new Pipeline("png -> progressive jpeg", () -> open(PNG_RGB)
                 .encode(JpegOptions.jpeg().progressive(true))));
+        p.add(new Pipeline("tiff lzw strips -> tiff deflate tiles", () -> open(TIFF_STRIPS)
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(64, 48))));
+        p.add(new Pipeline("tiff tiles rgba16 -> tiff lzw strips float", () -> open(TIFF_TILES)
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.LZW).bitDepth(32))));
+        p.add(new Pipeline("tiff tiles resize -> png", () -> open(TIFF_TILES)
+                .resize(400, 311, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("jpeg -> tiff associated alpha lzw", () -> composite()
+                .encode(TiffOptions.tiff().compression(TiffOptions.Compression.LZW).premultiplied(true))));
         // composite
         p.add(new Pipeline("composite jpeg+rgba -> jpeg", () -> composite().encode(JpegOptions.jpeg())));
         p.add(new Pipeline("composite png16+rgba -> png", () -> open(PNG_RGBA16)
                 .composite(Layer.of(open(WATERMARK)).gravity(Gravity.CENTRE).mode(BlendMode.SCREEN),
                         Layer.of(open(WATERMARK)).at(-40, 300).mode(BlendMode.DEST_OVER))
                 .encode(PngOptions.png().bitDepth(16))));
+        // collages: rows of disjoint 8-bit over layers take the byte path, rows with an overlap the accumulator
+        p.add(new Pipeline("collage 48 rgb tiles -> jpeg", () -> collage(open(PNG_RGB).resize(100, 100), 100, false)
+                .encode(JpegOptions.jpeg().quality(85))));
+        p.add(new Pipeline("collage rgba tiles, one overlapping -> png", () -> collage(open(WATERMARK).resize(90, 60), 100, true)
+                .encode(PngOptions.png().compression(1))));
         // resize: the strip path (shrink by less than 2, enlarge) and the sweep (shrink by more than 2)
         p.add(new Pipeline("resize strip 1200x1600 -> 700x1000 -> png", () -> open(JPEG_PORTRAIT)
                 .resize(700, 1000, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
@@ -108,6 +141,18 @@ final class Pipelines {
                 "portrait.jpg", ThumbnailOptions.edge(300).shrinkOnLoad(false), LOAD).encode(JpegOptions.jpeg())));
         p.add(new Pipeline("thumbnail png16 cover 256x200 -> png", () -> Lamina.thumbnail(PNG_RGBA16, "rgba16.png",
                 ThumbnailOptions.box(256, 200).fit(ThumbnailOptions.Fit.COVER), LOAD).encode(PngOptions.png())));
+        // geometry: affine and rotation (tiles, coverage, materialised sequential inputs), extend/extract
+        // (streaming), flips and quarter turns, trim (a sink over the image, then an extract)
+        p.add(new Pipeline("rotate 30 lanczos3 png16 rgba -> png16", () -> open(PNG_RGBA16)
+                .rotate(30, AffineOptions.defaults().kernel(Kernel.LANCZOS3)).encode(PngOptions.png().bitDepth(16))));
+        p.add(new Pipeline("affine shear cubic png on translucent -> png", () -> open(PNG_RGB).extract(100, 50, 500, 400)
+                .affine(0.8, 0.3, -0.1, 0.9, 0.25, 0.5, AffineOptions.defaults().kernel(Kernel.CUBIC).background(0x80336699))
+                .encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("extend mirror + extract jpeg -> jpeg", () -> open(JPEG_PORTRAIT)
+                .extend(40, 30, 20, 10, ExtendWith.MIRROR).extract(5, 7, 1100, 1500).encode(JpegOptions.jpeg())));
+        p.add(new Pipeline("flip, rotate 90, flop jpeg -> jpeg", () -> open(JPEG_GREY_444).flip().rotate(90).flop()
+                .encode(JpegOptions.jpeg())));
+        p.add(new Pipeline("trim framed jpeg -> png", () -> open(FRAMED).trim().encode(PngOptions.png().compression(1))));
         // compare: the statistics and the heat map
         p.add(new Pipeline("compare grey jpeg q95 vs q60: statistics + heat map", Pipelines::compare));
         p.add(new Pipeline("compare png rgba16 vs png rgba: statistics, then heat map of the same opened images",
@@ -163,6 +208,17 @@ final class Pipelines {
             xy[2 * i + 1] = cy + r * Math.sin(a);
         }
         return Shape.polygon(xy);
+    }
+
+    private static LaminaImage collage(LaminaImage tile, int pitch, boolean overlap) {
+        List<Layer> layers = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            layers.add(Layer.of(tile).at((i % 8) * pitch, (i / 8) * pitch).opacity(i % 5 == 0 ? 1.0 : overlap ? 0.7 : 1.0));
+        }
+        if (overlap) {
+            layers.add(Layer.of(tile).at(pitch / 2, pitch / 3));
+        }
+        return open(JPEG_PORTRAIT).composite(layers);
     }
 
     private static LaminaImage composite() {
@@ -241,7 +297,8 @@ final class Pipelines {
 
     static {
         // fail loudly if an input could not be made, rather than comparing empty outputs
-        for (byte[] b : new byte[][]{JPEG_PORTRAIT, JPEG_PROGRESSIVE, JPEG_GREY_444, PNG_RGB, PNG_RGBA16, PNG_RGBA16_AS_U8, WATERMARK}) {
+        for (byte[] b : new byte[][]{JPEG_PORTRAIT, JPEG_PROGRESSIVE, JPEG_GREY_444, PNG_RGB, PNG_RGBA16, PNG_RGBA16_AS_U8, WATERMARK,
+                FRAMED}) {
             if (b.length < 1000) {
                 throw new LaminaException(LaminaException.Kind.INTERNAL, "test input too small");
             }

@@ -1,5 +1,6 @@
 package dev.lamina.metrics;
 
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -53,11 +54,11 @@ class StreamingCompareTest {
         Image a = LineCache.image(() -> {
             opensA.incrementAndGet();
             return new CountingDecoder(ra, rowsA);
-        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "a");
+        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "a", Limits.defaults());
         Image b = LineCache.image(() -> {
             opensB.incrementAndGet();
             return new CountingDecoder(rb, rowsB);
-        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "b");
+        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "b", Limits.defaults());
 
         Comparison streamed = Compare.of(a, b);
         assertEquals(1, opensA.get(), "first image opened once");

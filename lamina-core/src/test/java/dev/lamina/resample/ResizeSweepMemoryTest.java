@@ -1,5 +1,6 @@
 package dev.lamina.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.Kernel;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
@@ -53,7 +54,7 @@ class ResizeSweepMemoryTest {
                     public void close() {
                     }
                 };
-            }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "probe");
+            }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "probe", Limits.defaults());
             Producer measured = new Producer() {
                 @Override
                 public Sequence start() {

@@ -1,5 +1,6 @@
 package dev.lamina.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.Kernel;
 import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
@@ -139,8 +140,8 @@ class ResizeTest {
                 in.u16()[i] = (short) rnd.nextInt(65536);
             }
             Image img = MemorySource.image(in, Interpretation.RGB, true, Metadata.NONE);
-            Region horizontalFirst = Resize.build(img, s[2], s[3], k, false).materialise().fetch(Rect.of(s[2], s[3]));
-            Region verticalFirst = Resize.build(img, s[2], s[3], k, true).materialise().fetch(Rect.of(s[2], s[3]));
+            Region horizontalFirst = Resize.build(img, s[2], s[3], k, false).materialise(Limits.defaults(), "test").fetch(Rect.of(s[2], s[3]));
+            Region verticalFirst = Resize.build(img, s[2], s[3], k, true).materialise(Limits.defaults(), "test").fetch(Rect.of(s[2], s[3]));
             Region chosen = Resize.build(img, s[2], s[3], k).fetch(Rect.of(s[2], s[3]));
             for (int i = 0; i < horizontalFirst.u16().length; i++) {
                 String what = k + " " + s[0] + "x" + s[1] + " -> " + s[2] + "x" + s[3] + " sample " + i;
@@ -217,7 +218,7 @@ class ResizeTest {
                 public void close() {
                 }
             };
-        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "wide");
+        }, w, h, Interpretation.RGB, false, BandFormat.U8, Metadata.NONE, "wide", Limits.defaults());
         Image out = Resize.build(src, w / 16, h / 16, k);
         AtomicInteger rows = new AtomicInteger();
         StripSink.run(out, strip -> rows.addAndGet(strip.rect().height()));

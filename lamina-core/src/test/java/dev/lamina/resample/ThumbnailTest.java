@@ -141,7 +141,7 @@ class ThumbnailTest {
         ThumbnailOptions storedBox = swapped ? ThumbnailOptions.box(80, 100) : box;
         Image stored = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults().autoOrient(false), storedBox);
         assertEquals(swapped ? 80 : 100, stored.width);
-        assertArrayEquals(samples(dev.lamina.conversion.Orient.build(stored, orientation)), samples(thumb));
+        assertArrayEquals(samples(dev.lamina.geometry.Dihedral.upright(stored, orientation)), samples(thumb));
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.lamina.bench.peers.OpenCvPeer;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
 import dev.lamina.composite.Placement;
-import dev.lamina.conversion.Crop;
+import dev.lamina.geometry.Extract;
 import dev.lamina.core.Image;
 import dev.lamina.core.StripSink;
 
@@ -73,7 +73,7 @@ public class CompositeBench {
         if (engine.equals("lamina")) {
             Image composite = CompositeOp.build(Pictures.lamina(base), List.of(new CompositeLayer(
                     Pictures.lamina(layer), BlendMode.OVER, Placement.gravity(Gravity.CENTRE), 1.0)), null);
-            laminaOver = Crop.build(composite, new dev.lamina.core.Rect(960, 540, 1920, 1080));
+            laminaOver = Extract.build(composite, new dev.lamina.core.Rect(960, 540, 1920, 1080));
         }
     }
 

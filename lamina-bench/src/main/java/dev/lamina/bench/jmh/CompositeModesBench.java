@@ -5,7 +5,7 @@ import dev.lamina.Gravity;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
 import dev.lamina.composite.Placement;
-import dev.lamina.conversion.Crop;
+import dev.lamina.geometry.Extract;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 import dev.lamina.core.StripSink;
@@ -44,7 +44,7 @@ public class CompositeModesBench {
         Image layer = Pictures.lamina(Pictures.rgba(1920, 1080));
         Image composite = CompositeOp.build(base, List.of(new CompositeLayer(layer, mode,
                 Placement.gravity(Gravity.CENTRE), 0.8)), null);
-        layerRect = Crop.build(composite, new Rect(960, 540, 1920, 1080));
+        layerRect = Extract.build(composite, new Rect(960, 540, 1920, 1080));
     }
 
     @Benchmark

@@ -16,17 +16,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * measured iterations of 2 s) on a quiet machine.
  */
 public final class JmhMain {
-    private static final Map<String, Long> PIXELS = Map.of(
-            "PngCodecBench", PngCodecBench.PIXELS,
-            "CompositeBench", CompositeBench.PIXELS,
-            "ResizeBench", ResizeBench.PIXELS,
-            "CompositeModesBench", CompositeModesBench.PIXELS,
-            "MetricsBench", MetricsBench.PIXELS,
-            "JpegCodecBench", JpegCodecBench.PIXELS,
-            "ThumbnailBench", ThumbnailBench.PIXELS,
-            "JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS,
-            "BlurBench", BlurBench.PIXELS,
-            "RasterBench", RasterBench.PIXELS);
+    private static final Map<String, Long> PIXELS = Map.ofEntries(
+            Map.entry("PngCodecBench", PngCodecBench.PIXELS),
+            Map.entry("CompositeBench", CompositeBench.PIXELS),
+            Map.entry("ResizeBench", ResizeBench.PIXELS),
+            Map.entry("CompositeModesBench", CompositeModesBench.PIXELS),
+            Map.entry("MetricsBench", MetricsBench.PIXELS),
+            Map.entry("JpegCodecBench", JpegCodecBench.PIXELS),
+            Map.entry("ThumbnailBench", ThumbnailBench.PIXELS),
+            Map.entry("JpegCodecBench.Thumbnail", JpegCodecBench.Thumbnail.PIXELS),
+            Map.entry("WebpLosslessBench", WebpLosslessBench.PIXELS),
+            Map.entry("WebpLosslessBench.Encode", WebpLosslessBench.PIXELS),
+            Map.entry("GeometryBench", GeometryBench.PIXELS),
+            Map.entry("TiffCodecBench", TiffCodecBench.PIXELS),
+            Map.entry("BlurBench", BlurBench.PIXELS),
+            Map.entry("RasterBench", RasterBench.PIXELS));
 
     private JmhMain() {
     }

@@ -43,6 +43,15 @@ final class EncoderLayout {
         }
     }
 
+    /** Blocks of all components, padded to whole MCUs: what a whole-image coefficient buffer holds. */
+    long totalBlocks() {
+        long total = 0;
+        for (int c = 0; c < components; c++) {
+            total += (long) blocksW[c] * mcusY * v[c];
+        }
+        return total;
+    }
+
     /** Rows of one iMCU row: 16 for 4:2:0, else 8. */
     int imcuHeight() {
         return 8 * vmax;

@@ -34,7 +34,41 @@ final class HuffmanTable {
         this.symbols = symbols;
     }
 
-    /** Builds the table, or returns null when the counts describe impossible codes. */
+    /**
+     * Why the table that {@code counts} (codes per length 1-16, index 0 unused) and {@code symbols}
+     * describe cannot be decoded, or null when it can. The checks are libjpeg's
+     * ({@code jpeg_make_d_derived_tbl} in jdhuff.c): at most 256 codes; the canonical codes of each
+     * length fit that length without the all-ones code, which T.81 Annex C reserves (so three
+     * codes of length 1, or two, are refused); a DC table's symbols are magnitude categories 0-15.
+     * Any such table is then complete or incomplete; an incomplete one is fine until the data uses
+     * a code it lacks, which the scan decoder reports as an invalid Huffman code.
+     */
+    static String problem(int[] counts, int[] symbols, boolean dc) {
+        long code = 0;
+        int total = 0;
+        for (int len = 1; len <= 16; len++) {
+            code += counts[len];
+            total += counts[len];
+            if (code >= 1L << len) {
+                return "over-subscribed: " + counts[len] + " codes of length " + len + " do not fit beside the shorter"
+                        + " ones without the all-ones code";
+            }
+            code <<= 1;
+        }
+        if (total > 256 || total != symbols.length) {
+            return total + " codes, more than 256";
+        }
+        if (dc) {
+            for (int s : symbols) {
+                if (s > 15) {
+                    return "DC symbol " + s + ", more than 15";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Builds the table; {@link #problem} must have found nothing wrong with it. */
     static HuffmanTable build(int[] counts, int[] symbols) {
         HuffmanTable t = new HuffmanTable(symbols);
         int code = 0;
@@ -57,9 +91,6 @@ final class HuffmanTable {
                 t.maxcode[len] = code - 1;
             } else {
                 t.maxcode[len] = -1;
-            }
-            if (code > (1 << len)) {
-                return null;   // more codes than the length allows
             }
             code <<= 1;
         }

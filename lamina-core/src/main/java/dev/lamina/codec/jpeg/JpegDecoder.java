@@ -5,6 +5,7 @@ import dev.lamina.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
+import dev.lamina.core.IoReasons;
 import dev.lamina.core.LineCache;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
@@ -24,7 +25,12 @@ import java.util.function.Supplier;
  *
  * <p>The result is a sequential U8 image (GREY or RGB; CMYK is converted to RGB, see
  * {@link ColourConvert}) built on a {@link LineCache}: building it reads only the headers. The
- * compressed bytes are held in memory; the pixels never are, for baseline files.
+ * compressed bytes are held in memory (within the file size limit and the memory budget); the
+ * pixels never are, for baseline files. A progressive or multi-scan file is decoded into
+ * whole-image coefficient arrays, checked against the memory budget when the first scan is met,
+ * before anything is allocated. Huffman tables are validated as libjpeg validates them, and a
+ * malformed file is reported as corrupt data naming the file and the offset; a run's deadline is
+ * looked at within the whole-image decode too.
  */
 public final class JpegDecoder {
 
@@ -51,9 +57,7 @@ public final class JpegDecoder {
 
     /** Opens a JPEG held in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, Limits limits, JpegDecodeOptions options) {
-        if (data.length > limits.maxFileBytes()) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + data.length + " bytes is over the limit of " + limits.maxFileBytes());
-        }
+        limits.checkFileBytes(name, data.length);
         return open(data, name, limits, options, () -> data);
     }
 
@@ -68,7 +72,7 @@ public final class JpegDecoder {
         Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
                 new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
                         opt.warnings(), false, false, opt.eighthChromaDcOnly())));
-        return LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name);
+        return LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name, limits);
     }
 
     /**
@@ -85,26 +89,34 @@ public final class JpegDecoder {
         return out;
     }
 
+    /** The file's bytes, which the decoder holds in memory: within the file size limit and the memory budget. */
     private static byte[] read(Path file, String name, Limits limits) {
         try {
             long size = Files.size(file);
-            if (size > limits.maxFileBytes()) {
-                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + size + " bytes is over the limit of " + limits.maxFileBytes());
-            }
-            return Files.readAllBytes(file);
+            limits.checkFileBytes(name, size);
+            limits.checkMemory(name, size, "holding the compressed JPEG in memory");
+            byte[] data = Files.readAllBytes(file);
+            limits.checkFileBytes(name, data.length);   // it may have grown since
+            return data;
         } catch (IOException e) {
-            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read (" + e.getMessage() + ")", e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
         }
     }
 
-    /** Runs {@code work}; anything but our own exception becomes one that names the input. */
+    /**
+     * Runs {@code work}; anything but our own exception becomes one that names the input. The
+     * decoder checks what it reads (tables, markers, sizes, codes) and reports each problem where it
+     * is found, so this is a last resort: a malformed file that reaches an unchecked place is still
+     * reported as corrupt data, never with an exception's class name (the cause is kept for
+     * LAMINA_DEBUG stack traces).
+     */
     private static <T> T guard(String name, Supplier<T> work) {
         try {
             return work.get();
         } catch (LaminaException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": corrupt JPEG (" + e + ")", e);
+            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": corrupt JPEG data", e);
         }
     }
 

@@ -2,10 +2,12 @@ package dev.lamina.codec.jpeg;
 
 import dev.lamina.JpegOptions;
 import dev.lamina.LaminaException;
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.codec.ExifBlock;
 import dev.lamina.codec.XmpPacket;
 import dev.lamina.core.Image;
+import dev.lamina.core.IoReasons;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.StripSink;
 
@@ -41,12 +43,25 @@ public final class JpegEncoder {
         write(image, out, options, JpegEncodeExtras.none());
     }
 
+    /**
+     * Writes {@code image} as JPEG; {@code name} names the output in errors, and a progressive
+     * file's coefficients, held whole, are checked against the memory budget of {@code limits}.
+     */
+    public static void write(Image image, OutputStream out, JpegOptions options, String name, Limits limits) {
+        write(image, out, options, JpegEncodeExtras.none(), name, limits);
+    }
+
     /** Writes {@code image} as JPEG with optimised tables and/or restart markers. */
     public static void write(Image image, OutputStream out, JpegOptions options, JpegEncodeExtras extras) {
+        write(image, out, options, extras, "output", Limits.defaults());
+    }
+
+    private static void write(Image image, OutputStream out, JpegOptions options, JpegEncodeExtras extras, String name,
+                              Limits limits) {
         JpegOptions opt = options == null ? JpegOptions.jpeg() : options;
         JpegEncodeExtras ext = extras == null ? JpegEncodeExtras.none() : extras;
         if (image.width > 65535 || image.height > 65535) {
-            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, "JPEG cannot hold " + image.width + "x" + image.height
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": JPEG cannot hold " + image.width + "x" + image.height
                     + " pixels (at most 65535 on a side)");
         }
         boolean grey = image.interpretation == Interpretation.GREY;
@@ -57,6 +72,12 @@ public final class JpegEncoder {
         ForwardDct.Divisors[] div = {new ForwardDct.Divisors(lq), new ForwardDct.Divisors(cq)};
         StripCoder coder = new StripCoder(layout, div, opt.background());
         int stripH = stripHeight(image, layout);
+        if (opt.progressive() || ext.optimiseHuffman()) {
+            // Progressive scans and optimised tables need every block's coefficients first:
+            // 64 samples of 2 bytes and a bit mask of 8 bytes per block.
+            limits.checkMemory(name, Limits.product(layout.totalBlocks(), 64 * Short.BYTES + Long.BYTES),
+                    "holding the DCT coefficients of the " + image.width + "x" + image.height + " JPEG");
+        }
         try {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             head.write(0xFF);
@@ -64,7 +85,7 @@ public final class JpegEncoder {
             writeJfif(head, image.metadata);
             writeExif(head, image.metadata, image.width, image.height);
             writeXmp(head, image.metadata);
-            writeIcc(head, image.metadata);
+            writeIcc(head, image.metadata, name);
             writeQuant(head, grey ? new int[][] {lq} : new int[][] {lq, cq});
             if (opt.progressive()) {
                 List<StripCoder.Coefficients> all = collect(image, stripH, coder);
@@ -116,9 +137,9 @@ public final class JpegEncoder {
             out.write(0xD9);
             out.flush();
         } catch (IOException e) {
-            throw new LaminaException(LaminaException.Kind.IO, "cannot write JPEG: " + e.getMessage(), e);
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: " + IoReasons.of(e), e);
         } catch (UncheckedIOException e) {
-            throw new LaminaException(LaminaException.Kind.IO, "cannot write JPEG: " + e.getCause().getMessage(), e.getCause());
+            throw new LaminaException(LaminaException.Kind.IO, name + ": cannot write: " + IoReasons.of(e.getCause()), e.getCause());
         }
     }
 
@@ -291,7 +312,7 @@ public final class JpegEncoder {
     }
 
     /** The ICC profile in APP2 segments of at most 65519 bytes each (ICC.1 B.4). */
-    private static void writeIcc(ByteArrayOutputStream out, Metadata m) {
+    private static void writeIcc(ByteArrayOutputStream out, Metadata m, String name) {
         byte[] icc = m.iccProfile();
         if (icc == null || icc.length == 0) {
             return;
@@ -299,7 +320,8 @@ public final class JpegEncoder {
         int chunk = 65519;
         int count = (icc.length + chunk - 1) / chunk;
         if (count > 255) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, "ICC profile of " + icc.length + " bytes is too large for JPEG");
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": an ICC profile of " + icc.length
+                    + " bytes is too large for JPEG (at most 255 APP2 segments of " + chunk + " bytes: " + 255L * chunk + ")");
         }
         for (int i = 0; i < count; i++) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();

@@ -162,6 +162,10 @@ final class JpegFrame {
                         throw f.error("scan before the frame header", at);
                     }
                     f.firstScanPos = at;
+                    if (len < 3) {
+                        throw f.error("truncated SOS segment", at);
+                    }
+                    f.checkCoefficientMemory(data[s] & 0xFF, limits);
                     byte[] icc = joinIcc(iccChunks);
                     int orientation = exif == null ? 1 : ExifBlock.orientation(exif);
                     f.metadata = new Metadata(icc, null, 0, -1, density, List.of(), orientation, exif, xmp);
@@ -296,18 +300,36 @@ final class JpegFrame {
         }
         mcusX = ceilDiv(width, 8 * hmax);
         mcusY = ceilDiv(height, 8 * vmax);
-        long coefficients = 0;
         for (Component c : components) {
             c.width = ceilDiv(width * c.h, hmax);
             c.height = ceilDiv(height * c.v, vmax);
             c.blocksW = mcusX * c.h;
             c.blocksH = mcusY * c.v;
-            coefficients += (long) c.blocksW * c.blocksH * 64;
         }
-        // What a progressive decode would hold: checked here so a hostile header allocates nothing.
-        if (coefficients > Integer.MAX_VALUE - 16 || coefficients > 4 * limits.maxPixels() + (1 << 20)) {
-            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + width + "x" + height + " JPEG needs too much memory");
+    }
+
+    /**
+     * Checks, at the first scan, what the decoder will hold: a progressive file, or one whose
+     * first scan does not carry every component, is decoded into whole-image coefficient arrays
+     * (two bytes per coefficient, 64 per block, blocks padded to whole MCUs), which must fit Java
+     * arrays and the memory budget before anything is allocated.
+     */
+    private void checkCoefficientMemory(int scanComponents, Limits limits) {
+        if (!progressive && scanComponents == components.length) {
+            return;   // streamed an iMCU row at a time
         }
+        long total = 0;
+        for (Component c : components) {
+            long n = Limits.product(c.blocksW, c.blocksH, 64);
+            if (n > Integer.MAX_VALUE - 16) {
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the " + width + "x" + height
+                        + " " + (progressive ? "progressive" : "multi-scan") + " JPEG needs more coefficients per"
+                        + " component than a Java array holds");
+            }
+            total += n;
+        }
+        limits.checkMemory(name, Limits.product(total, 2), "holding the DCT coefficients of the " + width + "x" + height
+                + " " + (progressive ? "progressive" : "multi-scan") + " JPEG");
     }
 
     static int ceilDiv(int a, int b) {
@@ -319,8 +341,11 @@ final class JpegFrame {
         while (p < e) {
             int tc = (data[p] >> 4) & 15;
             int th = data[p] & 15;
-            if (tc > 1 || th > 3 || p + 17 > e) {
-                throw error("bad DHT segment", at);
+            if (tc > 1 || th > 3) {
+                throw error("bad DHT segment (table class " + tc + ", id " + th + ")", at);
+            }
+            if (p + 17 > e) {
+                throw error("truncated DHT segment", at);
             }
             int[] counts = new int[17];
             int total = 0;
@@ -329,19 +354,23 @@ final class JpegFrame {
                 total += counts[i];
             }
             p += 17;
-            if (total > 256 || p + total > e) {
-                throw error("bad DHT segment", at);
+            if (total > 256) {
+                throw error("bad Huffman table " + (tc == 0 ? "DC" : "AC") + th + " (" + total
+                        + " codes, more than 256) in the DHT segment", at);
+            }
+            if (p + total > e) {
+                throw error("truncated DHT segment", at);
             }
             int[] symbols = new int[total];
             for (int i = 0; i < total; i++) {
                 symbols[i] = data[p + i] & 0xFF;
             }
             p += total;
-            HuffmanTable t = HuffmanTable.build(counts, symbols);
-            if (t == null) {
-                throw error("bad Huffman table", at);
+            String problem = HuffmanTable.problem(counts, symbols, tc == 0);
+            if (problem != null) {
+                throw error("bad Huffman table " + (tc == 0 ? "DC" : "AC") + th + " (" + problem + ") in the DHT segment", at);
             }
-            (tc == 0 ? dcTables : acTables)[th] = t;
+            (tc == 0 ? dcTables : acTables)[th] = HuffmanTable.build(counts, symbols);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.lamina.codec.jpeg;
 import dev.lamina.LaminaException;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
+import dev.lamina.core.RunContext;
 
 import java.util.function.Consumer;
 
@@ -20,7 +21,11 @@ import java.util.function.Consumer;
  * the other direction is box-averaged, as libjpeg 7+'s separate sizes would give.
  */
 final class JpegRowDecoder implements RowDecoder {
-    /** As libjpeg-turbo's default limit: real encoders write about ten. */
+    /**
+     * Real encoders write about ten scans; each scan costs a pass over every block of its
+     * components however few bytes it has, so a file of many tiny scans is a way to make a small
+     * file expensive (libjpeg-turbo offers a scan limit for the same reason).
+     */
     static final int MAX_SCANS = 1000;
     private final JpegFrame f;
     private final ScanDecoder sd;
@@ -154,10 +159,15 @@ final class JpegRowDecoder implements RowDecoder {
         int scans = 0;
         while (true) {
             if (++scans > MAX_SCANS) {
-                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, f.name + ": more than " + MAX_SCANS + " scans (a hostile file?)");
+                throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, f.name + ": more than " + MAX_SCANS
+                        + " scans (real encoders write about ten)");
             }
             int rows = sd.scanRows();
             for (int r = 0; r < rows; r++) {
+                if ((r & 63) == 0) {
+                    // the run's deadline and cancellation, looked at within the whole-image decode
+                    RunContext.current().check(f.name);
+                }
                 sd.decodeRow(r, coefs, 0);
             }
             int pos = sd.endOfScan();

@@ -1,5 +1,6 @@
 package dev.lamina.codec.png;
 
+import dev.lamina.LaminaException;
 import dev.lamina.Metadata;
 import dev.lamina.PngFilter;
 import dev.lamina.PngOptions;
@@ -7,6 +8,7 @@ import dev.lamina.codec.ExifBlock;
 import dev.lamina.codec.XmpPacket;
 import dev.lamina.codec.deflate.ByteSink;
 import dev.lamina.codec.deflate.DeflateCompressor;
+import dev.lamina.codec.deflate.Zlib;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;
@@ -35,7 +37,7 @@ import java.util.zip.Deflater;
  *
  * <p>The deflate coder is Lamina's own ({@link DeflateCompressor}), tuned for filtered rows. The
  * compression level picks its effort; the scale is Lamina's, not zlib's (see
- * {@link #effortFor(int)} and docs/decisions.md): at the default level 6 it writes files about
+ * {@link Zlib#effortForLevel(int)} and docs/decisions.md): at the default level 6 it writes files about
  * 10% larger than zlib's level 6 at about fifteen times its speed.
  *
  * <p>A worker needs the dictionary rows of the chunk above, so it asks for a few rows more than
@@ -52,14 +54,24 @@ public final class PngEncoder {
 
     /** Writes {@code image} to {@code out} (which is not closed). */
     public static void write(Image image, OutputStream out, PngOptions options) throws IOException {
+        write(image, out, options, "output");
+    }
+
+    /** Writes {@code image} to {@code out} (which is not closed); {@code name} names the output in errors. */
+    public static void write(Image image, OutputStream out, PngOptions options, String name) throws IOException {
         int depth = options.bitDepth() != 0 ? options.bitDepth() : image.format == BandFormat.U8 ? 8 : 16;
         int bands = image.bands;
         int bytesPerSample = depth / 8;
-        int rowBytes = Math.multiplyExact(image.width, bands * bytesPerSample);
+        long rowLength = (long) image.width * bands * bytesPerSample;
+        if (rowLength > Integer.MAX_VALUE - 16) {
+            throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": rows of " + image.width
+                    + " pixels are too long to encode (more than a Java array holds)");
+        }
+        int rowBytes = (int) rowLength;
         int filteredRow = rowBytes + 1;
         int dictRows = (WINDOW + filteredRow - 1) / filteredRow;
         int chunkRows = Math.max(1, Math.min(image.height, CHUNK_BYTES / filteredRow));
-        int effort = effortFor(options.compression());
+        int effort = Zlib.effortForLevel(options.compression());
 
         PngChunkWriter chunks = new PngChunkWriter(out);
         chunks.signature();
@@ -78,7 +90,7 @@ public final class PngEncoder {
                     byte[] head = null;
                     if (first[0]) {
                         first[0] = false;
-                        head = zlibHeader(effort);
+                        head = Zlib.header(effort);
                     }
                     adler[0] = adlerCombine(adler[0], chunk.adler, chunk.inputLength);
                     byte[] tail = chunk.last ? bigEndian((int) adler[0]) : null;
@@ -135,23 +147,6 @@ public final class PngEncoder {
         Scratch.get().compressor(effort).compress(filtered, dataOff - dictLen, dictLen, filtered, dataOff, dataLen,
                 last, out);
         return new Chunk(out, a.getValue(), dataLen, last);
-    }
-
-    /**
-     * The deflate effort for a PNG compression level. Lamina's scale: 0 stores, 1 codes runs and
-     * literals only, 2-6 add a one-probe greedy match search (the default, 6, is here: most of the
-     * size of zlib's level 6 at a small fraction of its time), and 7-9 search ever longer hash
-     * chains, 9 with lazy matching, for the smallest files.
-     */
-    static int effortFor(int level) {
-        return switch (level) {
-            case 0 -> 0;
-            case 1 -> 1;
-            case 7 -> 4;
-            case 8 -> 5;
-            case 9 -> DeflateCompressor.MAX_EFFORT;
-            default -> 2;
-        };
     }
 
     /**
@@ -212,15 +207,6 @@ public final class PngEncoder {
             sum2 -= base;
         }
         return sum1 | (sum2 << 16);
-    }
-
-    /** CMF 0x78 (deflate, 32 KiB window) and FLG with the effort hint, check bits making it a multiple of 31. */
-    private static byte[] zlibHeader(int effort) {
-        int flevel = effort <= 1 ? 0 : effort == 2 ? 1 : effort < DeflateCompressor.MAX_EFFORT ? 2 : 3;
-        int cmf = 0x78;
-        int flg = flevel << 6;
-        flg += 31 - ((cmf << 8) + flg) % 31;
-        return new byte[]{(byte) cmf, (byte) flg};
     }
 
     private static byte[] bigEndian(int v) {

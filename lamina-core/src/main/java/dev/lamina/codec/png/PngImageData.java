@@ -39,21 +39,48 @@ final class PngImageData implements Closeable {
     /**
      * Inflates exactly {@code len} bytes into {@code dst} at {@code off}; {@code row} and
      * {@code pass} (1-7, or 0 when not interlaced) say what is being read, for the message when the
-     * data ends first.
+     * data ends first. Short rows are served from {@link #ahead}, inflated a buffer at a time, so a
+     * tall narrow image (a 1-pixel-wide PNG has 2-byte rows) costs one call into the inflater per
+     * few thousand rows, not one per row; rows longer than the buffer are inflated in place.
      */
     void readFully(byte[] dst, int off, int len, int row, int pass) {
-        int stalls = 0;
         while (len > 0) {
+            if (aheadPos == aheadLimit) {
+                if (len >= AHEAD_BYTES) {
+                    int n = inflateSome(dst, off, len, row, pass);
+                    off += n;
+                    len -= n;
+                    continue;
+                }
+                aheadPos = 0;
+                aheadLimit = inflateSome(ahead, 0, AHEAD_BYTES, row, pass);
+            }
+            int n = Math.min(len, aheadLimit - aheadPos);
+            System.arraycopy(ahead, aheadPos, dst, off, n);
+            aheadPos += n;
+            off += n;
+            len -= n;
+        }
+    }
+
+    /** Inflated bytes read ahead of the rows, {@code [aheadPos, aheadLimit)} not yet handed out. */
+    private static final int AHEAD_BYTES = 16 * 1024;
+    private final byte[] ahead = new byte[AHEAD_BYTES];
+    private int aheadPos;
+    private int aheadLimit;
+
+    /** Inflates at least one and at most {@code len} bytes into {@code dst}, feeding the inflater as needed. */
+    private int inflateSome(byte[] dst, int off, int len, int row, int pass) {
+        int stalls = 0;
+        while (true) {
             int n;
             try {
                 n = inflater.inflate(dst, off, len);
             } catch (DataFormatException e) {
                 throw corrupt(e);
             }
-            off += n;
-            len -= n;
             if (n > 0) {
-                stalls = 0;
+                return n;
             } else if (inflater.finished()) {
                 throw chunks.fail("image data ends early: the compressed stream stops in " + where(row, pass));
             } else if (inflater.needsDictionary()) {
@@ -96,6 +123,10 @@ final class PngImageData implements Closeable {
 
     /** Checks that the image data and the file end properly after the last row (see the class comment). */
     void finish() {
+        if (aheadPos < aheadLimit) {
+            throw chunks.fail("too much image data: the compressed stream goes on after the last row"
+                    + " (IDAT at offset " + idatOffset + ")");
+        }
         byte[] probe = new byte[64];
         while (!inflater.finished()) {
             int n;

@@ -48,13 +48,13 @@ final class PngInfoReader {
             } else if (type == IEND) {
                 throw chunks.fail("no image data: IEND at offset " + offset + " comes before any IDAT chunk");
             } else if (type == IHDR) {
-                throw chunks.fail("second IHDR " + where);
+                throw chunks.fail("second " + where);
             } else if (type == PLTE) {
                 if (palette != null) {
-                    throw chunks.fail("second PLTE " + where);
+                    throw chunks.fail("second " + where);
                 }
                 if (trnsSeen) {
-                    throw chunks.fail("PLTE " + where + " comes after tRNS");
+                    throw chunks.fail(where + " comes after tRNS");
                 }
                 if (ct == PngHeader.GREY || ct == PngHeader.GREY_ALPHA) {
                     throw chunks.fail(where + " in a grey image (colour type " + ct + ")");
@@ -71,7 +71,7 @@ final class PngInfoReader {
                 }   // else a suggested palette for RGB: not needed to decode
             } else if (type == TRNS) {
                 if (trnsSeen) {
-                    throw chunks.fail("second tRNS " + where);
+                    throw chunks.fail("second " + where);
                 }
                 trnsSeen = true;
                 int len = chunks.length();

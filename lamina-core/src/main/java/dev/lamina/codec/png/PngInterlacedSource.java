@@ -7,6 +7,7 @@ import dev.lamina.core.MemorySource;
 import dev.lamina.core.Producer;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
+import dev.lamina.core.RunContext;
 import dev.lamina.core.Sequence;
 
 import java.util.Arrays;
@@ -34,6 +35,16 @@ final class PngInterlacedSource implements Producer {
         this.info = info;
         this.opener = opener;
         this.name = name;
+    }
+
+    /** Pixels across Adam7 pass {@code p} (0-6) of an image {@code width} wide. */
+    static int passWidth(int width, int p) {
+        return (int) ((width - X0[p] + (long) DX[p] - 1) / DX[p]);
+    }
+
+    /** Rows of Adam7 pass {@code p} (0-6) of an image {@code height} high. */
+    static int passHeight(int height, int p) {
+        return (int) ((height - Y0[p] + (long) DY[p] - 1) / DY[p]);
     }
 
     /** The image; {@code opener} gives a chunk reader standing before the first IDAT. */
@@ -78,8 +89,8 @@ final class PngInterlacedSource implements Producer {
         }
         try (data) {
             for (int p = 0; p < 7; p++) {
-                int pw = (w - X0[p] + DX[p] - 1) / DX[p];
-                int ph = (h.height() - Y0[p] + DY[p] - 1) / DY[p];
+                int pw = passWidth(w, p);
+                int ph = passHeight(h.height(), p);
                 if (pw <= 0 || ph <= 0) {
                     continue;   // tiny images have empty passes, which the file leaves out
                 }
@@ -87,6 +98,9 @@ final class PngInterlacedSource implements Producer {
                 Arrays.fill(prev, 0, n + 1, (byte) 0);   // each pass starts with a zero row above it
                 line.resize(new Rect(0, 0, pw, 1));
                 for (int j = 0; j < ph; j++) {
+                    if ((j & 1023) == 0) {
+                        RunContext.current().check(name);   // the whole image is decoded in one go
+                    }
                     data.readFully(raw, 0, n + 1, j, p + 1);
                     int filter = raw[0] & 0xFF;
                     if (!PngUnfilter.apply(filter, raw, prev, cur, 1, n, step)) {

@@ -29,6 +29,14 @@ import java.util.zip.Inflater;
 final class PngMetadataChunks {
     /** Ceiling on one decompressed profile or text, against zip bombs. */
     static final int MAX_INFLATED_BYTES = 64 * 1024 * 1024;
+    /**
+     * Ceilings on what all the metadata chunks of one file keep (bodies as read, compressed
+     * contents as inflated), so that many chunks, each within the ceiling above, cannot add up to
+     * gigabytes (libpng caps the chunks it keeps at 1000 too).
+     */
+    static final long MAX_KEPT_BYTES = 64L * 1024 * 1024;
+    static final int MAX_TEXTS = 1000;
+    private long kept;
 
     private final String name;
     private byte[] icc;
@@ -55,6 +63,13 @@ final class PngMetadataChunks {
     /** Reads one chunk's body; {@code offset} is the chunk's offset, for messages. */
     void read(int type, byte[] b, long offset) {
         String where = PngChunkReader.typeName(type) + " chunk at offset " + offset;
+        if (texts.size() >= MAX_TEXTS && (type == PngChunkReader.TEXT || type == PngChunkReader.ZTXT
+                || type == PngChunkReader.ITXT)) {
+            throw limit("more than " + MAX_TEXTS + " text chunks (" + where + ")");
+        }
+        if (type != PngChunkReader.ICCP && type != PngChunkReader.ZTXT && type != PngChunkReader.ITXT) {
+            keep(b.length, where);   // kept as read; compressed contents are counted as they inflate
+        }
         boolean once = type == PngChunkReader.ICCP || type == PngChunkReader.GAMA || type == PngChunkReader.SRGB
                 || type == PngChunkReader.PHYS;
         if (once) {
@@ -137,6 +152,9 @@ final class PngMetadataChunks {
             throw fail("missing translated keyword terminator in " + where);
         }
         int textStart = translatedEnd + 1;
+        if (!compressed) {
+            keep(b.length, where);
+        }
         byte[] raw = compressed ? inflate(b, textStart, where) : java.util.Arrays.copyOfRange(b, textStart, b.length);
         String keyword = new String(b, 0, end, StandardCharsets.ISO_8859_1);
         if (keyword.equals(XmpPacket.PNG_KEYWORD)) {
@@ -187,6 +205,14 @@ final class PngMetadataChunks {
         }
     }
 
+    /** Counts {@code n} more bytes of kept metadata against {@link #MAX_KEPT_BYTES}. */
+    private void keep(long n, String where) {
+        kept += n;
+        if (kept > MAX_KEPT_BYTES) {
+            throw limit("the metadata chunks hold more than " + MAX_KEPT_BYTES + " bytes (at " + where + ")");
+        }
+    }
+
     private byte[] inflate(byte[] b, int from, String where) {
         Inflater inf = new Inflater();
         try {
@@ -199,8 +225,9 @@ final class PngMetadataChunks {
                     throw fail("compressed data in " + where + " ends early");
                 }
                 out.write(chunk, 0, n);
+                keep(n, where);
                 if (out.size() > MAX_INFLATED_BYTES) {
-                    throw fail(where + " inflates to more than " + MAX_INFLATED_BYTES + " bytes");
+                    throw limit(where + " inflates to more than " + MAX_INFLATED_BYTES + " bytes");
                 }
             }
             return out.toByteArray();
@@ -213,6 +240,10 @@ final class PngMetadataChunks {
 
     private static int int32(byte[] b, int p) {
         return (b[p] & 0xFF) << 24 | (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
+    }
+
+    private LaminaException limit(String message) {
+        return new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": " + message);
     }
 
     private LaminaException fail(String message) {

@@ -57,7 +57,7 @@ class PngSuiteTest {
     void decodesEverySampleAsImageIoDoes(String file) throws IOException {
         Path path = PngTestFiles.resource("pngsuite/" + file);
         Image image = PngDecoder.open(path, Limits.defaults());
-        Region ours = image.materialise().fetch(image.bounds());
+        Region ours = image.materialise(Limits.defaults(), "test").fetch(image.bounds());
 
         BufferedImage reference = ImageIO.read(path.toFile());
         Raster raster = reference.getRaster();
@@ -158,6 +158,6 @@ class PngSuiteTest {
             Image image = PngDecoder.open(path, Limits.defaults());
             StripSink.run(image, strip -> { });
         });
-        assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(path + ": "), e.getMessage());
     }
 }

@@ -118,7 +118,7 @@ public final class ResizeReference {
     }
 
     /** The kernels from their published definitions. */
-    static double kernelAt(Kernel kernel, double d) {
+    public static double kernelAt(Kernel kernel, double d) {
         double x = Math.abs(d);
         return switch (kernel) {
             case NEAREST -> throw new IllegalArgumentException("nearest is not a filter");

@@ -182,6 +182,30 @@ class CompositeOpEdgeTest {
     }
 
     /**
+     * A collage: many 8-bit over layers side by side, so each row has several layers whose spans
+     * do not overlap (the byte path, layer by layer), gaps between them, tiles cut by the edges,
+     * and one tile overlapping two others (its rows take the accumulator). Opaque RGB tiles at full
+     * opacity are copied; RGBA tiles go through the over kernel at several opacities.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4})
+    void collagesOfDisjointLayersAreExact(int tileBands) {
+        Random rnd = new Random(77 + tileBands);
+        Image base = CompositeTesting.random(437, 251, 3, BandFormat.U8, rnd);
+        List<CompositeLayer> layers = new ArrayList<>();
+        double[] opacities = tileBands == 4 ? new double[]{1.0, 0.5, 0.8, 1.0 / 3} : new double[]{1.0};
+        for (int i = 0; i < 30; i++) {
+            Image tile = CompositeTesting.random(40 + i % 3, 33, tileBands, BandFormat.U8, rnd);
+            layers.add(new CompositeLayer(tile, BlendMode.OVER, Placement.at((i % 6) * 76 - 10, (i / 6) * 52 - 7),
+                    opacities[i % opacities.length]));
+        }
+        layers.add(new CompositeLayer(CompositeTesting.random(60, 40, tileBands, BandFormat.U8, rnd), BlendMode.OVER,
+                Placement.at(50, 60), 1.0));
+        CompositeTesting.Tally t = CompositeTesting.check(base, layers, null, "collage of " + tileBands + "-band tiles");
+        assertEquals(0, t.offByOne, t.offByOne + " of " + t.samples + " not correctly rounded");
+    }
+
+    /**
      * The watermark case below full opacity: an RGBA layer over an RGB base through the byte
      * kernel's fixed-point weights, every alpha and many colours, at opacities that are dyadic
      * (exact halves must round up), repeating fractions, and close to 0 and 1.

@@ -1,5 +1,6 @@
 package dev.lamina.reference.composite;
 
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.core.BandFormat;
@@ -83,7 +84,7 @@ final class CompositeTesting {
             @Override
             public void close() {
             }
-        }, memory.width, memory.height, memory.interpretation, memory.hasAlpha, memory.format, metadata, "test");
+        }, memory.width, memory.height, memory.interpretation, memory.hasAlpha, memory.format, metadata, "test", Limits.defaults());
     }
 
     /** The whole image computed by the sink, strip by strip on the worker pool. */

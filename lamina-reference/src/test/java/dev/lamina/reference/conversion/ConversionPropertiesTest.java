@@ -2,16 +2,13 @@ package dev.lamina.reference.conversion;
 
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
-import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
 import dev.lamina.conversion.Cast;
-import dev.lamina.conversion.Orient;
 import dev.lamina.conversion.Premultiply;
 import dev.lamina.conversion.Unpremultiply;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -70,20 +67,5 @@ class ConversionPropertiesTest {
                 }
             }
         }
-    }
-
-    @Property(tries = 200)
-    void orientThenItsInverseIsIdentity(@ForAll @IntRange(min = 1, max = 8) int orientation,
-                                        @ForAll @IntRange(min = 1, max = 17) int w, @ForAll @IntRange(min = 1, max = 11) int h,
-                                        @ForAll @IntRange(min = 1, max = 4) int bands,
-                                        @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        Region in = TestImages.random(w, h, bands, BandFormat.U16, seed, false);
-        Image there = Orient.build(TestImages.image(in), orientation);
-        Image back = Orient.build(there, Orient.inverse(orientation));
-        assertEquals(w, back.width);
-        assertEquals(h, back.height);
-        TestImages.assertSamples(in, back.fetch(back.bounds()), "orientation " + orientation + " and back");
-        Rect odd = new Rect(w / 2, h / 3, (w + 1) / 2, h - h / 3);
-        TestImages.assertSamples(in, back.fetch(odd), "orientation " + orientation + " and back, " + odd);
     }
 }

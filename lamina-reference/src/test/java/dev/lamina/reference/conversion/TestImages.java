@@ -1,5 +1,6 @@
 package dev.lamina.reference.conversion;
 
+import dev.lamina.Limits;
 import dev.lamina.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -28,7 +29,7 @@ public final class TestImages {
      * Random samples, with the alpha band (if any) cycling through 0, full scale and random values so
      * that every image meets both edge cases. With {@code outOfRange}, F32 colour spans -0.25..1.25.
      */
-    static Region random(int w, int h, int bands, BandFormat format, long seed, boolean outOfRange) {
+    public static Region random(int w, int h, int bands, BandFormat format, long seed, boolean outOfRange) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Region r = Region.allocate(Rect.of(w, h), bands, format);
         boolean alpha = bands == 2 || bands == 4;
@@ -62,7 +63,7 @@ public final class TestImages {
     }
 
     /** The region as a sequential image: a line cache over a decoder that hands out its rows in order. */
-    static Image sequential(Region r) {
+    public static Image sequential(Region r) {
         return sequential(r, new AtomicInteger());
     }
 
@@ -77,18 +78,18 @@ public final class TestImages {
                 @Override
                 public void decodeRow(Region dst, int y) {
                     assertEquals(next++, y, "rows must be decoded in order");
-                    dst.copyFrom(r);
+                    dst.copyFrom(r, new Rect(0, y, all.width(), 1));   // row y only, as a decoder writes
                 }
 
                 @Override
                 public void close() {
                 }
             };
-        }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test");
+        }, all.width(), all.height(), interpretation(r.bands), r.bands % 2 == 0, r.format, Metadata.NONE, "test", Limits.defaults());
     }
 
     /** Rectangles worth fetching from a w x h image: all of it, odd pieces inside, a corner pixel, the last row. */
-    static List<Rect> probes(int w, int h) {
+    public static List<Rect> probes(int w, int h) {
         List<Rect> rects = new ArrayList<>();
         rects.add(Rect.of(w, h));
         rects.add(new Rect(w / 3, h / 3, Math.max(1, (w + 1) / 2), Math.max(1, (h + 1) / 2)));
@@ -100,7 +101,7 @@ public final class TestImages {
     }
 
     /** Every sample of {@code actual} equals the sample of {@code expected} at the same coordinates. */
-    static void assertSamples(Region expected, Region actual, String what) {
+    public static void assertSamples(Region expected, Region actual, String what) {
         assertEquals(expected.bands, actual.bands, what + ": bands");
         assertEquals(expected.format, actual.format, what + ": format");
         Rect r = actual.rect();
@@ -120,7 +121,7 @@ public final class TestImages {
      * The image equals the reference everywhere: fetched whole and in odd rectangles on this thread,
      * and computed in strips on the worker pool.
      */
-    static void assertImage(Region expected, Image actual, String what) {
+    public static void assertImage(Region expected, Image actual, String what) {
         assertEquals(expected.rect().width(), actual.width, what + ": width");
         assertEquals(expected.rect().height(), actual.height, what + ": height");
         assertEquals(expected.bands, actual.bands, what + ": bands");
@@ -128,6 +129,6 @@ public final class TestImages {
         for (Rect r : probes(actual.width, actual.height)) {
             assertSamples(expected, actual.fetch(r), what + " " + r);
         }
-        assertSamples(expected, actual.materialise().fetch(actual.bounds()), what + " in strips");
+        assertSamples(expected, actual.materialise(Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
     }
 }

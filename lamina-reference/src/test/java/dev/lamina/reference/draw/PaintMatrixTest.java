@@ -83,7 +83,7 @@ class PaintMatrixTest {
 
     static void compare(Region expected, Image actual, String what) {
         assertEquals(expected.bands, actual.bands, what + ": bands");
-        Region whole = actual.materialise().fetch(actual.bounds());
+        Region whole = actual.materialise(dev.lamina.Limits.defaults(), "test").fetch(actual.bounds());
         Region piece = actual.fetch(new Rect(5, 3, 17, 9));
         for (Region got : List.of(whole, piece)) {
             DrawTesting.Tally t = new DrawTesting.Tally();

@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.reference.conversion.TestImages;
 import dev.lamina.Kernel;
 import dev.lamina.core.BandFormat;
@@ -88,7 +89,7 @@ class ResizeMatrixTest {
                 AtomicInteger opens = new AtomicInteger();
                 Image out = Resize.build(TestImages.sequential(in, opens), size[0], size[1], k);
                 assertTrue(out.sequential, "a resize of a sequential image is sequential");
-                Region strips = out.materialise().fetch(out.bounds());
+                Region strips = out.materialise(Limits.defaults(), "test").fetch(out.bounds());
                 assertEquals(1, opens.get(), what + ": the decoder is opened once");
                 ResizeTesting.Tally t = ResizeTesting.compare(ResizeReference.resize(in, size[0], size[1], k), strips, what);
                 assertTrue(t.maxError <= 1, what + ": " + t);

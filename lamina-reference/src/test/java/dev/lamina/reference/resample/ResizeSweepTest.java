@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -79,7 +80,7 @@ class ResizeSweepTest {
         assertTrue(out.producer() instanceof LineCache, what + ": the sweep (a decoder behind a line cache) ran");
         assertEquals(format, out.format, what);
         assertEquals(bands, out.bands, what);
-        ResizeTesting.Tally whole = ResizeTesting.compare(expected, out.materialise().fetch(out.bounds()), what + " in strips");
+        ResizeTesting.Tally whole = ResizeTesting.compare(expected, out.materialise(Limits.defaults(), "test").fetch(out.bounds()), what + " in strips");
         assertEquals(1, opens.get(), what + ": the decoder is opened once");
         if (format != BandFormat.F32) {
             assertEquals(0, whole.maxError, what + ": " + whole);

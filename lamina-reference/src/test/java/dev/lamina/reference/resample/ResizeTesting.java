@@ -1,5 +1,6 @@
 package dev.lamina.reference.resample;
 
+import dev.lamina.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
@@ -14,24 +15,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Generated inputs and the core-versus-reference comparison that counts exact samples. */
-final class ResizeTesting {
+public final class ResizeTesting {
 
     private ResizeTesting() {
     }
 
     /** Agreement of core with the reference over many samples: how many were exact, the worst error. */
-    static final class Tally {
-        long samples;
-        long exact;
-        double maxError;
+    public static final class Tally {
+        public long samples;
+        public long exact;
+        public double maxError;
 
-        synchronized void add(Tally t) {
+        public synchronized void add(Tally t) {
             samples += t.samples;
             exact += t.exact;
             maxError = Math.max(maxError, t.maxError);
         }
 
-        double exactFraction() {
+        public double exactFraction() {
             return samples == 0 ? 1.0 : (double) exact / samples;
         }
 
@@ -46,7 +47,7 @@ final class ResizeTesting {
      * Random samples (every sample independent: the hardest input for rounding), with alpha cycling
      * through 0, full scale and random values so that transparent and opaque pixels meet.
      */
-    static Region random(int w, int h, int bands, BandFormat format, long seed) {
+    public static Region random(int w, int h, int bands, BandFormat format, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Region r = Region.allocate(Rect.of(w, h), bands, format);
         boolean alpha = bands == 2 || bands == 4;
@@ -75,7 +76,7 @@ final class ResizeTesting {
 
 
     /** Compares every sample of {@code actual} with {@code expected}; integer formats may differ by 1 at most. */
-    static Tally compare(Region expected, Region actual, String what) {
+    public static Tally compare(Region expected, Region actual, String what) {
         Tally t = new Tally();
         Rect r = actual.rect();
         for (int y = r.y(); y < r.bottom(); y++) {
@@ -108,7 +109,7 @@ final class ResizeTesting {
     }
 
     /** Rectangles to fetch: all, an odd piece inside, a corner, the last row, the last column. */
-    static List<Rect> probes(int w, int h) {
+    public static List<Rect> probes(int w, int h) {
         List<Rect> rects = new ArrayList<>();
         rects.add(Rect.of(w, h));
         rects.add(new Rect(w / 3, h / 3, Math.max(1, (w + 1) / 2), Math.max(1, (h + 1) / 2)));
@@ -122,12 +123,12 @@ final class ResizeTesting {
      * The image against the reference: fetched whole and in odd rectangles on this thread, and in
      * strips on the worker pool. The tally counts the whole-image comparison once.
      */
-    static Tally assertMatches(Region expected, Image actual, String what) {
+    public static Tally assertMatches(Region expected, Image actual, String what) {
         assertEquals(expected.rect().width(), actual.width, what + ": width");
         assertEquals(expected.rect().height(), actual.height, what + ": height");
         assertEquals(expected.bands, actual.bands, what + ": bands");
         assertEquals(expected.format, actual.format, what + ": format");
-        Tally whole = compare(expected, actual.materialise().fetch(actual.bounds()), what + " in strips");
+        Tally whole = compare(expected, actual.materialise(Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
         for (Rect r : probes(actual.width, actual.height)) {
             Region got = actual.fetch(r);
             compare(expected, got, what + " " + r);
