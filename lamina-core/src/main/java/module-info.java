@@ -22,4 +22,6 @@ module dev.lamina.core {
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.geometry to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.resample to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.draw to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.convolution to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
 }

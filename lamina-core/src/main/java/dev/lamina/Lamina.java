@@ -6,6 +6,9 @@ import dev.lamina.core.BandFormat;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.IoReasons;
 import dev.lamina.codec.Decoders;
+import dev.lamina.draw.PaintFill;
+import dev.lamina.draw.ShapeCoverage;
+import dev.lamina.draw.ShapeFill;
 import dev.lamina.resample.Thumbnail;
 
 import java.io.IOException;
@@ -112,6 +115,61 @@ public final class Lamina {
         }
         return new LaminaImage(Canvas.image(width, height, Interpretation.RGB, true, BandFormat.U8,
                 rgbUnits(rgb, alpha)), Limits.defaults(), "canvas");
+    }
+
+    /**
+     * A shape filled with a paint on a transparent {@code width x height} canvas, 8 bits per sample:
+     * RGBA whose alpha is the exact area of each pixel the shape covers (times the paint's alpha).
+     * Shape coordinates are pixels of this canvas. Nothing is drawn until pixels are pulled, strip
+     * by strip, so a canvas of any size costs the shape's edges plus a strip.
+     *
+     * <pre>{@code
+     * Lamina.shape(400, 200, Shape.roundedRect(10, 10, 380, 180, 24), Paint.solid(0x2255aa))
+     * Lamina.shape(400, 200, Shape.parse("M20 180 L200 20 L380 180").stroked(Stroke.width(6)), Paint.solid(0xffffff))
+     * }</pre>
+     */
+    public static LaminaImage shape(int width, int height, Shape shape, Paint paint) {
+        return shape(width, height, shape, paint, 8);
+    }
+
+    /** The same with 8 or 16 bits per sample (16 for images that further steps will mix). */
+    public static LaminaImage shape(int width, int height, Shape shape, Paint paint, int bitDepth) {
+        checkCanvas(width, height);
+        return new LaminaImage(ShapeFill.image(java.util.Objects.requireNonNull(shape, "shape"),
+                java.util.Objects.requireNonNull(paint, "paint"), width, height, depth(bitDepth), "shape"), Limits.defaults(), "shape");
+    }
+
+    /**
+     * A canvas filled with a paint: a gradient (or a colour) over the whole image, RGB when the paint
+     * is opaque everywhere, RGBA otherwise, 8 bits per sample.
+     */
+    public static LaminaImage fill(int width, int height, Paint paint) {
+        return fill(width, height, paint, 8);
+    }
+
+    /** The same with 8 or 16 bits per sample. */
+    public static LaminaImage fill(int width, int height, Paint paint, int bitDepth) {
+        checkCanvas(width, height);
+        return new LaminaImage(PaintFill.image(java.util.Objects.requireNonNull(paint, "paint"), width, height,
+                depth(bitDepth)), Limits.defaults(), "fill");
+    }
+
+    /**
+     * A shape's coverage as a one-band grey image (white inside, black outside, the exact covered
+     * area at the edges): a mask or a clip for other images.
+     */
+    public static LaminaImage mask(int width, int height, Shape shape, int bitDepth) {
+        checkCanvas(width, height);
+        return new LaminaImage(ShapeCoverage.image(java.util.Objects.requireNonNull(shape, "shape"), width, height,
+                depth(bitDepth), "mask"), Limits.defaults(), "mask");
+    }
+
+    private static BandFormat depth(int bits) {
+        return switch (bits) {
+            case 8 -> BandFormat.U8;
+            case 16 -> BandFormat.U16;
+            default -> throw LaminaException.badInput("bit depth must be 8 or 16, not " + bits);
+        };
     }
 
     private static void checkCanvas(int width, int height) {

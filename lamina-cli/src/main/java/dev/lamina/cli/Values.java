@@ -227,6 +227,49 @@ final class Values {
         }
     }
 
+    /** A number in a closed range, for options whose range the help shows as their label. */
+    abstract static class DoubleIn implements ITypeConverter<Double> {
+        private final double min;
+        private final double max;
+
+        DoubleIn(double min, double max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        public Double convert(String value) {
+            double v;
+            try {
+                v = Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number");
+            }
+            if (!(v >= min && v <= max)) {
+                throw new TypeConversionException(value + " is not from " + format(min) + " to " + format(max));
+            }
+            return v;
+        }
+
+        private static String format(double d) {
+            return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        }
+    }
+
+    /** Sharpen's amount. */
+    static final class Amount extends DoubleIn {
+        Amount() {
+            super(0, 100);
+        }
+    }
+
+    /** A fraction of full scale. */
+    static final class Fraction extends DoubleIn {
+        Fraction() {
+            super(0, 1);
+        }
+    }
+
     static double positive(String value) {
         double v;
         try {

@@ -8,6 +8,7 @@ package dev.lamina.core;
  */
 public final class SampleRows {
     private static final double[] U8_TO_UNIT = new double[256];
+    private static final double U8_BIAS = 0.5 + Rounding.TIE_TOLERANCE;
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -50,9 +51,12 @@ public final class SampleRows {
         int n = pixels * dst.bands;
         switch (dst.format) {
             case U8 -> {
+                // Rounding.toU8 without its branches, same results: the cast truncates towards
+                // zero (NaN to 0), and the clamp takes negatives to 0 and everything past 255 to 255
                 byte[] a = dst.u8();
                 for (int k = 0; k < n; k++) {
-                    a[i + k] = (byte) Rounding.toU8(src[k]);
+                    int v = (int) (src[k] * 255.0 + U8_BIAS);
+                    a[i + k] = (byte) Math.max(0, Math.min(255, v));
                 }
             }
             case U16 -> {

@@ -12,6 +12,10 @@ import dev.lamina.LaminaImage;
 import dev.lamina.Limits;
 import dev.lamina.Layer;
 import dev.lamina.LoadOptions;
+import dev.lamina.Paint;
+import dev.lamina.Shadow;
+import dev.lamina.Shape;
+import dev.lamina.Stroke;
 import dev.lamina.PngOptions;
 import dev.lamina.ThumbnailOptions;
 import dev.lamina.TiffOptions;
@@ -153,6 +157,35 @@ final class Pipelines {
         p.add(new Pipeline("compare grey jpeg q95 vs q60: statistics + heat map", Pipelines::compare));
         p.add(new Pipeline("compare png rgba16 vs png rgba: statistics, then heat map of the same opened images",
                 Pipelines::compareLikeTheCommand));
+        // drawing: a big canvas of shapes (strokes, dashes, both fill rules, curves), gradients
+        p.add(new Pipeline("shapes on a 1500x1000 canvas -> png", () -> Lamina.canvas(1500, 1000, 0xf0f0f0).composite(
+                Layer.of(Lamina.shape(1500, 1000, Shape.parse("M50 950 C400 -200 1100 1200 1450 50").stroked(
+                        Stroke.width(7).cap(Stroke.Cap.ROUND).dashes(3, 30, 12)), Paint.solid(0x204080, 0.8))).at(0, 0),
+                Layer.of(Lamina.shape(1500, 1000, star(750, 500, 475, 11, 4).evenOdd(),
+                        Paint.radial(750, 500, 450, Paint.stop(0, 0xffcc00), Paint.stop(1, 0xcc3300, 0.6)))).at(0, 0),
+                Layer.of(Lamina.shape(1500, 1000, Shape.roundedRect(100.5, 75.25, 450, 250, 40, 5, 80, 0)
+                        .rotate(7, 325, 200), Paint.solid(0x00aa66, 0.5), 16)).at(0, 0))
+                .encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("gradients linear repeat + radial reflect -> png16", () -> Lamina.fill(700, 500,
+                Paint.linear(0, 0, 130, 70, Paint.stop(0, 0x000000), Paint.stop(0.5, 0x3366ff, 0.5), Paint.stop(1, 0xffffff))
+                        .spread(Paint.Spread.REPEAT), 16).composite(Layer.of(Lamina.fill(700, 500,
+                Paint.radial(350, 200, 150, Paint.stop(0, 0xff0000, 0), Paint.stop(1, 0x00ff00)).spread(Paint.Spread.REFLECT)))
+                .opacity(0.5)).encode(PngOptions.png().bitDepth(16).compression(1))));
+        // convolution: the exact blur, the recursive one, sharpen, a shadow under its shape
+        p.add(new Pipeline("blur sigma 1.6 png16 rgba (exact) -> png16", () -> open(PNG_RGBA16).blur(1.6)
+                .encode(PngOptions.png().bitDepth(16).compression(1))));
+        p.add(new Pipeline("blur sigma 12 jpeg (recursive) -> jpeg", () -> open(JPEG_PORTRAIT).blur(12)
+                .encode(JpegOptions.jpeg())));
+        p.add(new Pipeline("sharpen jpeg -> jpeg", () -> open(JPEG_PORTRAIT).sharpen(1.2, 0.8, 0.01)
+                .encode(JpegOptions.jpeg())));
+        p.add(new Pipeline("shape with shadow, glow and outline -> png", () -> {
+            LaminaImage badge = Lamina.shape(450, 350, Shape.roundedRect(100, 75, 250, 190, 20), Paint.solid(0xffffff));
+            return Lamina.canvas(450, 350, 0x6688aa).composite(
+                    Layer.of(badge.shadow(Shadow.of(7, 9, 5).opacity(0.6).spread(3))).at(0, 0),
+                    Layer.of(badge.shadow(Shadow.glow(10).colour(0xffee00))).at(0, 0),
+                    Layer.of(badge.outline(4.5, 0x112233, 1)).at(0, 0),
+                    Layer.of(badge).at(0, 0)).encode(PngOptions.png().compression(1));
+        }));
         // the file sink (temporary file, then rename)
         p.add(new Pipeline("composite saved to a file", () -> {
             Path out = scratch.resolve("out-" + Thread.currentThread().threadId() + ".jpg");
@@ -164,6 +197,17 @@ final class Pipelines {
             }
         }));
         return p;
+    }
+
+    /** A star polygon: {@code points} spikes joining every {@code step}-th, self-intersecting. */
+    private static Shape star(double cx, double cy, double r, int points, int step) {
+        double[] xy = new double[2 * points];
+        for (int i = 0; i < points; i++) {
+            double a = -Math.PI / 2 + 2 * Math.PI * ((long) i * step % points) / points;
+            xy[2 * i] = cx + r * Math.cos(a);
+            xy[2 * i + 1] = cy + r * Math.sin(a);
+        }
+        return Shape.polygon(xy);
     }
 
     private static LaminaImage collage(LaminaImage tile, int pitch, boolean overlap) {

@@ -28,7 +28,9 @@ public final class JmhMain {
             Map.entry("WebpLosslessBench", WebpLosslessBench.PIXELS),
             Map.entry("WebpLosslessBench.Encode", WebpLosslessBench.PIXELS),
             Map.entry("GeometryBench", GeometryBench.PIXELS),
-            Map.entry("TiffCodecBench", TiffCodecBench.PIXELS));
+            Map.entry("TiffCodecBench", TiffCodecBench.PIXELS),
+            Map.entry("BlurBench", BlurBench.PIXELS),
+            Map.entry("RasterBench", RasterBench.PIXELS));
 
     private JmhMain() {
     }
