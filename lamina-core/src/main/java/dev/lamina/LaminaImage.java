@@ -420,6 +420,15 @@ public final class LaminaImage {
         return new double[]{((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
     }
 
+    /**
+     * This image as a mask: a white grey+alpha image whose alpha is this image's alpha, or its
+     * luminance times its alpha ({@link MaskMode}), or one minus that when {@code invert}. Composite
+     * it onto another image with {@link BlendMode#DEST_IN} to cut that image by the mask.
+     */
+    public LaminaImage toMask(MaskMode mode, boolean invert) {
+        return derived(dev.lamina.conversion.ToMask.build(image, java.util.Objects.requireNonNull(mode, "mask mode"), invert));
+    }
+
     /** Removes alpha by blending onto an opaque background colour (0xRRGGBB). */
     public LaminaImage flatten(int rgb) {
         double[] bg = {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
