@@ -65,6 +65,11 @@ final class Evaluator {
         LaminaImage base = bg == null ? Lamina.canvas(width, height, 0, 0.0)
                 : bg.alpha() == 1 ? Lamina.canvas(width, height, bg.rgb()) : Lamina.canvas(width, height, bg.rgb(), bg.alpha());
         LaminaImage out = compose(base.bitDepth(16), 0, 0, recipe.layers());
+        if (bg != null && bg.alpha() == 1 && out.hasAlpha()) {
+            // An opaque canvas gives an opaque image (RGB, as sharp's flatten): a layer that clears
+            // part of it (clear, dest-out) shows the background colour there.
+            out = out.flatten(bg.rgb());
+        }
         return out.bitDepth(bitDepth);
     }
 
