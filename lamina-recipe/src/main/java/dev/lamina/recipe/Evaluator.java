@@ -34,19 +34,21 @@ final class Evaluator {
     private static final int TRANSPARENT = 0x00000000;
 
     private final Recipe recipe;
+    private final Recipe.Canvas canvas;
     private final Map<String, LaminaImage> assets;
     private final Map<String, Node> ids;
     private final TextRenderer text;
     private final int width;
     private final int height;
 
-    Evaluator(Recipe recipe, Map<String, LaminaImage> assets, Map<String, Node> ids, TextRenderer text) {
+    Evaluator(Recipe recipe, Recipe.Canvas canvas, Map<String, LaminaImage> assets, Map<String, Node> ids, TextRenderer text) {
         this.recipe = recipe;
+        this.canvas = canvas;
         this.assets = assets;
         this.ids = ids;
         this.text = text;
-        this.width = recipe.canvas().width();
-        this.height = recipe.canvas().height();
+        this.width = canvas.width();
+        this.height = canvas.height();
     }
 
     /** A layer's pixels and the canvas position of their top-left corner. */
@@ -61,7 +63,7 @@ final class Evaluator {
     }
 
     LaminaImage render(int bitDepth) {
-        Paint.Solid bg = recipe.canvas().background();
+        Paint.Solid bg = canvas.background();
         LaminaImage base = bg == null ? Lamina.canvas(width, height, 0, 0.0)
                 : bg.alpha() == 1 ? Lamina.canvas(width, height, bg.rgb()) : Lamina.canvas(width, height, bg.rgb(), bg.alpha());
         LaminaImage out = compose(base.bitDepth(16), 0, 0, recipe.layers());
@@ -148,14 +150,7 @@ final class Evaluator {
             img = img.extract(c.x(), c.y(), c.width(), c.height());
         }
         if (n.width() > 0 || n.height() > 0) {
-            int w = n.width(), h = n.height();
-            if (w == 0) {
-                w = (int) Math.max(1, Math.round((double) h * img.width() / img.height()));
-            }
-            if (h == 0) {
-                h = (int) Math.max(1, Math.round((double) w * img.height() / img.width()));
-            }
-            img = img.thumbnail(ThumbnailOptions.box(w, h).fit(n.fit()).kernel(n.kernel()).background(TRANSPARENT));
+            img = resize(img, n.width(), n.height(), n.fit(), n.kernel());
         }
         img = img.bitDepth(16);
         if (n.flip()) {
@@ -172,6 +167,18 @@ final class Evaluator {
             img = img.affine(a.get(0), a.get(1), a.get(2), a.get(3), 0, 0, AffineOptions.defaults().kernel(k));
         }
         return new Raster(img, left(n.at(), img.width()), top(n.at(), img.height()));
+    }
+
+    /** An image resized as a layer's width, height (0: from the aspect ratio) and fit say. */
+    static LaminaImage resize(LaminaImage img, int width, int height, ThumbnailOptions.Fit fit, Kernel kernel) {
+        int w = width, h = height;
+        if (w == 0) {
+            w = (int) Math.max(1, Math.round((double) h * img.width() / img.height()));
+        }
+        if (h == 0) {
+            h = (int) Math.max(1, Math.round((double) w * img.height() / img.width()));
+        }
+        return img.thumbnail(ThumbnailOptions.box(w, h).fit(fit).kernel(kernel).background(TRANSPARENT));
     }
 
     private int left(Node.Position p, double w) {

@@ -1,6 +1,7 @@
 package dev.lamina.recipe;
 
 import dev.lamina.Paint;
+import dev.lamina.ThumbnailOptions.Fit;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,17 +36,33 @@ public record Recipe(int version, Canvas canvas, List<Node> layers) {
     }
 
     /**
-     * The output's size, and its background: an opaque or translucent colour, or transparent.
+     * The output's size, and its background: an opaque or translucent colour, or transparent. The
+     * size is given, or taken from an asset: its own size, or the size an image layer of that asset
+     * with the same width, height and fit has (a thumbnail's canvas without knowing the photo's
+     * aspect ratio).
      *
+     * @param width      pixels; 0 with an asset: from the asset
+     * @param height     pixels; 0 with an asset: from the asset
      * @param background the colour under every layer; {@code null}: transparent
+     * @param asset      the asset whose size the canvas takes, or {@code null}
+     * @param fit        how the asset is fitted to width x height when both are given
      */
-    public record Canvas(int width, int height, Paint.Solid background) {
+    public record Canvas(int width, int height, Paint.Solid background, String asset, Fit fit) {
+        public Canvas {
+            java.util.Objects.requireNonNull(fit, "fit");
+        }
+
         public static Canvas of(int width, int height, Paint.Solid background) {
-            return new Canvas(width, height, background);
+            return new Canvas(width, height, background, null, Fit.FILL);
         }
 
         public static Canvas transparent(int width, int height) {
-            return new Canvas(width, height, null);
+            return new Canvas(width, height, null, null, Fit.FILL);
+        }
+
+        /** The size of {@code asset} resized to width x height by {@code fit} (0: that side follows the aspect ratio). */
+        public static Canvas ofAsset(String asset, int width, int height, Fit fit, Paint.Solid background) {
+            return new Canvas(width, height, background, asset, fit);
         }
     }
 }

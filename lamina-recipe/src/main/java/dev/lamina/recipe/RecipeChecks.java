@@ -39,8 +39,24 @@ final class RecipeChecks {
         this.limits = limits;
     }
 
+    /** The canvas with its size known (taken from its asset when it names one). */
+    Recipe.Canvas canvas;
+
     void run() {
         Recipe.Canvas c = recipe.canvas();
+        if (c.asset() != null) {
+            LaminaImage img = asset(c.asset(), "canvas.asset");
+            if (c.width() < 0 || c.height() < 0) {
+                throw invalid("canvas", "width and height must be positive");
+            }
+            if (c.width() > 0 || c.height() > 0) {
+                long[] size = resizedSize(img.width(), img.height(), c.width(), c.height());
+                checkPixels(c.width() > 0 ? "canvas.width" : "canvas.height", size[0], size[1]);
+                img = Evaluator.resize(img, c.width(), c.height(), c.fit(), dev.lamina.Kernel.LANCZOS3);
+            }
+            c = new Recipe.Canvas(img.width(), img.height(), c.background(), c.asset(), c.fit());
+        }
+        canvas = c;
         if (c.width() < 1 || c.height() < 1) {
             throw invalid("canvas", "the size must be at least 1x1, not " + c.width() + "x" + c.height());
         }
@@ -131,7 +147,7 @@ final class RecipeChecks {
     }
 
     private long canvasArea() {
-        return (long) recipe.canvas().width() * recipe.canvas().height();
+        return (long) canvas.width() * canvas.height();
     }
 
     private LaminaImage asset(String name, String path) {
@@ -160,11 +176,10 @@ final class RecipeChecks {
             throw invalid(path, "width and height must be positive");
         }
         if (n.width() > 0 || n.height() > 0) {
-            long rw = n.width() > 0 ? n.width() : Math.max(1, Math.round((double) n.height() * w / h));
-            long rh = n.height() > 0 ? n.height() : Math.max(1, Math.round((double) n.width() * h / w));
-            checkPixels(path + (n.width() > 0 ? ".width" : ".height"), rw, rh);
-            w = rw;
-            h = rh;
+            long[] size = resizedSize(w, h, n.width(), n.height());
+            checkPixels(path + (n.width() > 0 ? ".width" : ".height"), size[0], size[1]);
+            w = size[0];
+            h = size[1];
         }
         if (!Double.isFinite(n.rotate())) {
             throw invalid(path + ".rotate", "must be a finite number of degrees");
@@ -181,6 +196,13 @@ final class RecipeChecks {
             wholeBytes = Limits.product(1, wholeBytes + Limits.product(w, h, 8));
         }
         return Limits.product(w, h);
+    }
+
+    /** The box a resize to {@code width x height} asks for (0: from the aspect ratio), in long arithmetic. */
+    private static long[] resizedSize(long w, long h, int width, int height) {
+        long rw = width > 0 ? width : Math.max(1, Math.round((double) height * w / h));
+        long rh = height > 0 ? height : Math.max(1, Math.round((double) width * h / w));
+        return new long[]{rw, rh};
     }
 
     private long text(Node.Text t, String path) {
@@ -219,7 +241,7 @@ final class RecipeChecks {
             throw invalid(path, "offset and rotation must be finite numbers");
         }
         if (t.rotate() % 360 != 0) {
-            long d = Evaluator.diagonal(recipe.canvas().width(), recipe.canvas().height());
+            long d = Evaluator.diagonal(canvas.width(), canvas.height());
             checkPixels(path + ".rotate", d, d);
             wholeBytes = Limits.product(1, wholeBytes + Limits.product(d, d, 8));
             workPixels = Limits.product(1, workPixels + Limits.product(d, d));

@@ -137,10 +137,17 @@ public final class RecipeParser {
             if (bg != null && bg.alpha() == 0) {
                 bg = null;
             }
-            Recipe.Canvas canvas = new Recipe.Canvas(c.get("width").asInt(), c.get("height").asInt(), bg);
-            if (!c.get("width").canConvertToInt() || !c.get("height").canConvertToInt()) {
-                throw new RecipeException(RecipeException.Problem.TOO_LARGE, "canvas", "the size must fit 32 bits");
+            for (String side : new String[]{"width", "height"}) {
+                if (c.has(side) && !c.get(side).canConvertToInt()) {
+                    throw new RecipeException(RecipeException.Problem.TOO_LARGE, "canvas." + side, "must fit 32 bits");
+                }
             }
+            Fit fit = c.has("fit") ? Fit.valueOf(c.get("fit").asText().toUpperCase(Locale.ROOT)) : Fit.FILL;
+            if (c.has("fit") && !(c.has("asset") && c.has("width") && c.has("height"))) {
+                throw new RecipeException(RecipeException.Problem.INVALID, "canvas.fit", "a fit needs an asset, a width and a height");
+            }
+            Recipe.Canvas canvas = new Recipe.Canvas(c.path("width").asInt(0), c.path("height").asInt(0), bg,
+                    c.has("asset") ? c.get("asset").asText() : null, fit);
             return new Recipe(1, canvas, layers(root.get("layers"), "layers"));
         }
 

@@ -137,6 +137,26 @@ class RecipeChecksTest {
     }
 
     @Test
+    void canvasSizedByAnAsset() {
+        String whole = "{\"version\": 1, \"canvas\": {\"asset\": \"photo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"photo\"}]}";
+        LaminaImage a = render(whole, RecipeLimits.defaults());
+        assertEquals(300, a.width());
+        assertEquals(200, a.height());
+        String thumb = "{\"version\": 1, \"canvas\": {\"asset\": \"photo\", \"width\": 150}, \"layers\": [{\"type\": \"image\", \"asset\": \"photo\", \"width\": 150}]}";
+        LaminaImage b = render(thumb, RecipeLimits.defaults());
+        assertEquals(150, b.width());
+        assertEquals(100, b.height());
+        String inside = "{\"version\": 1, \"canvas\": {\"asset\": \"photo\", \"width\": 64, \"height\": 64, \"fit\": \"inside\"}, \"layers\": []}";
+        LaminaImage c = render(inside, RecipeLimits.defaults());
+        assertEquals(64, c.width());
+        assertEquals(43, c.height());
+        assertEquals("canvas.asset: no such asset \"nope\" (known: logo, photo)",
+                refused("{\"version\": 1, \"canvas\": {\"asset\": \"nope\"}, \"layers\": []}").getMessage());
+        assertEquals("canvas: required property 'width' not found",
+                assertThrows(RecipeException.class, () -> RecipeParser.parse("{\"version\": 1, \"canvas\": {\"height\": 3}, \"layers\": []}")).getMessage());
+    }
+
+    @Test
     void badValuesFromTheBuilderAreCheckedToo() {
         Recipe r = Recipe.of(Recipe.Canvas.transparent(10, 10), Node.fill(dev.lamina.Paint.solid(0)).opacity(3));
         RecipeException e = assertThrows(RecipeException.class, () -> Recipes.render(r, ASSETS));
