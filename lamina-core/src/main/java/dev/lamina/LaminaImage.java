@@ -153,6 +153,27 @@ public final class LaminaImage {
     }
 
     public LaminaImage composite(List<Layer> layers) {
+        return composite(layers, null);
+    }
+
+    /**
+     * Draws the layers and rounds the result once to {@code bitDepth} (8 or 16) bits, whatever the
+     * inputs' depth: the last step of a tree kept at 16 bits that must come out at 8 bits rounds from
+     * the blend's exact value instead of from a 16-bit result.
+     */
+    public LaminaImage composite(List<Layer> layers, int bitDepth) {
+        BandFormat f = switch (bitDepth) {
+            case 8 -> BandFormat.U8;
+            case 16 -> BandFormat.U16;
+            default -> throw new LaminaException(LaminaException.Kind.BAD_INPUT, "bit depth must be 8 or 16, not " + bitDepth);
+        };
+        if (layers.isEmpty()) {
+            return bitDepth(bitDepth);
+        }
+        return composite(layers, f);
+    }
+
+    private LaminaImage composite(List<Layer> layers, BandFormat outputFormat) {
         if (layers.isEmpty()) {
             return this;
         }
@@ -175,7 +196,7 @@ public final class LaminaImage {
             specs.add(new CompositeLayer(l.image.image, l.mode, p, l.opacity));
         }
         try {
-            return derived(CompositeOp.build(image, specs, null, limits));
+            return derived(CompositeOp.build(image, specs, outputFormat, limits));
         } catch (LaminaException e) {
             throw e.withSubject(name);
         }
