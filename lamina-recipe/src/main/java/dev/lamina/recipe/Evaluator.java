@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <p><b>Precision.</b> Every layer is made at 16 bits per sample (shapes, fills and text drawn at
  * 16 bits, assets widened exactly with {@code bitDepth(16)}), every step computes in premultiplied
- * double inside core's operations and stores 16 bits, and the result is rounded once to the
- * requested depth at the end. A 16-bit step is within 1/131070 of full scale, so the whole tree
+ * double inside core's operations and stores 16 bits, and the root composite rounds once, from
+ * its exact blend, to the requested depth. A 16-bit step is within 1/131070 of full scale, so the whole tree
  * stays far inside one 8-bit step of the float64 evaluation (docs/recipes.md, Precision).
  *
  * <p><b>Rasters.</b> Each layer becomes a {@link Raster}: an image and where its top-left corner
@@ -66,17 +66,23 @@ final class Evaluator {
         Paint.Solid bg = canvas.background();
         LaminaImage base = bg == null ? Lamina.canvas(width, height, 0, 0.0)
                 : bg.alpha() == 1 ? Lamina.canvas(width, height, bg.rgb()) : Lamina.canvas(width, height, bg.rgb(), bg.alpha());
-        LaminaImage out = compose(base.bitDepth(16), 0, 0, recipe.layers());
+        // The root composite rounds once, from the blend's exact value, to the output's depth.
+        LaminaImage out = base.composite(layers(recipe.layers(), 0, 0), bitDepth);
         if (bg != null && bg.alpha() == 1 && out.hasAlpha()) {
             // An opaque canvas gives an opaque image (RGB, as sharp's flatten): a layer that clears
             // part of it (clear, dest-out) shows the background colour there.
             out = out.flatten(bg.rgb());
         }
-        return out.bitDepth(bitDepth);
+        return out;
     }
 
-    /** The layers on {@code base} (whose top-left corner is at (bx, by) on the canvas), as one composite. */
+    /** The layers on {@code base} (whose top-left corner is at (bx, by) on the canvas), as one composite at 16 bits. */
     private LaminaImage compose(LaminaImage base, int bx, int by, List<Node> nodes) {
+        return base.composite(layers(nodes, bx, by), 16);
+    }
+
+    /** The nodes as core layers on a base whose top-left corner is at (bx, by) on the canvas. */
+    private List<Layer> layers(List<Node> nodes, int bx, int by) {
         List<Layer> layers = new ArrayList<>();
         for (Node n : nodes) {
             Raster r = layer(n);
@@ -86,7 +92,7 @@ final class Evaluator {
             Node.Common c = n.common();
             layers.add(Layer.of(r.image).at(r.x - bx, r.y - by).mode(c.blend()).opacity(c.opacity()));
         }
-        return base.composite(layers);
+        return layers;
     }
 
     /** A layer with its clip, mask and effects, before its opacity and blend mode. */
