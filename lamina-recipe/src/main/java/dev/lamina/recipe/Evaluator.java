@@ -51,8 +51,22 @@ final class Evaluator {
         this.height = canvas.height();
     }
 
-    /** A layer's pixels and the canvas position of their top-left corner. */
-    record Raster(LaminaImage image, int x, int y) {
+    /**
+     * A layer's pixels and the canvas position of their top-left corner; a tiled raster is one cell
+     * repeated over whatever it is composited on, its grid anchored at (x, y) (a tile layer without
+     * rotation: the repetition costs nothing until it is composited).
+     */
+    record Raster(LaminaImage image, int x, int y, boolean tiled) {
+        Raster(LaminaImage image, int x, int y) {
+            this(image, x, y, false);
+        }
+
+        /** As a core layer on a base whose top-left corner is at (bx, by) on the canvas. */
+        Layer on(int bx, int by) {
+            Layer l = Layer.of(image).at(x - bx, y - by);
+            return tiled ? l.tiled() : l;
+        }
+
         int width() {
             return image.width();
         }
@@ -90,7 +104,7 @@ final class Evaluator {
                 continue;
             }
             Node.Common c = n.common();
-            layers.add(Layer.of(r.image).at(r.x - bx, r.y - by).mode(c.blend()).opacity(c.opacity()));
+            layers.add(r.on(bx, by).mode(c.blend()).opacity(c.opacity()));
         }
         return layers;
     }
@@ -102,6 +116,9 @@ final class Evaluator {
             return null;
         }
         Node.Common c = n.common();
+        if (r.tiled && (c.clip() != null || c.mask() != null || !c.effects().isEmpty())) {
+            r = untile(r, reach(n));
+        }
         if (c.clip() != null) {
             r = clip(r, c.clip().toShape());
         }
@@ -287,19 +304,29 @@ final class Evaluator {
         };
     }
 
+    /** A tiled raster drawn out over the canvas and {@code margin} pixels around it. */
+    private Raster untile(Raster r, int margin) {
+        return new Raster(transparent(width + 2 * margin, height + 2 * margin).composite(List.of(r.on(-margin, -margin)), 16),
+                -margin, -margin);
+    }
+
     private Raster tile(Node.Tile t) {
         Raster cell = layer(t.layer());
         if (cell == null) {
             return null;
         }
+        if (cell.tiled) {
+            cell = untile(cell, reach(t.layer()));
+        }
         int sx = (int) Math.round(t.spacingX()), sy = (int) Math.round(t.spacingY());
         LaminaImage img = sx > 0 || sy > 0 ? cell.image.extend(0, sx, sy, 0, TRANSPARENT) : cell.image;
-        Layer tiled = Layer.of(img).at((int) Math.round(t.offsetX()), (int) Math.round(t.offsetY())).tiled();
+        int ox = (int) Math.round(t.offsetX()), oy = (int) Math.round(t.offsetY());
+        if (t.rotate() % 360 == 0) {
+            return new Raster(img, ox, oy, true);
+        }
         int m = reach(t);
         int w = width + 2 * m, h = height + 2 * m;
-        if (t.rotate() % 360 == 0) {
-            return new Raster(transparent(w, h).composite(tiled), -m, -m);
-        }
+        Layer tiled = Layer.of(img).at(ox, oy).tiled();
         // Tile a square that covers the canvas at any angle, then turn it about the canvas centre.
         int d = diagonal(w, h);
         LaminaImage big = transparent(d, d).composite(tiled);
@@ -335,7 +362,7 @@ final class Evaluator {
         }
         LaminaImage placed = transparent(r.width(), r.height());
         if (source != null) {
-            placed = placed.composite(Layer.of(source.image).at(source.x - r.x, source.y - r.y).opacity(opacity));
+            placed = placed.composite(source.on(r.x, r.y).opacity(opacity));
         }
         LaminaImage mask = placed.toMask(m.mode(), m.invert());
         return new Raster(r.image.composite(Layer.of(mask).at(0, 0).mode(BlendMode.DEST_IN)), r.x, r.y);
