@@ -40,6 +40,8 @@ final class Evaluator {
     private final TextRenderer text;
     private final int width;
     private final int height;
+    /** The output's depth: shadows and glows headed for 8 bits may take core's recursive blur. */
+    private int outputBits = 8;
 
     Evaluator(Recipe recipe, Recipe.Canvas canvas, Map<String, LaminaImage> assets, Map<String, Node> ids, TextRenderer text) {
         this.recipe = recipe;
@@ -77,17 +79,39 @@ final class Evaluator {
     }
 
     LaminaImage render(int bitDepth) {
+        outputBits = bitDepth;
         Paint.Solid bg = canvas.background();
         LaminaImage base = bg == null ? Lamina.canvas(width, height, 0, 0.0)
                 : bg.alpha() == 1 ? Lamina.canvas(width, height, bg.rgb()) : Lamina.canvas(width, height, bg.rgb(), bg.alpha());
+        List<Node> nodes = recipe.layers();
+        if (!nodes.isEmpty() && nodes.getFirst() instanceof Node.Fill f && plain(f) && opaque(f.paint())) {
+            // An opaque fill drawn over the canvas hides it: it becomes the base (one canvas-sized
+            // layer less to blend; the same pixels).
+            base = Lamina.fill(width, height, f.paint(), 16);
+            nodes = nodes.subList(1, nodes.size());
+        }
         // The root composite rounds once, from the blend's exact value, to the output's depth.
-        LaminaImage out = base.composite(layers(recipe.layers(), 0, 0), bitDepth);
+        LaminaImage out = base.composite(layers(nodes, 0, 0), bitDepth);
         if (bg != null && bg.alpha() == 1 && out.hasAlpha()) {
             // An opaque canvas gives an opaque image (RGB, as sharp's flatten): a layer that clears
             // part of it (clear, dest-out) shows the background colour there.
             out = out.flatten(bg.rgb());
         }
         return out;
+    }
+
+    /** Drawn as it is: over, fully opaque, without clip, mask or effects. */
+    private static boolean plain(Node n) {
+        Node.Common c = n.common();
+        return c.blend() == BlendMode.OVER && c.opacity() == 1 && c.clip() == null && c.mask() == null && c.effects().isEmpty();
+    }
+
+    private static boolean opaque(Paint p) {
+        return switch (p) {
+            case Paint.Solid s -> s.alpha() == 1;
+            case Paint.Linear l -> l.stops().stream().allMatch(st -> st.alpha() == 1);
+            case Paint.Radial r -> r.stops().stream().allMatch(st -> st.alpha() == 1);
+        };
     }
 
     /** The layers on {@code base} (whose top-left corner is at (bx, by) on the canvas), as one composite at 16 bits. */
@@ -375,9 +399,9 @@ final class Evaluator {
                     yield new Raster(r.image.extend(m, m, m, m, TRANSPARENT).blur(b.sigma()), r.x - m, r.y - m);
                 }
                 case Effect.DropShadow s -> under(r, (int) Math.ceil(4 * s.sigma() + s.spread()) + Math.max(Math.abs(s.dx()), Math.abs(s.dy())) + 1,
-                        img -> img.shadow(new Shadow(s.dx(), s.dy(), s.sigma(), s.spread(), s.rgb(), s.opacity())));
+                        img -> img.shadow(new Shadow(s.dx(), s.dy(), s.sigma(), s.spread(), s.rgb(), s.opacity()), outputBits));
                 case Effect.Glow g -> under(r, (int) Math.ceil(4 * g.sigma() + g.spread()) + 1,
-                        img -> img.shadow(new Shadow(0, 0, g.sigma(), g.spread(), g.rgb(), g.opacity())));
+                        img -> img.shadow(new Shadow(0, 0, g.sigma(), g.spread(), g.rgb(), g.opacity()), outputBits));
                 case Effect.Outline o -> under(r, (int) Math.ceil(o.width()) + 2, img -> img.outline(o.width(), o.rgb(), o.opacity()));
         };
     }
