@@ -191,7 +191,8 @@ final class Evaluator {
     }
 
     private Raster image(Node.Image n) {
-        LaminaImage img = assets.get(n.asset());
+        // widened first (exactly, x 257), so the resize and rotation round to 16 bits, not to 8
+        LaminaImage img = assets.get(n.asset()).bitDepth(16);
         if (n.crop() != null) {
             Node.Crop c = n.crop();
             img = img.extract(c.x(), c.y(), c.width(), c.height());
@@ -199,7 +200,6 @@ final class Evaluator {
         if (n.width() > 0 || n.height() > 0) {
             img = resize(img, n.width(), n.height(), n.fit(), n.kernel());
         }
-        img = img.bitDepth(16);
         if (n.flip()) {
             img = img.flip();
         }
