@@ -58,6 +58,9 @@ class LimitsTest {
 
     @Test
     void aRenderPastItsDeadlineIsStoppedWith504() throws Exception {
+        // The logo is stored by a server without the short deadline (the store outlives it): on a
+        // loaded machine the upload's own decode can take longer than 300 ms.
+        start("{}").close();
         try (TestServer s = start("{\"deadlineMs\": 300, \"outputPixels\": 20000000}")) {
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = s.postJson("/v1/render?format=png", SLOW);
@@ -66,14 +69,15 @@ class LimitsTest {
             assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
             assertTrue(ms < 5000, "the run went on for " + ms + " ms after its deadline of 300");
             released(s);
-            assertEquals(200, s.postJson("/v1/render?format=png",
-                    "{\"version\": 1, \"canvas\": {\"asset\": \"logo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"logo\"}]}").statusCode(), "the server keeps serving");
+            // Another request, not a render: this server's 300 ms deadline holds for every render,
+            // and a loaded machine may take that long for any of them.
+            assertEquals(200, s.get("/v1/assets/logo").statusCode(), "the server keeps serving");
         }
     }
 
     @Test
     void aFullQueueSheds429WithRetryAfter() throws Exception {
-        try (TestServer s = start("{\"concurrentRenders\": 1, \"queue\": 0, \"outputPixels\": 20000000}")) {
+        try (TestServer s = start("{\"concurrentRenders\": 1, \"queue\": 0, \"outputPixels\": 20000000, \"deadlineMs\": 600000}")) {
             CompletableFuture<HttpResponse<byte[]>> slow = CompletableFuture.supplyAsync(() -> {
                 try {
                     return s.postJson("/v1/render?format=png", SLOW);
@@ -105,7 +109,8 @@ class LimitsTest {
         long estimate = WorkingSet.estimate(out, 2, List.of(new WorkingSet.Input(l, true)), true,
                 SLOW.getBytes(StandardCharsets.UTF_8).length);
         long budget = estimate * 3 / 2;   // one fits, two do not
-        try (TestServer s = start("{\"concurrentRenders\": 4, \"outputPixels\": 20000000, \"memoryBudgetBytes\": " + budget + "}")) {
+        try (TestServer s = start("{\"concurrentRenders\": 4, \"outputPixels\": 20000000, \"deadlineMs\": 600000, \"memoryBudgetBytes\": "
+                + budget + "}")) {
             CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
                 try {
                     return s.postJson("/v1/render?format=png", SLOW);
