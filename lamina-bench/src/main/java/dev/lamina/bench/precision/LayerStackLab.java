@@ -127,7 +127,11 @@ public final class LayerStackLab {
                 byEngine.computeIfAbsent(r.engine(), k -> new ArrayList<>()).add(r);
             }
         }
+        java.awt.Color[] palette = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728), new java.awt.Color(0xff7f0e),
+                new java.awt.Color(0x9467bd), new java.awt.Color(0x2ca02c), new java.awt.Color(0x8c564b), new java.awt.Color(0xe377c2)};
+        int k = 0;
         for (Map.Entry<String, List<Row>> e : byEngine.entrySet()) {
+            java.awt.Color colour = palette[k++ % palette.length];
             List<Double> x = new ArrayList<>(), p95 = new ArrayList<>(), max = new ArrayList<>();
             for (Row r : e.getValue()) {
                 x.add((double) r.layers());
@@ -136,11 +140,13 @@ public final class LayerStackLab {
             }
             XYSeries s = chart.addSeries(e.getKey() + " p95", x, p95);
             s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
             XYSeries m = chart.addSeries(e.getKey() + " max", x, max);
             m.setMarker(SeriesMarkers.NONE);
             m.setLineStyle(new java.awt.BasicStroke(1.2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
                     10f, new float[]{5f, 4f}, 0f));
-            m.setLineColor(s.getLineColor());
+            m.setLineColor(colour);
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
