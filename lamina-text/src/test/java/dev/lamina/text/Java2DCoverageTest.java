@@ -52,6 +52,17 @@ class Java2DCoverageTest {
         GlyphVector gv = awt.layoutGlyphVector(new FontRenderContext(null, true, true), text.toCharArray(), 0,
                 text.length(), java.awt.Font.LAYOUT_LEFT_TO_RIGHT);
         java.awt.Shape outline = gv.getOutline(2f, (float) (2 + layout.firstBaseline()));
+        // The ink box contains the outline's tight box (Java2D's, curves' extremes solved) and is
+        // hardly larger: fonts put points at their curves' extremes.
+        java.awt.geom.Rectangle2D tight = outline.getBounds2D();
+        TextLayout.Ink ink = layout.ink();
+        double eps = 1.0 / 32; // FreeType, under java.awt.Font, keeps outlines in 1/64 px (26.6 fixed point)
+        assertTrue(ink.left() + 2 <= tight.getMinX() + eps && ink.top() + 2 <= tight.getMinY() + eps
+                && ink.right() + 2 >= tight.getMaxX() - eps && ink.bottom() + 2 >= tight.getMaxY() - eps,
+                "ink " + ink + " contains " + tight);
+        assertTrue(tight.getMinX() - (ink.left() + 2) < 0.5 && tight.getMinY() - (ink.top() + 2) < 0.5
+                && ink.right() + 2 - tight.getMaxX() < 0.5 && ink.bottom() + 2 - tight.getMaxY() < 0.5,
+                "ink " + ink + " hugs " + tight);
         BufferedImage fine = new BufferedImage(w * S, h * S, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = fine.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);

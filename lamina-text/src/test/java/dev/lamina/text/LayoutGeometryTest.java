@@ -102,6 +102,8 @@ class LayoutGeometryTest {
         assertEquals(0, t.width(), 0);
         assertEquals(1.2 * em, t.height(), 1e-9);
         assertEquals(true, t.shape().isEmpty());
+        assertEquals(new TextLayout.Ink(0, 0, 0, 0), t.ink());
+        assertEquals(new TextLayout.Ink(0, 0, 0, 0), TextLayout.layout("   ", style()).ink());
     }
 
     @Test
