@@ -1,6 +1,6 @@
 package dev.lamina.text;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

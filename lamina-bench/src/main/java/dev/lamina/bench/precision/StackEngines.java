@@ -3,9 +3,9 @@ package dev.lamina.bench.precision;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.Paint;
-import dev.lamina.Shadow;
-import dev.lamina.Shape;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shadow;
+import dev.lamina.model.Shape;
 import dev.lamina.awt.Java2D;
 
 import java.awt.AlphaComposite;

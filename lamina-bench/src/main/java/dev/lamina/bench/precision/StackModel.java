@@ -1,6 +1,6 @@
 package dev.lamina.bench.precision;
 
-import dev.lamina.FillRule;
+import dev.lamina.model.FillRule;
 import dev.lamina.reference.draw.RasteriserReference;
 
 import java.util.List;
