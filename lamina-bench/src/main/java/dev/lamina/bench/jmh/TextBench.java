@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A paragraph of 400 characters (65 words) in DejaVu Sans at 20 px, wrapped at 600 px, kerned,
+ * A paragraph of 388 characters (7 lines) in DejaVu Sans at 20 px, wrapped at 600 px, kerned,
  * antialiased, per engine: paragraphs/s (ops/s); glyphs/s is {@link #GLYPHS} times that.
  * {@code lamina}: {@code TextLayout.layout} (glyph outlines cached in the font after the first
  * call, as in a service) and the shape filled on a 600 px wide RGBA canvas by Lamina's rasteriser,
