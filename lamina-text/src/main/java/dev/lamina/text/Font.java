@@ -107,7 +107,7 @@ public final class Font {
         if (cmap == null) {
             throw LaminaException.badInput(source + ": font has no Unicode character map (cmap)");
         }
-        this.kerning = Kerning.read(font, glyphCount);
+        this.kerning = Kerning.read(font, source);
     }
 
     /** The bundled default: DejaVu Sans (Bitstream Vera licence), so text works with no fonts installed. */
@@ -226,6 +226,11 @@ public final class Font {
     /** The kerning between two glyphs in font units (negative brings them closer). */
     int kerning(int left, int right) {
         return kerning.pair(left, right);
+    }
+
+    /** Which table the kerning comes from: "GPOS", "kern" or "none". */
+    String kerningTable() {
+        return kerning.table();
     }
 
     GlyphOutline outline(int glyph) {

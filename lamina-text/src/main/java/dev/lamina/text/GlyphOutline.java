@@ -21,10 +21,24 @@ final class GlyphOutline {
 
     private final byte[] verbs;
     private final double[] coords;
+    /** The box of every point, control points included: it contains the ink (a Bézier curve stays in its points' hull). */
+    final double minX, minY, maxX, maxY;
 
     private GlyphOutline(byte[] verbs, double[] coords) {
         this.verbs = verbs;
         this.coords = coords;
+        double x0 = Double.POSITIVE_INFINITY, y0 = Double.POSITIVE_INFINITY;
+        double x1 = Double.NEGATIVE_INFINITY, y1 = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < coords.length; i += 2) {
+            x0 = Math.min(x0, coords[i]);
+            x1 = Math.max(x1, coords[i]);
+            y0 = Math.min(y0, coords[i + 1]);
+            y1 = Math.max(y1, coords[i + 1]);
+        }
+        this.minX = x0;
+        this.minY = y0;
+        this.maxX = x1;
+        this.maxY = y1;
     }
 
     static GlyphOutline of(GeneralPath path) {

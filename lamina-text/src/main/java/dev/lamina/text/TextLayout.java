@@ -49,9 +49,28 @@ public final class TextLayout {
     private final double firstBaseline;
     private final int glyphCount;
     private final double[] lineWidths;
+    private final Ink ink;
+
+    /**
+     * A box around every glyph's outline, in the layout's pixels (origin at the top-left of the
+     * block, y down): where the ink can be, which may reach outside the block (accents over a tight
+     * line height, descenders, overhanging italics, centred lines wider than a wrap width). It is
+     * the box of the outlines' points, control points included, so it contains all the ink and is
+     * at most a little larger. All zero when nothing is drawn (empty text, only spaces).
+     */
+    public record Ink(double left, double top, double right, double bottom) {
+        public double width() {
+            return right - left;
+        }
+
+        public double height() {
+            return bottom - top;
+        }
+    }
 
     private TextLayout(Shape shape, double width, double height, double firstBaseline, int glyphCount,
-                       double[] lineWidths) {
+                       double[] lineWidths, Ink ink) {
+        this.ink = ink;
         this.shape = shape;
         this.width = width;
         this.height = height;
@@ -114,6 +133,11 @@ public final class TextLayout {
         return lineWidths.length;
     }
 
+    /** Where the glyphs' ink can be: see {@link Ink}. */
+    public Ink ink() {
+        return ink;
+    }
+
     /** The width of line {@code i} (from 0) in pixels, trailing spaces excluded. */
     public double lineWidth(int i) {
         return lineWidths[i];
@@ -157,6 +181,8 @@ public final class TextLayout {
             double baseline0 = (pitch - content) / 2 + font.ascender() * scale;
             Shape.Builder b = Shape.builder();
             int glyphs = 0;
+            double inkL = Double.POSITIVE_INFINITY, inkT = Double.POSITIVE_INFINITY;
+            double inkR = Double.NEGATIVE_INFINITY, inkB = Double.NEGATIVE_INFINITY;
             for (int k = 0; k < lines.size(); k++) {
                 int[] line = lines.get(k);
                 double w = widths.get(k);
@@ -171,7 +197,14 @@ public final class TextLayout {
                     if (prev >= 0) {
                         x += font.kerning(prev, g) * scale + style.letterSpacing();
                     }
-                    font.outline(g).appendTo(b, x, y, scale);
+                    GlyphOutline o = font.outline(g);
+                    if (!o.isEmpty()) {
+                        o.appendTo(b, x, y, scale);
+                        inkL = Math.min(inkL, x + o.minX * scale);
+                        inkR = Math.max(inkR, x + o.maxX * scale);
+                        inkT = Math.min(inkT, y - o.maxY * scale);
+                        inkB = Math.max(inkB, y - o.minY * scale);
+                    }
                     x += font.advance(g) * scale;
                     prev = g;
                 }
@@ -181,7 +214,8 @@ public final class TextLayout {
             for (int k = 0; k < lw.length; k++) {
                 lw[k] = widths.get(k);
             }
-            return new TextLayout(b.build(), blockWidth, pitch * lines.size(), baseline0, glyphs, lw);
+            Ink ink = inkL <= inkR ? new Ink(inkL, inkT, inkR, inkB) : new Ink(0, 0, 0, 0);
+            return new TextLayout(b.build(), blockWidth, pitch * lines.size(), baseline0, glyphs, lw, ink);
         }
 
         /** Lays out text[from, to), a paragraph with no newline, into one or more lines. */

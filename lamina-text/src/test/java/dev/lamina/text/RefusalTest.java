@@ -98,6 +98,25 @@ class RefusalTest {
     }
 
     @Test
+    void corruptGposTableIsALoadErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        byte[] data = Files.readAllBytes(HarfBuzzAdvanceTest.DEJAVU);
+        int tables = (data[4] & 0xFF) << 8 | (data[5] & 0xFF);
+        for (int i = 0; i < tables; i++) {
+            int rec = 12 + 16 * i;
+            if (new String(data, rec, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("GPOS")) {
+                int at = java.nio.ByteBuffer.wrap(data).getInt(rec + 8);
+                data[at + 8] = (byte) 0xFF; // the lookup list offset, now past the table's end
+                data[at + 9] = (byte) 0xF0;
+            }
+        }
+        Path bad = dir.resolve("bad-gpos.ttf");
+        Files.write(bad, data);
+        LaminaException e = assertThrows(LaminaException.class, () -> Font.load(bad));
+        assertEquals(LaminaException.Kind.BAD_INPUT, e.kind());
+        assertEquals(bad + ": corrupt GPOS table (an offset points outside it)", e.getMessage());
+    }
+
+    @Test
     void fontFileErrorsNameTheFile(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.ttf");
         Files.write(junk, new byte[]{0, 1, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 1, 2, 3});
