@@ -1,9 +1,9 @@
 package dev.lamina.cli;
 
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.recipe.Recipe;
 import dev.lamina.recipe.RecipeException;
 import dev.lamina.recipe.RecipeLimits;

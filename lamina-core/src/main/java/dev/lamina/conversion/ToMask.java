@@ -1,6 +1,6 @@
 package dev.lamina.conversion;
 
-import dev.lamina.MaskMode;
+import dev.lamina.model.MaskMode;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.Region;

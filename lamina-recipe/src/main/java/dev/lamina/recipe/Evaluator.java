@@ -1,15 +1,15 @@
 package dev.lamina.recipe;
 
-import dev.lamina.AffineOptions;
-import dev.lamina.BlendMode;
-import dev.lamina.Kernel;
+import dev.lamina.model.AffineOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.Paint;
-import dev.lamina.Shadow;
-import dev.lamina.Shape;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shadow;
+import dev.lamina.model.Shape;
+import dev.lamina.model.ThumbnailOptions;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lamina.recipe;
 
-import dev.lamina.FillRule;
-import dev.lamina.Shape;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.Shape;
 
 import java.util.List;
 

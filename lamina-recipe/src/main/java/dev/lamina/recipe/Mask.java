@@ -1,6 +1,6 @@
 package dev.lamina.recipe;
 
-import dev.lamina.MaskMode;
+import dev.lamina.model.MaskMode;
 
 /**
  * A layer's mask: where its coverage comes from (an image asset, a layer drawn only for the mask,

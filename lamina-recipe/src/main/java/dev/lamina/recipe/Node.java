@@ -1,11 +1,11 @@
 package dev.lamina.recipe;
 
-import dev.lamina.BlendMode;
-import dev.lamina.FillRule;
-import dev.lamina.Gravity;
-import dev.lamina.Kernel;
-import dev.lamina.Paint;
-import dev.lamina.ThumbnailOptions.Fit;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.Paint;
+import dev.lamina.model.ThumbnailOptions.Fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.lamina.recipe;
 
-import dev.lamina.Paint;
-import dev.lamina.ThumbnailOptions.Fit;
+import dev.lamina.model.Paint;
+import dev.lamina.model.ThumbnailOptions.Fit;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.lamina.recipe;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,7 +52,7 @@ final class RecipeChecks {
             if (c.width() > 0 || c.height() > 0) {
                 long[] size = resizedSize(img.width(), img.height(), c.width(), c.height());
                 checkPixels(c.width() > 0 ? "canvas.width" : "canvas.height", size[0], size[1]);
-                img = Evaluator.resize(img, c.width(), c.height(), c.fit(), dev.lamina.Kernel.LANCZOS3);
+                img = Evaluator.resize(img, c.width(), c.height(), c.fit(), dev.lamina.model.Kernel.LANCZOS3);
             }
             c = new Recipe.Canvas(img.width(), img.height(), c.background(), c.asset(), c.fit());
         }

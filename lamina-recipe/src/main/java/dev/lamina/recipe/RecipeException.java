@@ -1,6 +1,6 @@
 package dev.lamina.recipe;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * A recipe that cannot be rendered, found before anything is drawn: the JSON path at fault and what

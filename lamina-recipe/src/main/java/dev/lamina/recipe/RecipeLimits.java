@@ -1,6 +1,6 @@
 package dev.lamina.recipe;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 
 /**
  * What a recipe may ask for, checked before anything is drawn. The defaults are safe for a service

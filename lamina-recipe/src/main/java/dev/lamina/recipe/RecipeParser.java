@@ -8,15 +8,15 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.lamina.BlendMode;
-import dev.lamina.FillRule;
-import dev.lamina.Gravity;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.MaskMode;
-import dev.lamina.Paint;
-import dev.lamina.Stroke;
-import dev.lamina.ThumbnailOptions.Fit;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.MaskMode;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Stroke;
+import dev.lamina.model.ThumbnailOptions.Fit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -318,7 +318,7 @@ public final class RecipeParser {
             }
             String d = n.get("path").asText();
             try {
-                dev.lamina.Shape.parse(d);
+                dev.lamina.model.Shape.parse(d);
             } catch (LaminaException e) {
                 throw new RecipeException(RecipeException.Problem.INVALID, path + ".path", e.getMessage());
             }

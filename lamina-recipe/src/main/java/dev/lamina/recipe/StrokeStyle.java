@@ -1,7 +1,7 @@
 package dev.lamina.recipe;
 
-import dev.lamina.Paint;
-import dev.lamina.Stroke;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Stroke;
 
 import java.util.List;
 

@@ -9,7 +9,7 @@ import dev.lamina.text.TextLayout;
 import dev.lamina.text.TextStyle;
 
 /**
- * Text layers through lamina-text: the layout's glyph outlines are one {@link dev.lamina.Shape},
+ * Text layers through lamina-text: the layout's glyph outlines are one {@link dev.lamina.model.Shape},
  * drawn by core's rasteriser on the text's box (plus room for glyphs that overhang it).
  */
 final class TextRenderer {

@@ -2,7 +2,7 @@ package dev.lamina.recipe;
 
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.Paint;
+import dev.lamina.model.Paint;
 import dev.lamina.core.Rounding;
 import dev.lamina.reference.draw.PaintReference;
 import dev.lamina.text.FontLibrary;

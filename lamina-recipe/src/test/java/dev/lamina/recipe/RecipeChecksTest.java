@@ -2,7 +2,7 @@ package dev.lamina.recipe;
 
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.text.FontLibrary;
 import org.junit.jupiter.api.Test;
 
@@ -158,7 +158,7 @@ class RecipeChecksTest {
 
     @Test
     void badValuesFromTheBuilderAreCheckedToo() {
-        Recipe r = Recipe.of(Recipe.Canvas.transparent(10, 10), Node.fill(dev.lamina.Paint.solid(0)).opacity(3));
+        Recipe r = Recipe.of(Recipe.Canvas.transparent(10, 10), Node.fill(dev.lamina.model.Paint.solid(0)).opacity(3));
         RecipeException e = assertThrows(RecipeException.class, () -> Recipes.render(r, ASSETS));
         assertEquals("layers[0].opacity: must be from 0 to 1, not 3.0", e.getMessage());
     }

@@ -1,12 +1,12 @@
 package dev.lamina.recipe;
 
-import dev.lamina.BlendMode;
-import dev.lamina.FillRule;
-import dev.lamina.Gravity;
-import dev.lamina.Kernel;
-import dev.lamina.Paint;
-import dev.lamina.Stroke;
-import dev.lamina.ThumbnailOptions.Fit;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Stroke;
+import dev.lamina.model.ThumbnailOptions.Fit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,8 @@
 package dev.lamina.recipe;
 
-import dev.lamina.FillRule;
-import dev.lamina.LaminaException;
-import dev.lamina.Paint;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Paint;
 import dev.lamina.core.Rounding;
 import dev.lamina.reference.draw.PaintReference;
 import dev.lamina.reference.draw.RasteriserReference;

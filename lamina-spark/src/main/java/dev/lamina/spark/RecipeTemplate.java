@@ -1,9 +1,9 @@
 package dev.lamina.spark;
 
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.recipe.Assets;
 import dev.lamina.recipe.Mask;
 import dev.lamina.recipe.Node;

@@ -1,15 +1,15 @@
 package dev.lamina.spark;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.recipe.Assets;
 import dev.lamina.recipe.RecipeLimits;
 import dev.lamina.recipe.RecipeParser;
@@ -194,7 +194,7 @@ class BatchJobTest {
         // wide.png's thumbnail is 120x80: the crop fits; tall.png's is 69x120: 10 + 80 > 69.
         LaminaImage thumb = Lamina.thumbnail(in.resolve("wide.png"), ThumbnailOptions.edge(120), LoadOptions.defaults());
         assertArrayEquals(rendered(json, "input", thumb, Map.of(), 16, PngOptions.png()), Files.readAllBytes(out.resolve("wide.png")));
-        assertFailed(rows(out), in.resolve("tall.png"), "BAD_INPUT", "tall.png: " + recipe + ": layers[1].crop: ");
+        assertFailed(rows(out), in.resolve("tall.png"), "BAD_INPUT", "tall.png: " + recipe + ": layers[1].crop: 80x60 at (10, 5) is not inside the 69x120 image \"input\"");
     }
 
     @Test
@@ -212,9 +212,9 @@ class BatchJobTest {
                 notJson, notJson + ": not valid JSON");
         for (Map.Entry<Path, String> c : expected.entrySet()) {
             JobSpec spec = spec(in, out).withRecipe(new JobSpec.Template(c.getKey().toString(), "photo", Map.of("logo", logo.toString()), null));
-            dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+            dev.lamina.model.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.model.LaminaException.class,
                     () -> BatchJob.run(spark, spec));
-            assertEquals(dev.lamina.LaminaException.Kind.BAD_INPUT, e.kind(), e.getMessage());
+            assertEquals(dev.lamina.model.LaminaException.Kind.BAD_INPUT, e.kind(), e.getMessage());
             assertTrue(e.getMessage().startsWith(c.getValue()), e.getMessage());
             assertTrue(!Files.exists(out), "refused before the output folder was made or a task ran");
         }
@@ -265,9 +265,9 @@ class BatchJobTest {
     @Test
     void aMissingInputIsNamed() {
         Path missing = dir.resolve("nowhere");
-        dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+        dev.lamina.model.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.model.LaminaException.class,
                 () -> BatchJob.run(spark, spec(missing, dir.resolve("out"))));
-        assertEquals(dev.lamina.LaminaException.Kind.IO, e.kind());
+        assertEquals(dev.lamina.model.LaminaException.Kind.IO, e.kind());
         assertEquals("input file:" + missing + " does not exist", e.getMessage());
     }
 

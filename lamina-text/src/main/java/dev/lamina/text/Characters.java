@@ -1,6 +1,6 @@
 package dev.lamina.text;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 import java.lang.Character.UnicodeScript;
 import java.util.EnumSet;

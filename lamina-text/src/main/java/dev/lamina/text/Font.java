@@ -1,6 +1,6 @@
 package dev.lamina.text;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import org.apache.fontbox.cff.CFFCIDFont;
 import org.apache.fontbox.cff.CFFFont;
 import org.apache.fontbox.ttf.CFFTable;

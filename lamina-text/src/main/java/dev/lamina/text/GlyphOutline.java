@@ -1,6 +1,6 @@
 package dev.lamina.text;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 
 import java.awt.geom.GeneralPath;
 import java.awt.geom.PathIterator;

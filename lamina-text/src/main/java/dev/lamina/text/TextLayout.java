@@ -1,7 +1,7 @@
 package dev.lamina.text;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Shape;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Shape;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.lamina.text;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package dev.lamina.reference.composite;
 
-import dev.lamina.BlendMode;
+import dev.lamina.model.BlendMode;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.conversion;
 
-import dev.lamina.MaskMode;
+import dev.lamina.model.MaskMode;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.convolution;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import dev.lamina.convolution.AlphaDilate;
 import dev.lamina.convolution.Effects;
 import dev.lamina.core.BandFormat;
@@ -63,7 +63,7 @@ class EffectsTest {
         Region in = BlurTesting.picture(60, 45, 4, BandFormat.U16, (long) (sigma * 10));
         Image out = Effects.shadow(TestImages.image(in), 3, -2, sigma, 1, ORANGE, 0.7, true);
         Region expected = EffectsReference.shadow(in, 3, -2, sigma, 1, ORANGE, 0.7);
-        Region got = out.materialise(dev.lamina.Limits.defaults(), "test").fetch(out.bounds());
+        Region got = out.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(out.bounds());
         assertEquals(BandFormat.U16, got.format);
         double worst = 0;
         for (int y = 0; y < 45; y++) {

@@ -1,8 +1,8 @@
 package dev.lamina.server.render;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.recipe.Node;
 import dev.lamina.recipe.Recipe;
 import dev.lamina.recipe.RecipeException;
