@@ -247,8 +247,10 @@ final class Evaluator {
             box = new double[]{Math.min(box[0], fb[0]), Math.min(box[1], fb[1]), Math.max(box[2], fb[2]), Math.max(box[3], fb[3])};
         }
         int m = reach(n);
-        int x0 = (int) Math.max(Math.floor(box[0]) - 1, -m), y0 = (int) Math.max(Math.floor(box[1]) - 1, -m);
-        int x1 = (int) Math.min(Math.ceil(box[2]) + 1, width + m), y1 = (int) Math.min(Math.ceil(box[3]) + 1, height + m);
+        // the box holds every point and control point, so no pixel outside it has coverage: the
+        // raster is the shape's drawn box (what a tile repeats), cut to the canvas and the effects' room
+        int x0 = (int) Math.max(Math.floor(box[0]), -m), y0 = (int) Math.max(Math.floor(box[1]), -m);
+        int x1 = (int) Math.min(Math.ceil(box[2]), width + m), y1 = (int) Math.min(Math.ceil(box[3]), height + m);
         if (x1 <= x0 || y1 <= y0) {
             return null;
         }

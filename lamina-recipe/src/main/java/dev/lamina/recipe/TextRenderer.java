@@ -44,11 +44,16 @@ final class TextRenderer {
         Node.Position p = t.at();
         double x = p.x() + (p.gravity() == null ? 0 : p.gravity().left(canvasWidth, (int) Math.ceil(l.width())));
         double y = p.y() + (p.gravity() == null ? 0 : p.gravity().top(canvasHeight, (int) Math.ceil(l.height())));
-        // glyphs may overhang their advance box (italics, accents above the line): an em of room
-        int pad = (int) Math.ceil(t.size());
-        int bx = (int) Math.floor(x) - pad, by = (int) Math.floor(y) - pad;
-        int w = (int) Math.ceil(l.width()) + 2 * pad + 1, h = (int) Math.ceil(l.height()) + 2 * pad + 1;
-        LaminaImage img = Lamina.shape(w, h, l.shape().translate(x - bx, y - by), t.colour(), 16);
+        // the raster is the glyphs' drawn box (their outlines' points and control points), which
+        // may overhang the layout box (accents, italics): what a tile repeats
+        dev.lamina.model.Shape glyphs = l.shape().translate(x, y);
+        double[] box = Evaluator.bounds(glyphs, 0);
+        int bx = (int) Math.floor(box[0]), by = (int) Math.floor(box[1]);
+        int w = (int) Math.ceil(box[2]) - bx, h = (int) Math.ceil(box[3]) - by;
+        if (w <= 0 || h <= 0) {
+            return null;
+        }
+        LaminaImage img = Lamina.shape(w, h, glyphs.translate(-bx, -by), t.colour(), 16);
         return new Evaluator.Raster(img, bx, by);
     }
 }
