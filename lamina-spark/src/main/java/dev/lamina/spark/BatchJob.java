@@ -56,18 +56,21 @@ public final class BatchJob {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
                 + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20, 1 << 24));
         try {
+            // Before anything is written or scheduled: a recipe that cannot render fails the job here.
+            RecipeTemplate.Files recipeFiles = spec.recipe() == null ? RecipeTemplate.Files.NONE : recipe(spec, conf);
             Path out = qualify(new Path(spec.output().folder()), conf);
             FileSystem outFs = AtomicOutput.outputFileSystem(out, conf);
             outFs.mkdirs(out);
             outFs.delete(new Path(out, AtomicOutput.TEMPORARY), true);
             OutputNames names = new OutputNames(roots(spec.inputs(), conf), spec.output().pattern());
             Broadcast<byte[]> watermark = jsc.broadcast(spec.watermark() == null ? new byte[0] : watermark(spec, conf));
+            Broadcast<RecipeTemplate.Files> recipe = jsc.broadcast(recipeFiles);
             LongAccumulator engines = spark.sparkContext().longAccumulator("lamina engines");
 
             Dataset<Row> files = reader(spark, spec).load(spec.inputs().toArray(String[]::new));
             long cap = spec.maxFileBytes();
             Dataset<Row> processed = files.filter(col("length").leq(cap)).select("path", "length", "content")
-                    .mapPartitions(new ProcessPartition(spec, names, out.toString(), runId, watermark,
+                    .mapPartitions(new ProcessPartition(spec, names, out.toString(), runId, watermark, recipe,
                             SerializableConfiguration.broadcast(spark.sparkContext(), conf), engines), Encoders.row(ResultRows.SCHEMA));
             Dataset<Row> oversized = files.filter(col("length").gt(cap)).select("path", "length")
                     .map(new Oversized(cap), Encoders.row(ResultRows.SCHEMA));
@@ -185,23 +188,46 @@ public final class BatchJob {
      * fails the job before any task starts, since every output would fail with it.
      */
     private static byte[] watermark(JobSpec spec, Configuration conf) throws IOException {
-        Path p = new Path(spec.watermark().image());
+        byte[] bytes = read("watermark", spec.watermark().image(), JobSpec.MAX_FILE_BYTES_CEILING, conf);
+        Lamina.open(bytes, spec.watermark().image()).pin();
+        return bytes;
+    }
+
+    /**
+     * The recipe's JSON and its assets' files, read once by the driver (as the watermark is) and
+     * checked: parsed, the assets decoded, and the tree checked with a stand-in for the slot, so
+     * that a recipe with a fault fails the job, with the fault's JSON path, before any task starts.
+     */
+    private static RecipeTemplate.Files recipe(JobSpec spec, Configuration conf) throws IOException {
+        JobSpec.Template t = spec.recipe();
+        byte[] json = read("recipe", t.file(), RecipeTemplate.MAX_RECIPE_BYTES, conf);
+        Map<String, byte[]> assets = new LinkedHashMap<>();
+        for (Map.Entry<String, String> a : new java.util.TreeMap<>(t.assets()).entrySet()) {
+            assets.put(a.getKey(), read("recipe asset \"" + a.getKey() + "\"", a.getValue(), JobSpec.MAX_FILE_BYTES_CEILING, conf));
+        }
+        RecipeTemplate.Files files = new RecipeTemplate.Files(json, Map.copyOf(assets));
+        RecipeTemplate.load(t, files, spec.load()).check();
+        return files;
+    }
+
+    /** A whole file the driver reads for the job ({@code what} names it in messages), at most {@code cap} bytes. */
+    private static byte[] read(String what, String path, long cap, Configuration conf) throws IOException {
+        Path p = new Path(path);
         FileSystem fs = p.getFileSystem(conf);
         FileStatus st;
         try {
             st = fs.getFileStatus(p);
         } catch (java.io.FileNotFoundException e) {
-            throw LaminaException.io("watermark " + p + " does not exist", e);
+            throw LaminaException.io(what + " " + p + " does not exist", e);
         }
-        if (st.getLen() > JobSpec.MAX_FILE_BYTES_CEILING) {
-            throw LaminaException.limit("watermark " + p + ": " + st.getLen() + " bytes is too large");
+        if (st.getLen() > cap) {
+            throw LaminaException.limit(what + " " + p + ": " + st.getLen() + " bytes is too large (at most " + cap + ")");
         }
-        byte[] bytes;
         try (InputStream in = fs.open(p)) {
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw LaminaException.io(what + " " + p + ": cannot read: " + e.getMessage(), e);
         }
-        Lamina.open(bytes, spec.watermark().image()).pin();
-        return bytes;
     }
 
     /** The result row of a file over the size cap: never read, never decoded. */

@@ -23,14 +23,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code lamina-batch}: a batch of thumbnails and watermarks on Spark. The job is a JSON spec
+ * {@code lamina-batch}: a batch of thumbnails, watermarks or recipe templates on Spark. The job is a JSON spec
  * ({@code --spec}), flags, or both (flags override the spec's fields); both become one
  * {@link JobSpec}. The master is spark-submit's when launched by it, else {@code --master}, else
  * {@code local[*]} (all cores of this machine, no installation). Exit code 0 when every input was
  * written or skipped, 1 when any failed or the job could not run, 2 for a wrong command line.
  */
 @Command(name = "lamina-batch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Thumbnails and watermarks for a batch of images on Apache Spark (local mode unless launched by spark-submit).")
+        description = "Thumbnails, watermarks and recipe templates for a batch of images on Apache Spark (local mode unless launched by spark-submit).")
 public final class BatchMain implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "0..*",
             description = "files, folders (read with their subfolders) or globs, on any Hadoop file system (file:, hdfs:, s3a:)")
@@ -91,6 +91,19 @@ public final class BatchMain implements Callable<Integer> {
 
     @Option(names = "--tile", description = "repeat the watermark over the whole image")
     Boolean tile;
+
+    @Option(names = "--recipe", paramLabel = "RECIPE.json",
+            description = "render every input into this layer-tree recipe, as the asset named by --slot (any Hadoop path)")
+    String recipe;
+
+    @Option(names = "--slot", paramLabel = "NAME", description = "the recipe's asset name for the input (default input)")
+    String slot;
+
+    @Option(names = "--asset", paramLabel = "NAME=IMAGE", description = "one of the recipe's other assets (any Hadoop path); repeatable")
+    Map<String, String> assets = new LinkedHashMap<>();
+
+    @Option(names = "--recipe-bit-depth", paramLabel = "8|16", description = "the recipe's render depth (default 8)")
+    Integer recipeBitDepth;
 
     @Option(names = "--compression", paramLabel = "0-9", description = "PNG compression level (default 6)")
     Integer compression;
@@ -201,7 +214,7 @@ public final class BatchMain implements Callable<Integer> {
         if (imageTimeout != null) {
             s = s.withImageTimeoutSeconds(imageTimeout);
         }
-        s = s.withThumbnail(thumbnail(s.thumbnail())).withWatermark(watermark(s.watermark()));
+        s = s.withThumbnail(thumbnail(s.thumbnail())).withWatermark(watermark(s.watermark())).withRecipe(recipe(s.recipe()));
         JobSpec.Output o = s.output();
         o = output == null ? o : o.withFolder(output);
         o = pattern == null ? o : o.withPattern(pattern);
@@ -255,6 +268,25 @@ public final class BatchMain implements Callable<Integer> {
         w = opacity == null ? w : w.withOpacity(opacity);
         w = mode == null ? w : w.withMode(mode);
         return tile == null ? w : w.withTile(tile);
+    }
+
+    private JobSpec.Template recipe(JobSpec.Template t) {
+        if (recipe != null) {
+            t = t == null ? new JobSpec.Template(recipe, null, null, null) : new JobSpec.Template(recipe, t.slot(), t.assets(), t.bitDepth());
+        }
+        if (t == null) {
+            if (slot != null || !assets.isEmpty() || recipeBitDepth != null) {
+                throw LaminaException.badInput("--slot, --asset and --recipe-bit-depth need --recipe");
+            }
+            return null;
+        }
+        t = slot == null ? t : t.withSlot(slot);
+        if (!assets.isEmpty()) {
+            Map<String, String> all = new LinkedHashMap<>(t.assets());
+            all.putAll(assets);
+            t = t.withAssets(all);
+        }
+        return recipeBitDepth == null ? t : t.withBitDepth(recipeBitDepth);
     }
 
     private static String readSpec(Path file) {

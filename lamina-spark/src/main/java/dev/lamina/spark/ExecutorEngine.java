@@ -7,6 +7,7 @@ import dev.lamina.Layer;
 import dev.lamina.model.LoadOptions;
 import dev.lamina.model.Metadata;
 import dev.lamina.model.ThumbnailOptions;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
 
 import java.time.Duration;
@@ -18,11 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One executor JVM's Lamina engine for one job: the watermark decoded once and pinned (every task
- * and every image of the job on this JVM composites the same in-memory pixels), the options built
- * once, and one worker pool for the JVM.
+ * One executor JVM's Lamina engine for one job: the watermark, or the recipe template and its
+ * assets, decoded once and pinned (every task and every image of the job on this JVM composites the
+ * same in-memory pixels), the options built once, and one worker pool for the JVM.
  *
- * <p>Engines are kept per (spec, watermark broadcast) in a small per-JVM table, created by the
+ * <p>Engines are kept per (spec, watermark and recipe broadcasts) in a small per-JVM table, created by the
  * first task of a job that reaches the executor; the next tasks of the job find it. The table
  * keeps the last few jobs' engines (a long-lived executor of a notebook session runs many jobs).
  *
@@ -42,41 +43,44 @@ final class ExecutorEngine {
     };
     private static ExecutorService pool;
 
-    private record Key(JobSpec spec, long watermarkId) {
+    private record Key(JobSpec spec, long watermarkId, long recipeId) {
     }
 
     private final ThumbnailOptions thumbnail;
     private final Layer watermark;
+    private final RecipeTemplate recipe;
     private final Metadata.Keep keep;
     private final LoadOptions load;
     private final Map<Integer, Execution> executions = new ConcurrentHashMap<>();
 
-    private ExecutorEngine(JobSpec spec, byte[] watermarkBytes) {
+    private ExecutorEngine(JobSpec spec, byte[] watermarkBytes, RecipeTemplate.Files recipeFiles) {
         this.thumbnail = spec.thumbnail() == null ? null : spec.thumbnail().options();
         this.keep = spec.output().keep();
         this.load = spec.load();
+        Execution decode = Execution.standard().executor(pool(), Runtime.getRuntime().availableProcessors());
         if (spec.watermark() == null) {
             this.watermark = null;
         } else {
             JobSpec.Watermark w = spec.watermark();
-            int cores = Runtime.getRuntime().availableProcessors();
-            LaminaImage pinned = Execution.standard().executor(pool(), cores)
-                    .call(() -> Lamina.open(watermarkBytes, w.image()).pin());
+            LaminaImage pinned = decode.call(() -> Lamina.open(watermarkBytes, w.image()).pin());
             Layer l = Layer.of(pinned).gravity(w.gravity()).opacity(w.opacity()).mode(w.mode());
             this.watermark = w.tile() ? l.tiled() : l;
         }
+        // Checked by the driver already: here it is only parsed and its assets decoded.
+        this.recipe = spec.recipe() == null ? null : decode.call(() -> RecipeTemplate.load(spec.recipe(), recipeFiles, load));
     }
 
     /**
      * This JVM's engine for the job, made on first use ({@code created} counts how many were made
      * across the cluster: one per executor, the summary prints it).
      */
-    static synchronized ExecutorEngine of(JobSpec spec, long watermarkId, java.util.function.Supplier<byte[]> watermark,
+    static synchronized ExecutorEngine of(JobSpec spec, Broadcast<byte[]> watermark, Broadcast<RecipeTemplate.Files> recipe,
                                           LongAccumulator created) {
-        Key key = new Key(spec, watermarkId);
+        Key key = new Key(spec, watermark.id(), recipe.id());
         ExecutorEngine e = ENGINES.get(key);
         if (e == null) {
-            e = new ExecutorEngine(spec, spec.watermark() == null ? null : watermark.get());
+            e = new ExecutorEngine(spec, spec.watermark() == null ? null : watermark.value(),
+                    spec.recipe() == null ? null : recipe.value());
             ENGINES.put(key, e);
             created.add(1);
         }
@@ -108,6 +112,9 @@ final class ExecutorEngine {
     /** The output image of one input (computes nothing: the caller's write pulls the pixels). */
     LaminaImage render(byte[] content, String name) {
         LaminaImage img = thumbnail != null ? Lamina.thumbnail(content, name, thumbnail, load) : Lamina.open(content, name, load);
+        if (recipe != null) {
+            img = recipe.render(img, name);
+        }
         if (watermark != null) {
             img = img.composite(watermark);
         }

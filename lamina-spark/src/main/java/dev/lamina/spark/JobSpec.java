@@ -23,10 +23,10 @@ import java.util.regex.Pattern;
  * What a batch does, as one value: read from a JSON file ({@link JobSpecJson}) or built from the
  * command line's flags ({@link BatchMain}); both arrive here, and the job sees nothing else.
  *
- * <p>The per-image work is a thumbnail, a watermark, or both (thumbnail first, then the watermark
- * on the thumbnail). A recipe template (issue 11: the layer-tree format with the input image as a
- * named slot) will be a third kind of work beside these two, selected by a {@code recipe} field;
- * until then that field is refused with a message (docs/spark.md, "Recipe templates").
+ * <p>The per-image work is a thumbnail, a watermark, a recipe template (a layer tree with the
+ * input as a named asset, its slot), or a thumbnail followed by one of the other two (the thumbnail
+ * is what the watermark is drawn on, or what fills the slot). A watermark and a recipe exclude each
+ * other: a recipe draws a logo itself, and the order of the two would be a guess.
  *
  * <p>Absent fields take the defaults listed in docs/spark.md. Immutable, and serialisable because
  * Spark ships it to the executors with the job.
@@ -37,12 +37,13 @@ import java.util.regex.Pattern;
  * @param limitPixels         inputs with more pixels are refused from their header
  * @param thumbnail           the thumbnail to make, or null
  * @param watermark           the watermark to draw, or null
+ * @param recipe              the recipe template to render each input into, or null
  * @param output              where and how results are written
  * @param partitioning        how files are grouped into tasks
  * @param imageTimeoutSeconds one image's deadline (0: none)
  */
 public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Long limitPixels, Thumbnail thumbnail,
-                      Watermark watermark, Output output, Partitioning partitioning, Integer imageTimeoutSeconds)
+                      Watermark watermark, Template recipe, Output output, Partitioning partitioning, Integer imageTimeoutSeconds)
         implements Serializable {
 
     /** The largest file a task can hold in one Java array (binaryFile reads a file into one). */
@@ -60,7 +61,7 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
 
     /** An empty spec: every field at its default, no inputs, no work. */
     public static JobSpec empty() {
-        return new JobSpec(null, null, null, null, null, null, null, null, null);
+        return new JobSpec(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -87,6 +88,13 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
         if (watermark != null) {
             watermark.check();
         }
+        if (recipe != null) {
+            if (watermark != null) {
+                throw LaminaException.badInput("job: a recipe and a watermark cannot go together (draw the logo in the"
+                        + " recipe: an image layer of an asset)");
+            }
+            recipe.check();
+        }
         output.check();
         partitioning.check();
         return this;
@@ -98,39 +106,43 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
     }
 
     public JobSpec withInputs(List<String> v) {
-        return new JobSpec(v, include, maxFileBytes, limitPixels, thumbnail, watermark, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(v, include, maxFileBytes, limitPixels, thumbnail, watermark, recipe, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withInclude(String v) {
-        return new JobSpec(inputs, v, maxFileBytes, limitPixels, thumbnail, watermark, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, v, maxFileBytes, limitPixels, thumbnail, watermark, recipe, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withMaxFileBytes(Long v) {
-        return new JobSpec(inputs, include, v, limitPixels, thumbnail, watermark, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, v, limitPixels, thumbnail, watermark, recipe, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withLimitPixels(Long v) {
-        return new JobSpec(inputs, include, maxFileBytes, v, thumbnail, watermark, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, maxFileBytes, v, thumbnail, watermark, recipe, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withThumbnail(Thumbnail v) {
-        return new JobSpec(inputs, include, maxFileBytes, limitPixels, v, watermark, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, v, watermark, recipe, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withWatermark(Watermark v) {
-        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, v, output, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, v, recipe, output, partitioning, imageTimeoutSeconds);
+    }
+
+    public JobSpec withRecipe(Template v) {
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, v, output, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withOutput(Output v) {
-        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, v, partitioning, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, recipe, v, partitioning, imageTimeoutSeconds);
     }
 
     public JobSpec withPartitioning(Partitioning v) {
-        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, output, v, imageTimeoutSeconds);
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, recipe, output, v, imageTimeoutSeconds);
     }
 
     public JobSpec withImageTimeoutSeconds(Integer v) {
-        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, output, partitioning, v);
+        return new JobSpec(inputs, include, maxFileBytes, limitPixels, thumbnail, watermark, recipe, output, partitioning, v);
     }
 
     /**
@@ -228,6 +240,61 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
 
         public Watermark withTile(Boolean v) {
             return new Watermark(image, gravity, opacity, mode, v);
+        }
+    }
+
+    /**
+     * A recipe template: a layer-tree recipe (any Hadoop path; read once by the driver, checked
+     * there, parsed once per executor) rendered once per input, with the input (or its thumbnail)
+     * as the asset called {@code slot}. The other assets are files named here, read and decoded
+     * once like a watermark.
+     *
+     * @param file     the recipe's JSON
+     * @param slot     the asset name the input goes by in the recipe (default "input")
+     * @param assets   the recipe's other assets: name to image file
+     * @param bitDepth 8 (default) or 16, the render's depth (Recipes.render)
+     */
+    public record Template(String file, String slot, java.util.Map<String, String> assets, Integer bitDepth)
+            implements Serializable {
+        public static final String DEFAULT_SLOT = "input";
+
+        public Template {
+            slot = slot == null ? DEFAULT_SLOT : slot;
+            assets = assets == null ? java.util.Map.of() : java.util.Map.copyOf(assets);
+            bitDepth = bitDepth == null ? 8 : bitDepth;
+        }
+
+        void check() {
+            if (file == null || file.isBlank()) {
+                throw LaminaException.badInput("recipe: file is required");
+            }
+            if (slot.isBlank()) {
+                throw LaminaException.badInput("recipe: the slot name must not be empty");
+            }
+            if (assets.containsKey(slot)) {
+                throw LaminaException.badInput("recipe: the asset \"" + slot + "\" is the slot the input fills; it cannot"
+                        + " also be a file (name the slot otherwise)");
+            }
+            assets.forEach((name, path) -> {
+                if (path == null || path.isBlank()) {
+                    throw LaminaException.badInput("recipe: asset \"" + name + "\" has no file");
+                }
+            });
+            if (bitDepth != 8 && bitDepth != 16) {
+                throw LaminaException.badInput("recipe: bitDepth must be 8 or 16, not " + bitDepth);
+            }
+        }
+
+        public Template withSlot(String v) {
+            return new Template(file, v, assets, bitDepth);
+        }
+
+        public Template withAssets(java.util.Map<String, String> v) {
+            return new Template(file, slot, v, bitDepth);
+        }
+
+        public Template withBitDepth(Integer v) {
+            return new Template(file, slot, assets, v);
         }
     }
 

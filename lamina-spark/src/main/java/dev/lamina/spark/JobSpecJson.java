@@ -53,10 +53,6 @@ public final class JobSpecJson {
             if (tree == null || !tree.isObject()) {
                 throw LaminaException.badInput(source + ": a job specification is a JSON object");
             }
-            if (tree.has("recipe")) {
-                throw LaminaException.unsupported(source + ": recipe templates are not supported yet (they arrive with the"
-                        + " layer-tree recipe format; use thumbnail and watermark)");
-            }
             JsonNode thumb = tree.get("thumbnail");
             if (thumb instanceof ObjectNode t && t.has("size")) {
                 JobSpec.Thumbnail box = JobSpec.Thumbnail.ofSize(t.remove("size").asText());

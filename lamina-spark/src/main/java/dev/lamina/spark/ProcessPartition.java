@@ -37,23 +37,25 @@ final class ProcessPartition implements MapPartitionsFunction<Row, Row> {
     private final String outputFolder;
     private final String runId;
     private final Broadcast<byte[]> watermark;
+    private final Broadcast<RecipeTemplate.Files> recipe;
     private final Broadcast<SerializableConfiguration> hadoop;
     private final LongAccumulator enginesCreated;
 
     ProcessPartition(JobSpec spec, OutputNames names, String outputFolder, String runId, Broadcast<byte[]> watermark,
-                     Broadcast<SerializableConfiguration> hadoop, LongAccumulator enginesCreated) {
+                     Broadcast<RecipeTemplate.Files> recipe, Broadcast<SerializableConfiguration> hadoop, LongAccumulator enginesCreated) {
         this.spec = spec;
         this.names = names;
         this.outputFolder = outputFolder;
         this.runId = runId;
         this.watermark = watermark;
+        this.recipe = recipe;
         this.hadoop = hadoop;
         this.enginesCreated = enginesCreated;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) throws IOException {
-        ExecutorEngine engine = ExecutorEngine.of(spec, watermark.id(), watermark::value, enginesCreated);
+        ExecutorEngine engine = ExecutorEngine.of(spec, watermark, recipe, enginesCreated);
         TaskContext task = TaskContext.get();
         int cores = task == null ? 1 : task.cpus();
         Path folder = new Path(outputFolder);

@@ -63,7 +63,7 @@ public record Summary(long files, long ok, long failed, long skipped, long bytes
                 files, ok, failed, skipped, wallSeconds));
         b.append(String.format(Locale.ROOT, "  %.2f files/s, %.1f MB/s in, %.1f MB/s out, %.1f MPix/s (files processed over the job's wall time)%n",
                 processed / wallSeconds, bytesIn / 1e6 / wallSeconds, bytesOut / 1e6 / wallSeconds, pixels / 1e6 / wallSeconds));
-        b.append(String.format(Locale.ROOT, "  %d engine(s) made (one per executor: watermark decoded once each)%n", engines));
+        b.append(String.format(Locale.ROOT, "  %d engine(s) made (one per executor: watermark or recipe decoded once each)%n", engines));
         if (duplicateOutputs > 0) {
             b.append(String.format(Locale.ROOT, "  warning: %d output name(s) were made from more than one input;"
                     + " add {dir} or {ext} to the pattern%n", duplicateOutputs));

@@ -10,6 +10,11 @@ import dev.lamina.model.LoadOptions;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.SaveOptions;
 import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.recipe.Assets;
+import dev.lamina.recipe.RecipeLimits;
+import dev.lamina.recipe.RecipeParser;
+import dev.lamina.recipe.Recipes;
+import dev.lamina.text.FontLibrary;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,7 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Batches on {@code local[2]}, one Spark session for the class. Expected outputs are made by
  * Lamina's public API with the calls the CLI makes (ThumbnailCommand: {@code Lamina.thumbnail(file,
  * options, load)} then save; CompositeCommand: {@code Lamina.open(base).composite(layers)}), so a
- * batch on Spark writes the bytes {@code lamina} writes on one machine.
+ * batch on Spark writes the bytes {@code lamina} writes on one machine. A recipe template's expected
+ * bytes are lamina-recipe's {@code Recipes.render} of the same recipe and inputs in this process.
  */
 class BatchJobTest {
     private static SparkSession spark;
@@ -114,6 +120,104 @@ class BatchJobTest {
         }
         assertEquals(new TreeSet<>(List.of("2024/july-thumb.jpeg", "2024/june/photo-thumb.jpg", "grey-thumb.png", "rgba-thumb.png")),
                 outputs(out));
+    }
+
+    /** A card whose canvas takes the slot's size (160 wide, the height by the photo's aspect ratio). */
+    private static final String CARD = """
+            {"version": 1,
+             "canvas": {"asset": "photo", "width": 160, "background": "#203040"},
+             "layers": [
+               {"type": "image", "asset": "photo", "width": 160},
+               {"type": "fill", "paint": "#00000040", "blend": "multiply"},
+               {"type": "image", "asset": "logo", "gravity": "south-east", "opacity": 0.8},
+               {"type": "text", "text": "Lamina", "font": "DejaVu Sans Bold", "size": 18, "color": "#ffffff", "x": 8, "y": 6,
+                "effects": [{"type": "shadow", "dx": 1, "dy": 1, "sigma": 1.5, "opacity": 0.7}]}
+             ]}""";
+
+    /** Renders {@code json} with lamina-recipe in this process: the expected bytes, without Spark. */
+    private static byte[] rendered(String json, String slot, LaminaImage input, Map<String, LaminaImage> others, int bitDepth,
+                                   SaveOptions format) {
+        Map<String, LaminaImage> assets = new HashMap<>(others);
+        assets.put(slot, input);
+        return Recipes.render(RecipeParser.parse(json), Assets.of(assets), FontLibrary.withBundled(), RecipeLimits.defaults(), bitDepth)
+                .encode(format);
+    }
+
+    @Test
+    void recipeTemplatesAreTheBytesLaminaRecipeRendersAndABadInputIsAnErrorRow() throws IOException {
+        Path in = dir.resolve("in");
+        TestImages.png(in.resolve("rgba.png"), 300, 200, 4, 51);
+        TestImages.jpeg(in.resolve("photo.jpg"), 640, 480, 52);
+        Files.writeString(in.resolve("notes.png"), "not an image at all");
+        Path logo = TestImages.png(dir.resolve("logo.png"), 40, 24, 4, 53);
+        Path card = Files.writeString(dir.resolve("card.json"), CARD);
+        Path out = dir.resolve("out");
+        JobSpec spec = spec(in, out).withRecipe(new JobSpec.Template(card.toString(), "photo", Map.of("logo", logo.toString()), null));
+        spec = spec.withOutput(spec.output().withPattern("{name}.{ext}").withJpeg(new JobSpec.Jpeg(90, null, null, null)));
+        Summary s = BatchJob.run(spark, spec);
+
+        assertEquals(3, s.files());
+        assertEquals(2, s.ok(), s.report());
+        assertEquals(1, s.engines(), "the recipe parsed and its logo decoded once for the executor");
+        Map<String, LaminaImage> others = Map.of("logo", Lamina.open(logo));
+        byte[] png = rendered(CARD, "photo", Lamina.open(in.resolve("rgba.png")), others, 8, PngOptions.png());
+        assertArrayEquals(png, Files.readAllBytes(out.resolve("rgba.png")));
+        byte[] jpeg = rendered(CARD, "photo", Lamina.open(in.resolve("photo.jpg")), others, 8, JpegOptions.jpeg().quality(90));
+        assertArrayEquals(jpeg, Files.readAllBytes(out.resolve("photo.jpg")));
+        Map<String, Row> rows = rows(out);
+        Row r = rows.get(in.resolve("photo.jpg").toUri().toString().replace("file:///", "file:/"));
+        assertEquals(640, (int) r.getAs("width"));
+        assertEquals(160, (int) r.getAs("out_width"));
+        assertEquals(120, (int) r.getAs("out_height"), "the canvas took the photo's aspect ratio");
+        assertFailed(rows, in.resolve("notes.png"), "UNSUPPORTED", "notes.png: not a PNG, JPEG or TIFF");
+        assertEquals(Set.of("rgba.png", "photo.jpg"), outputs(out));
+    }
+
+    @Test
+    void aThumbnailFillsTheSlotAndACropOutsideASmallInputIsThatInputsErrorRow() throws IOException {
+        Path in = dir.resolve("in");
+        TestImages.png(in.resolve("wide.png"), 300, 200, 4, 61);
+        TestImages.png(in.resolve("tall.png"), 150, 260, 3, 62);
+        String json = """
+                {"version": 1, "canvas": {"width": 100, "height": 80, "background": "#ffffff"},
+                 "layers": [{"type": "fill", "paint": "#ff8800"},
+                            {"type": "image", "asset": "input", "crop": {"x": 10, "y": 5, "width": 80, "height": 60}, "x": 10, "y": 10,
+                             "effects": [{"type": "shadow", "dx": 2, "dy": 3, "sigma": 3, "opacity": 0.5}]}]}""";
+        Path recipe = Files.writeString(dir.resolve("crop.json"), json);
+        Path out = dir.resolve("out");
+        JobSpec spec = spec(in, out).withThumbnail(JobSpec.Thumbnail.ofSize("120"))
+                .withRecipe(new JobSpec.Template(recipe.toString(), null, null, 16));
+        Summary s = BatchJob.run(spark, spec);
+
+        assertEquals(1, s.ok(), s.report());
+        assertEquals(1, s.failed());
+        // wide.png's thumbnail is 120x80: the crop fits; tall.png's is 69x120: 10 + 80 > 69.
+        LaminaImage thumb = Lamina.thumbnail(in.resolve("wide.png"), ThumbnailOptions.edge(120), LoadOptions.defaults());
+        assertArrayEquals(rendered(json, "input", thumb, Map.of(), 16, PngOptions.png()), Files.readAllBytes(out.resolve("wide.png")));
+        assertFailed(rows(out), in.resolve("tall.png"), "BAD_INPUT", "tall.png: " + recipe + ": layers[1].crop: 80x60 at (10, 5) is not inside the 69x120 image \"input\"");
+    }
+
+    @Test
+    void anInvalidRecipeIsRefusedBeforeTheJobRunsWithItsJsonPath() throws IOException {
+        Path in = dir.resolve("in");
+        TestImages.png(in.resolve("a.png"), 32, 32, 3, 71);
+        Path logo = TestImages.png(dir.resolve("logo.png"), 8, 8, 4, 72);
+        Path out = dir.resolve("out");
+        Path unknownAsset = Files.writeString(dir.resolve("unknown.json"), CARD.replace("\"asset\": \"logo\"", "\"asset\": \"logo2\""));
+        Path badSchema = Files.writeString(dir.resolve("schema.json"), CARD.replace("\"size\": 18", "\"size\": \"big\""));
+        Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"version\": 1, \"canvas\": ");
+        Map<Path, String> expected = Map.of(
+                unknownAsset, unknownAsset + ": layers[2].asset: no such asset \"logo2\" (known: logo, photo)",
+                badSchema, badSchema + ": layers[3].size",
+                notJson, notJson + ": not valid JSON");
+        for (Map.Entry<Path, String> c : expected.entrySet()) {
+            JobSpec spec = spec(in, out).withRecipe(new JobSpec.Template(c.getKey().toString(), "photo", Map.of("logo", logo.toString()), null));
+            dev.lamina.model.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.model.LaminaException.class,
+                    () -> BatchJob.run(spark, spec));
+            assertEquals(dev.lamina.model.LaminaException.Kind.BAD_INPUT, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(c.getValue()), e.getMessage());
+            assertTrue(!Files.exists(out), "refused before the output folder was made or a task ran");
+        }
     }
 
     @Test

@@ -88,11 +88,31 @@ class JobSpecTest {
     }
 
     @Test
+    void aRecipeTemplateFromJsonAndFromFlags() throws IOException {
+        JobSpec s = JobSpecJson.parse("""
+                {"inputs": ["/in"], "output": {"folder": "/out"},
+                 "thumbnail": {"size": "800"},
+                 "recipe": {"file": "hdfs:///recipes/card.json", "slot": "photo", "assets": {"logo": "/a/logo.png"}, "bitDepth": 16}}
+                """, "j").validate();
+        assertEquals(new JobSpec.Template("hdfs:///recipes/card.json", "photo", java.util.Map.of("logo", "/a/logo.png"), 16), s.recipe());
+        assertEquals(800, s.thumbnail().width());
+
+        JobSpec d = JobSpecJson.parse("{\"recipe\": {\"file\": \"card.json\"}}", "j");
+        assertEquals(new JobSpec.Template("card.json", "input", java.util.Map.of(), 8), d.recipe());
+
+        JobSpec f = flags("--recipe", "card.json", "--slot", "photo", "--asset", "logo=/a/logo.png", "--asset", "bg=/a/bg.jpg",
+                "--recipe-bit-depth", "16", "/in", "-o", "/out").spec().validate();
+        assertEquals(new JobSpec.Template("card.json", "photo", java.util.Map.of("logo", "/a/logo.png", "bg", "/a/bg.jpg"), 16),
+                f.recipe());
+        assertEquals(s.recipe(), JobSpecJson.parse(JobSpecJson.write(s), "written").recipe(), "the spec round-trips through JSON");
+    }
+
+    @Test
     void mistakesAreNamedForAPerson() {
         assertMessage(LaminaException.Kind.BAD_INPUT, "j: unknown field 'thumbnial'", () -> JobSpecJson.parse("{\"thumbnial\": {}}", "j"));
         assertMessage(LaminaException.Kind.BAD_INPUT, "unknown gravity 'middle'",
                 () -> JobSpecJson.parse("{\"watermark\": {\"image\": \"w.png\", \"gravity\": \"middle\"}}", "j"));
-        assertMessage(LaminaException.Kind.UNSUPPORTED, "recipe templates are not supported yet",
+        assertMessage(LaminaException.Kind.BAD_INPUT, "j: unknown field 'template' at recipe.template",
                 () -> JobSpecJson.parse("{\"recipe\": {\"template\": \"card.json\", \"slot\": \"photo\"}}", "j"));
         assertMessage(LaminaException.Kind.BAD_INPUT, "j (line 1, column", () -> JobSpecJson.parse("{\"inputs\": [", "j"));
         JobSpec base = JobSpec.empty().withInputs(List.of("/in")).withOutput(new JobSpec.Output("/out", null, null, null, null, null));
@@ -106,6 +126,14 @@ class JobSpecTest {
                 () -> base.withOutput(base.output().withPattern("../{name}.png")).validate());
         assertMessage(LaminaException.Kind.BAD_INPUT, "opacity must be between 0 and 1",
                 () -> base.withWatermark(new JobSpec.Watermark("w.png", null, 1.5, null, null)).validate());
+        JobSpec.Template card = new JobSpec.Template("card.json", null, null, null);
+        assertMessage(LaminaException.Kind.BAD_INPUT, "a recipe and a watermark cannot go together",
+                () -> base.withRecipe(card).withWatermark(new JobSpec.Watermark("w.png", null, null, null, null)).validate());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "recipe: bitDepth must be 8 or 16, not 12", () -> base.withRecipe(card.withBitDepth(12)).validate());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "the asset \"input\" is the slot the input fills",
+                () -> base.withRecipe(card.withAssets(java.util.Map.of("input", "x.png"))).validate());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "recipe: file is required", () -> base.withRecipe(new JobSpec.Template(null, null, null, null)).validate());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "need --recipe", () -> flags("--slot", "photo", "/in", "-o", "/out").spec());
         assertMessage(LaminaException.Kind.BAD_INPUT, "maxFileBytes must be 1 to", () -> base.withMaxFileBytes(4L << 30).validate());
         assertMessage(LaminaException.Kind.BAD_INPUT, "no inputs", () -> JobSpec.empty().validate());
         assertMessage(LaminaException.Kind.BAD_INPUT, "need --watermark", () -> flags("--gravity", "north", "/in", "-o", "/out").spec());
