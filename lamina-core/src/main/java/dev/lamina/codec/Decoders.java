@@ -7,6 +7,7 @@ import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
 import dev.lamina.codec.tiff.TiffDecoder;
+import dev.lamina.codec.webp.WebpDecoder;
 import dev.lamina.geometry.Dihedral;
 import dev.lamina.core.Image;
 
@@ -52,6 +53,7 @@ public final class Decoders {
             case PNG -> PngDecoder.open(file, options.limits());
             case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(file, options.limits(), options.page(), options.failOnError());
+            case WEBP -> WebpDecoder.open(file, options.limits());
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
     }
@@ -115,11 +117,15 @@ public final class Decoders {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(data, name, options.limits(), options.page(), options.failOnError());
+            case WEBP -> WebpDecoder.open(data, name, options.limits());
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
     }
 
-    /** Only TIFF has pages; asking a single image for another page is an error, not the first page. */
+    /**
+     * Only TIFF has pages; asking a single image for another page is an error, not the first page. An
+     * animated WebP reports its frames as pages but gives only the first (frame selection is not built).
+     */
     private static void onePage(ImageFormat format, LoadOptions options, String name) {
         if (options.page() > 0 && format != ImageFormat.TIFF && format != ImageFormat.UNKNOWN) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": page " + options.page()
