@@ -59,6 +59,36 @@ public final class Decoders {
     }
 
     /**
+     * The file's format and, where the format has several codings, which one: "PNG", "JPEG",
+     * "TIFF", or for WebP "WebP, lossy (VP8) with alpha (ALPH), extended (VP8X)", "WebP, lossless
+     * (VP8L)", "WebP, animated, 12 frames, the first lossy (VP8)". Reads the headers only (a WebP
+     * file is read whole, within the limits, as its decoder does).
+     */
+    public static String describe(Path file, LoadOptions options) {
+        String name = String.valueOf(file);
+        byte[] data = contentsIfNotRegular(file, options.limits());
+        if (data == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                data = in.readNBytes(16);
+                if (ImageFormat.sniff(data) == ImageFormat.WEBP) {
+                    long size = Files.size(file);
+                    options.limits().checkFileBytes(name, size);
+                    options.limits().checkMemory(name, size, "holding the WebP file in memory");
+                    data = Files.readAllBytes(file);
+                }
+            } catch (IOException e) {
+                throw readError(name, e);
+            }
+        }
+        ImageFormat format = ImageFormat.sniff(data);
+        return switch (format) {
+            case PNG, JPEG, TIFF -> format.name();
+            case WEBP -> "WebP, " + WebpDecoder.describe(data, name, options.limits());
+            case UNKNOWN -> throw unknown(name, data);
+        };
+    }
+
+    /**
      * All the bytes of {@code file} when it is not a regular file (a FIFO, a device, a process
      * substitution such as {@code <(curl ...)}), read once, since such a file cannot be read a
      * second time; null for a regular file, which the decoders read themselves (a PNG streams from
@@ -127,6 +157,10 @@ public final class Decoders {
      * animated WebP reports its frames as pages but gives only the first (frame selection is not built).
      */
     private static void onePage(ImageFormat format, LoadOptions options, String name) {
+        if (options.page() > 0 && format == ImageFormat.WEBP) {
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": page " + options.page()
+                    + " asked for; of a WebP file Lamina reads the first frame (page 0) only");
+        }
         if (options.page() > 0 && format != ImageFormat.TIFF && format != ImageFormat.UNKNOWN) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": page " + options.page()
                     + " asked for, a " + format + " file has one page (0)");

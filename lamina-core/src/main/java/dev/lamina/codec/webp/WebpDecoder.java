@@ -61,7 +61,14 @@ public final class WebpDecoder {
     /** What {@code lamina info} says about the coding: "lossy", "lossless", with alpha, animated and frames. */
     public static String describe(byte[] data, String name, Limits limits) {
         WebpContainer c = WebpContainer.parse(data, name, limits);
-        String coding = c.lossless ? "lossless (VP8L)" : c.alphaOffset >= 0 ? "lossy (VP8) with lossy-file alpha (ALPH)" : "lossy (VP8)";
+        String coding;
+        if (c.lossless) {
+            coding = "lossless (VP8L)" + (c.hasAlpha && !c.animated ? " with alpha" : "");
+        } else if (c.alphaOffset >= 0) {
+            coding = "lossy (VP8) with alpha (ALPH, " + ((data[c.alphaOffset] & 3) == 0 ? "raw" : "lossless") + ")";
+        } else {
+            coding = "lossy (VP8)";
+        }
         if (c.animated) {
             return "animated, " + c.frameCount + " frame" + (c.frameCount == 1 ? "" : "s") + ", the first " + coding;
         }

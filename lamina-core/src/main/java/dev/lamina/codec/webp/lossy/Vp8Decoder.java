@@ -71,6 +71,7 @@ public final class Vp8Decoder {
     private final boolean[] rowSkip;
     private final short[] coeffs = new short[384];
     private final short[] dc = new short[16];
+    private final int[] idctScratch = new int[16];
     private final byte[] yuv = new byte[YUV_SIZE];
     private int nonZeroY;
     private int nonZeroUv;
@@ -563,7 +564,7 @@ public final class Vp8Decoder {
 
     private void transform(int bits, int coeff, int dst) {
         switch (bits >>> 30) {
-            case 3 -> Vp8Idct.transform(coeffs, coeff, yuv, dst);
+            case 3 -> Vp8Idct.transform(coeffs, coeff, yuv, dst, idctScratch);
             case 2 -> Vp8Idct.transformAc3(coeffs, coeff, yuv, dst);
             case 1 -> Vp8Idct.transformDc(coeffs, coeff, yuv, dst);
             default -> {
@@ -574,7 +575,7 @@ public final class Vp8Decoder {
     private void transformUv(int bits, int coeff, int dst) {
         if ((bits & 0xff) != 0) {
             if ((bits & 0xaa) != 0) {
-                Vp8Idct.transformUv(coeffs, coeff, yuv, dst);
+                Vp8Idct.transformUv(coeffs, coeff, yuv, dst, idctScratch);
             } else {
                 Vp8Idct.transformDcUv(coeffs, coeff, yuv, dst);
             }

@@ -26,9 +26,11 @@ final class Vp8Idct {
         dst[at] = (byte) (p < 0 ? 0 : Math.min(p, 255));
     }
 
-    /** The full inverse DCT of {@code in[off, off + 16)} added to the 4x4 block at {@code dst[at]}. */
-    static void transform(short[] in, int off, byte[] dst, int at) {
-        int[] c = new int[16];
+    /**
+     * The full inverse DCT of {@code in[off, off + 16)} added to the 4x4 block at {@code dst[at]};
+     * {@code c} is 16 ints of scratch (the caller's, so nothing is allocated per block).
+     */
+    static void transform(short[] in, int off, byte[] dst, int at, int[] c) {
         for (int i = 0; i < 4; i++) {   // vertical pass
             int i0 = in[off + i];
             int i4 = in[off + 4 + i];
@@ -88,11 +90,11 @@ final class Vp8Idct {
     }
 
     /** The four 4x4 blocks of an 8x8 chroma block, all with the full transform. */
-    static void transformUv(short[] in, int off, byte[] dst, int at) {
-        transform(in, off, dst, at);
-        transform(in, off + 16, dst, at + 4);
-        transform(in, off + 32, dst, at + 4 * BPS);
-        transform(in, off + 48, dst, at + 4 * BPS + 4);
+    static void transformUv(short[] in, int off, byte[] dst, int at, int[] c) {
+        transform(in, off, dst, at, c);
+        transform(in, off + 16, dst, at + 4, c);
+        transform(in, off + 32, dst, at + 4 * BPS, c);
+        transform(in, off + 48, dst, at + 4 * BPS + 4, c);
     }
 
     /** The four blocks of an 8x8 chroma block that have only DC coefficients. */

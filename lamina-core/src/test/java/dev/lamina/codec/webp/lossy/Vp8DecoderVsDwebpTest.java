@@ -16,8 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 /**
  * The VP8 decoder alone (the frame of a simple {@code RIFF/VP8 } file made by {@code cwebp}) gives
  * exactly {@code dwebp -ppm}'s samples, across cwebp's lossy settings: every quality band, the
- * loop filter off, simple and normal at several strengths and sharpness, 1-4 segments, 1-8 token
- * partitions, spatial noise shaping, sharp YUV, and sizes that are not multiples of 16.
+ * loop filter off, simple and normal at several strengths and sharpness, 1-4 segments, spatial
+ * noise shaping, sharp YUV, and sizes that are not multiples of 16; and files with 2, 4 and 8 token
+ * partitions, which cwebp cannot write (made through libwebp's API, committed).
  */
 class Vp8DecoderVsDwebpTest {
     @TempDir
@@ -49,6 +50,18 @@ class Vp8DecoderVsDwebpTest {
             byte[] expected = WebpTestTools.dwebpRgb(dir.resolve("t.webp"), dir.resolve("t.ppm"));
             assertArrayEquals(expected, decodeRgb(file, chunk[0], chunk[1], tag), tag);
         }
+    }
+
+    /** Files with 2, 4 and 8 token partitions (written through libwebp's API: see their README). */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"coffee-p1", "coffee-p2", "coffee-p3", "chelsea-p1",
+        "chelsea-p2", "chelsea-p3"})
+    void tokenPartitionsDecodeAsDwebpDoes(String name) throws IOException {
+        Assumptions.assumeTrue(WebpTestTools.available(), WebpTestTools.MISSING);
+        Path file = WebpTestTools.resource("webp/partitions/" + name + ".webp");
+        byte[] data = java.nio.file.Files.readAllBytes(file);
+        int[] chunk = WebpTestTools.chunk(data, "VP8 ");
+        assertArrayEquals(WebpTestTools.dwebpRgb(file, dir.resolve(name + ".ppm")), decodeRgb(data, chunk[0], chunk[1], name), name);
     }
 
     static byte[] decodeRgb(byte[] data, int offset, int length, String name) {
