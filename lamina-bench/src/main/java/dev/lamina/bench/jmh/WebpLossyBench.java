@@ -44,7 +44,7 @@ public class WebpLossyBench {
     private int vp8Length;
 
     /** The picture as PNG, and as WebP made by cwebp with {@code options}. */
-    static byte[] cwebp(boolean alpha, String... options) throws IOException, InterruptedException {
+    public static byte[] cwebp(boolean alpha, String... options) throws IOException, InterruptedException {
         BufferedImage img = InputGenerator.scale(InputGenerator.photo("coffee.png"), 1920, 1080, alpha);
         if (alpha) {
             img = InputGenerator.withSoftAlpha(img, 0.85);

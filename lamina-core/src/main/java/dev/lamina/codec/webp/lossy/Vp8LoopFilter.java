@@ -38,47 +38,8 @@ final class Vp8LoopFilter {
         b[p] = clip1(q0 - a1);
     }
 
-    private static void filter4(byte[] b, int p, int step) {
-        int p1 = u(b, p - 2 * step);
-        int p0 = u(b, p - step);
-        int q0 = u(b, p);
-        int q1 = u(b, p + step);
-        int a = 3 * (q0 - p0);
-        int a1 = sclip2((a + 4) >> 3);
-        int a2 = sclip2((a + 3) >> 3);
-        int a3 = (a1 + 1) >> 1;
-        b[p - 2 * step] = clip1(p1 + a3);
-        b[p - step] = clip1(p0 + a2);
-        b[p] = clip1(q0 - a1);
-        b[p + step] = clip1(q1 - a3);
-    }
 
-    private static void filter6(byte[] b, int p, int step) {
-        int p2 = u(b, p - 3 * step);
-        int p1 = u(b, p - 2 * step);
-        int p0 = u(b, p - step);
-        int q0 = u(b, p);
-        int q1 = u(b, p + step);
-        int q2 = u(b, p + 2 * step);
-        int a = sclip1(3 * (q0 - p0) + sclip1(p1 - q1));
-        int a1 = (27 * a + 63) >> 7;
-        int a2 = (18 * a + 63) >> 7;
-        int a3 = (9 * a + 63) >> 7;
-        b[p - 3 * step] = clip1(p2 + a3);
-        b[p - 2 * step] = clip1(p1 + a2);
-        b[p - step] = clip1(p0 + a1);
-        b[p] = clip1(q0 - a1);
-        b[p + step] = clip1(q1 - a2);
-        b[p + 2 * step] = clip1(q2 - a3);
-    }
 
-    private static boolean hev(byte[] b, int p, int step, int thresh) {
-        int p1 = u(b, p - 2 * step);
-        int p0 = u(b, p - step);
-        int q0 = u(b, p);
-        int q1 = u(b, p + step);
-        return Math.abs(p1 - p0) > thresh || Math.abs(q1 - q0) > thresh;
-    }
 
     private static boolean needsFilter(byte[] b, int p, int step, int t) {
         int p1 = u(b, p - 2 * step);
@@ -88,21 +49,6 @@ final class Vp8LoopFilter {
         return 4 * Math.abs(p0 - q0) + Math.abs(p1 - q1) <= t;
     }
 
-    private static boolean needsFilter2(byte[] b, int p, int step, int t, int it) {
-        int p3 = u(b, p - 4 * step);
-        int p2 = u(b, p - 3 * step);
-        int p1 = u(b, p - 2 * step);
-        int p0 = u(b, p - step);
-        int q0 = u(b, p);
-        int q1 = u(b, p + step);
-        int q2 = u(b, p + 2 * step);
-        int q3 = u(b, p + 3 * step);
-        if (4 * Math.abs(p0 - q0) + Math.abs(p1 - q1) > t) {
-            return false;
-        }
-        return Math.abs(p3 - p2) <= it && Math.abs(p2 - p1) <= it && Math.abs(p1 - p0) <= it
-                && Math.abs(q3 - q2) <= it && Math.abs(q2 - q1) <= it && Math.abs(q1 - q0) <= it;
-    }
 
     // ---- simple filter (luma) ----
 
@@ -140,30 +86,84 @@ final class Vp8LoopFilter {
 
     // ---- normal filter ----
 
-    /** Macroblock edge: six-tap filter unless the edge variance is high. */
+    /**
+     * Macroblock edge: six-tap filter unless the edge variance is high (then the simple filter's
+     * two-tap {@link #filter2}). The eight pixels across the edge are loaded once for the tests and
+     * the filter: libwebp's NeedsFilter2, Hev, DoFilter2 and DoFilter6 in one loop.
+     */
     static void loop26(byte[] b, int p, int hstride, int vstride, int size, int thresh, int ithresh, int hevThresh) {
         int thresh2 = 2 * thresh + 1;
         for (int n = 0; n < size; n++, p += vstride) {
-            if (needsFilter2(b, p, hstride, thresh2, ithresh)) {
-                if (hev(b, p, hstride, hevThresh)) {
-                    filter2(b, p, hstride);
-                } else {
-                    filter6(b, p, hstride);
-                }
+            int p1 = b[p - 2 * hstride] & 0xFF;
+            int p0 = b[p - hstride] & 0xFF;
+            int q0 = b[p] & 0xFF;
+            int q1 = b[p + hstride] & 0xFF;
+            if (4 * Math.abs(p0 - q0) + Math.abs(p1 - q1) > thresh2) {
+                continue;
+            }
+            int p3 = b[p - 4 * hstride] & 0xFF;
+            int p2 = b[p - 3 * hstride] & 0xFF;
+            int q2 = b[p + 2 * hstride] & 0xFF;
+            int q3 = b[p + 3 * hstride] & 0xFF;
+            if (Math.abs(p3 - p2) > ithresh || Math.abs(p2 - p1) > ithresh || Math.abs(p1 - p0) > ithresh
+                    || Math.abs(q3 - q2) > ithresh || Math.abs(q2 - q1) > ithresh || Math.abs(q1 - q0) > ithresh) {
+                continue;
+            }
+            if (Math.abs(p1 - p0) > hevThresh || Math.abs(q1 - q0) > hevThresh) {
+                int a = 3 * (q0 - p0) + sclip1(p1 - q1);
+                int a1 = sclip2((a + 4) >> 3);
+                int a2 = sclip2((a + 3) >> 3);
+                b[p - hstride] = clip1(p0 + a2);
+                b[p] = clip1(q0 - a1);
+            } else {
+                int a = sclip1(3 * (q0 - p0) + sclip1(p1 - q1));
+                int a1 = (27 * a + 63) >> 7;
+                int a2 = (18 * a + 63) >> 7;
+                int a3 = (9 * a + 63) >> 7;
+                b[p - 3 * hstride] = clip1(p2 + a3);
+                b[p - 2 * hstride] = clip1(p1 + a2);
+                b[p - hstride] = clip1(p0 + a1);
+                b[p] = clip1(q0 - a1);
+                b[p + hstride] = clip1(q1 - a2);
+                b[p + 2 * hstride] = clip1(q2 - a3);
             }
         }
     }
 
-    /** Inner edge: four-tap filter unless the edge variance is high. */
+    /** Inner edge: four-tap filter unless the edge variance is high (pixels loaded once, as {@link #loop26}). */
     static void loop24(byte[] b, int p, int hstride, int vstride, int size, int thresh, int ithresh, int hevThresh) {
         int thresh2 = 2 * thresh + 1;
         for (int n = 0; n < size; n++, p += vstride) {
-            if (needsFilter2(b, p, hstride, thresh2, ithresh)) {
-                if (hev(b, p, hstride, hevThresh)) {
-                    filter2(b, p, hstride);
-                } else {
-                    filter4(b, p, hstride);
-                }
+            int p1 = b[p - 2 * hstride] & 0xFF;
+            int p0 = b[p - hstride] & 0xFF;
+            int q0 = b[p] & 0xFF;
+            int q1 = b[p + hstride] & 0xFF;
+            if (4 * Math.abs(p0 - q0) + Math.abs(p1 - q1) > thresh2) {
+                continue;
+            }
+            int p3 = b[p - 4 * hstride] & 0xFF;
+            int p2 = b[p - 3 * hstride] & 0xFF;
+            int q2 = b[p + 2 * hstride] & 0xFF;
+            int q3 = b[p + 3 * hstride] & 0xFF;
+            if (Math.abs(p3 - p2) > ithresh || Math.abs(p2 - p1) > ithresh || Math.abs(p1 - p0) > ithresh
+                    || Math.abs(q3 - q2) > ithresh || Math.abs(q2 - q1) > ithresh || Math.abs(q1 - q0) > ithresh) {
+                continue;
+            }
+            if (Math.abs(p1 - p0) > hevThresh || Math.abs(q1 - q0) > hevThresh) {
+                int a = 3 * (q0 - p0) + sclip1(p1 - q1);
+                int a1 = sclip2((a + 4) >> 3);
+                int a2 = sclip2((a + 3) >> 3);
+                b[p - hstride] = clip1(p0 + a2);
+                b[p] = clip1(q0 - a1);
+            } else {
+                int a = 3 * (q0 - p0);
+                int a1 = sclip2((a + 4) >> 3);
+                int a2 = sclip2((a + 3) >> 3);
+                int a3 = (a1 + 1) >> 1;
+                b[p - 2 * hstride] = clip1(p1 + a3);
+                b[p - hstride] = clip1(p0 + a2);
+                b[p] = clip1(q0 - a1);
+                b[p + hstride] = clip1(q1 - a3);
             }
         }
     }
