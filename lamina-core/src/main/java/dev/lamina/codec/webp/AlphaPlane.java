@@ -1,7 +1,7 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.codec.webp.lossless.ArgbRowReader;
 import dev.lamina.codec.webp.lossless.Vp8lDecoder;
 

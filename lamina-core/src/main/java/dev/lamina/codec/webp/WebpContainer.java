@@ -1,9 +1,9 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
-import dev.lamina.codec.ExifBlock;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
+import dev.lamina.codec.metadata.ExifBlock;
 import dev.lamina.codec.webp.lossless.Vp8lHeader;
 import dev.lamina.codec.webp.lossy.Vp8Decoder;
 

@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 import dev.lamina.codec.webp.lossless.ArgbRowReader;

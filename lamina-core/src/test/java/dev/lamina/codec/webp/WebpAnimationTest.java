@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.core.Image;
 import org.junit.jupiter.api.Assumptions;

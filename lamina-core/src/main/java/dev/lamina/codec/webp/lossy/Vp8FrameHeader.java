@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossy;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * A VP8 key frame's headers (RFC 6386, sections 9.1-9.11 and 19.2), read as libwebp's

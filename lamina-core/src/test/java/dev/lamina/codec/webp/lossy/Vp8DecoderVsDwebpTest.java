@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossy;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.codec.webp.WebpTestTools;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
