@@ -191,6 +191,6 @@ public final class Decoders {
         if (head.length == 0) {
             return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": file is empty");
         }
-        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG or TIFF file (unrecognised content)");
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG, TIFF or WebP file (unrecognised content)");
     }
 }
