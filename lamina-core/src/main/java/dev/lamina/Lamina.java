@@ -79,6 +79,15 @@ public final class Lamina {
     }
 
     /**
+     * What a file is, from its headers: "PNG", "JPEG", "TIFF", or for WebP its coding ("WebP, lossy
+     * (VP8) with alpha (ALPH)", "WebP, lossless (VP8L)", "WebP, animated, 12 frames, the first lossy
+     * (VP8)"), as {@code lamina info} shows it.
+     */
+    public static String describe(Path file, LoadOptions options) {
+        return Decoders.describe(file, options);
+    }
+
+    /**
      * A thumbnail of an image file: a JPEG is decoded at 1/2, 1/4 or 1/8 size when the thumbnail
      * is small enough (shrink-on-load), then resampled to the final size with the options' kernel.
      *

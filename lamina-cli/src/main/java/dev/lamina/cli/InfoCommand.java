@@ -41,7 +41,9 @@ public final class InfoCommand implements Callable<Integer> {
         int failed = 0;
         for (Path f : files) {
             try {
-                report(f, Lamina.open(f, load), out);
+                LaminaImage image = Lamina.open(f, load);
+                // A FIFO or process substitution can be read once only: its coding is not looked at again.
+                report(f, image, Files.isRegularFile(f) ? Lamina.describe(f, load) : null, out);
             } catch (LaminaException e) {
                 failed++;
                 out.flush();
@@ -53,7 +55,7 @@ public final class InfoCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    private static void report(Path f, LaminaImage image, PrintWriter out) {
+    private static void report(Path f, LaminaImage image, String coding, PrintWriter out) {
         Metadata m = image.metadata();
         long bytes;
         try {
@@ -62,12 +64,16 @@ public final class InfoCommand implements Callable<Integer> {
             throw new LaminaException(LaminaException.Kind.IO, f + ": cannot read its size: " + e.getMessage(), e);
         }
         out.printf("%s%n", f);
+        if (coding != null) {
+            out.printf("  coding       %s%n", coding);
+        }
         out.printf("  size         %d x %d%n", image.width(), image.height());
         out.printf("  file         %d bytes%n", bytes);
         out.printf("  bands        %d (%s%s)%n", image.bands(), image.colourSpace(), image.hasAlpha() ? " + alpha" : "");
         out.printf("  format       %s%n", image.sampleFormat());
         if (m.pages() > 1) {
-            out.printf("  pages        %d (the first is shown)%n", m.pages());
+            // An animated WebP's frames are its pages: the first is decoded, on the canvas.
+            out.printf("  %-12s %d (the first is shown)%n", coding != null && coding.startsWith("WebP") ? "frames" : "pages", m.pages());
         }
         if (m.orientation() != 1) {
             out.printf("  orientation  %d (EXIF; applied on load unless --no-auto-orient)%n", m.orientation());

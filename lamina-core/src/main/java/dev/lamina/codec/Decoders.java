@@ -7,6 +7,7 @@ import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
 import dev.lamina.codec.tiff.TiffDecoder;
+import dev.lamina.codec.webp.WebpDecoder;
 import dev.lamina.geometry.Dihedral;
 import dev.lamina.core.Image;
 
@@ -52,8 +53,39 @@ public final class Decoders {
             case PNG -> PngDecoder.open(file, options.limits());
             case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(file, options.limits(), options.page(), options.failOnError());
+            case WEBP -> WebpDecoder.open(file, options.limits());
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
+    }
+
+    /**
+     * The file's format and, where the format has several codings, which one: "PNG", "JPEG",
+     * "TIFF", or for WebP "WebP, lossy (VP8) with alpha (ALPH), extended (VP8X)", "WebP, lossless
+     * (VP8L)", "WebP, animated, 12 frames, the first lossy (VP8)". Reads the headers only (a WebP
+     * file is read whole, within the limits, as its decoder does).
+     */
+    public static String describe(Path file, LoadOptions options) {
+        String name = String.valueOf(file);
+        byte[] data = contentsIfNotRegular(file, options.limits());
+        if (data == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                data = in.readNBytes(16);
+                if (ImageFormat.sniff(data) == ImageFormat.WEBP) {
+                    long size = Files.size(file);
+                    options.limits().checkFileBytes(name, size);
+                    options.limits().checkMemory(name, size, "holding the WebP file in memory");
+                    data = Files.readAllBytes(file);
+                }
+            } catch (IOException e) {
+                throw readError(name, e);
+            }
+        }
+        ImageFormat format = ImageFormat.sniff(data);
+        return switch (format) {
+            case PNG, JPEG, TIFF -> format.name();
+            case WEBP -> "WebP, " + WebpDecoder.describe(data, name, options.limits());
+            case UNKNOWN -> throw unknown(name, data);
+        };
     }
 
     /**
@@ -115,12 +147,20 @@ public final class Decoders {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(data, name, options.limits(), options.page(), options.failOnError());
+            case WEBP -> WebpDecoder.open(data, name, options.limits());
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
     }
 
-    /** Only TIFF has pages; asking a single image for another page is an error, not the first page. */
+    /**
+     * Only TIFF has pages; asking a single image for another page is an error, not the first page. An
+     * animated WebP reports its frames as pages but gives only the first (frame selection is not built).
+     */
     private static void onePage(ImageFormat format, LoadOptions options, String name) {
+        if (options.page() > 0 && format == ImageFormat.WEBP) {
+            throw new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": page " + options.page()
+                    + " asked for; of a WebP file Lamina reads the first frame (page 0) only");
+        }
         if (options.page() > 0 && format != ImageFormat.TIFF && format != ImageFormat.UNKNOWN) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": page " + options.page()
                     + " asked for, a " + format + " file has one page (0)");
@@ -151,6 +191,6 @@ public final class Decoders {
         if (head.length == 0) {
             return new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": file is empty");
         }
-        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG or TIFF file (unrecognised content)");
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": not a PNG, JPEG, TIFF or WebP file (unrecognised content)");
     }
 }

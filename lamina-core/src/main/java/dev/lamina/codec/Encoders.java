@@ -67,6 +67,8 @@ public final class Encoders {
             case PNG -> PngOptions.png();
             case JPEG -> JpegOptions.jpeg();
             case TIFF -> TiffOptions.tiff();
+            case WEBP -> throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file
+                    + ": writing WebP is not available yet (reading is); use .png, .jpg or .tif");
             case UNKNOWN -> throw new AssertionError();
         };
     }

@@ -2,13 +2,14 @@ package dev.lamina.codec;
 
 import dev.lamina.model.LaminaException;
 import dev.lamina.codec.tiff.TiffDecoder;
+import dev.lamina.codec.webp.WebpDecoder;
 
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** The encoded formats Lamina reads and writes, recognised by signature or by file name. */
 public enum ImageFormat {
-    PNG, JPEG, TIFF, UNKNOWN;
+    PNG, JPEG, TIFF, WEBP, UNKNOWN;
 
     /** The format whose signature starts {@code head}. */
     public static ImageFormat sniff(byte[] head) {
@@ -21,6 +22,9 @@ public enum ImageFormat {
         }
         if (TiffDecoder.isTiff(head)) {
             return TIFF;
+        }
+        if (WebpDecoder.isWebp(head)) {
+            return WEBP;
         }
         return UNKNOWN;
     }
@@ -36,6 +40,9 @@ public enum ImageFormat {
         }
         if (n.endsWith(".tif") || n.endsWith(".tiff")) {
             return TIFF;
+        }
+        if (n.endsWith(".webp")) {
+            return WEBP;   // named, but not offered below until the WebP encoder can write it (Encoders refuses it clearly)
         }
         throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif or .tiff)");
     }

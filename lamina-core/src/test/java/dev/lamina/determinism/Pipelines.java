@@ -85,6 +85,8 @@ final class Pipelines {
             BandFormat.U8, 17), TiffOptions.tiff().compression(TiffOptions.Compression.LZW));
     static final byte[] TIFF_TILES = encode(TestImages.photoLike(1001, 777, Interpretation.RGB, true,
             BandFormat.U16, 18), TiffOptions.tiff().compression(TiffOptions.Compression.DEFLATE).tiles(128, 64));
+    /** Lossy with an ALPH chunk (gradient alpha, best filter), made by cwebp -q 70: Lamina writes no lossy WebP yet. */
+    static final byte[] WEBP_LOSSY_ALPHA = resource("/webp/rocket-alpha-lossy.webp");
     static final byte[] WEBP_LOSSLESS = WebpLosslessFile.wrap(Vp8lEncoder.encode(ImageArgb.of(TestImages.photoLike(803, 611,
             Interpretation.RGB, true, BandFormat.U8, 17)), 803, 611, Vp8lEncodeOptions.defaults()));
 
@@ -100,6 +102,9 @@ final class Pipelines {
                 .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).encode(PngOptions.png().compression(3))));
         p.add(new Pipeline("lossless webp -> png", () -> encode(WebpLosslessFile.open(WEBP_LOSSLESS, "input.webp", Limits.defaults()),
                 PngOptions.png().compression(1))));
+        p.add(new Pipeline("lossy webp + alpha -> png", () -> open(WEBP_LOSSY_ALPHA).encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("lossy webp + alpha lanczos3 -> png", () -> open(WEBP_LOSSY_ALPHA)
+                .resize(300, 200, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
         p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
         p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)

@@ -255,7 +255,7 @@ class BatchJobTest {
         assertEquals(1, s.ok());
         assertEquals(4, s.failed());
         Map<String, Row> rows = rows(out);
-        assertFailed(rows, in.resolve("notes.png"), "UNSUPPORTED", "notes.png: not a PNG, JPEG or TIFF");
+        assertFailed(rows, in.resolve("notes.png"), "UNSUPPORTED", "notes.png: not a PNG, JPEG, TIFF or WebP");
         assertFailed(rows, in.resolve("truncated.png"), "BAD_INPUT", "truncated.png");
         assertFailed(rows, big, "LIMIT_EXCEEDED", "big.png: " + (cap + 1) + " bytes is over the limit of " + cap);
         assertFailed(rows, in.resolve("huge.png"), "LIMIT_EXCEEDED", "huge.png: 3221225472 bytes is over the limit");
