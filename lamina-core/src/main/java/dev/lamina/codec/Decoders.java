@@ -52,6 +52,7 @@ public final class Decoders {
             case PNG -> PngDecoder.open(file, options.limits());
             case JPEG -> JpegDecoder.open(file, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(file, options.limits(), options.page(), options.failOnError());
+            case WEBP -> throw noWebpDecoder(name);
             case UNKNOWN -> throw unknown(name, head);
         }, options, name);
     }
@@ -115,8 +116,14 @@ public final class Decoders {
             case PNG -> PngDecoder.open(data, name, options.limits());
             case JPEG -> JpegDecoder.open(data, name, options.limits(), jpeg(options).scale(shrink));
             case TIFF -> TiffDecoder.open(data, name, options.limits(), options.page(), options.failOnError());
+            case WEBP -> throw noWebpDecoder(name);
             case UNKNOWN -> throw unknown(name, data);
         }, options, name);
+    }
+
+    /** WebP is written by this branch and read by the WebP decoder, merged separately (sniff never says WEBP here). */
+    private static LaminaException noWebpDecoder(String name) {
+        return new LaminaException(LaminaException.Kind.UNSUPPORTED, name + ": reading WebP is not supported by this build");
     }
 
     /** Only TIFF has pages; asking a single image for another page is an error, not the first page. */

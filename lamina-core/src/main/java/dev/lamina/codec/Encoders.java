@@ -6,9 +6,11 @@ import dev.lamina.Limits;
 import dev.lamina.PngOptions;
 import dev.lamina.SaveOptions;
 import dev.lamina.TiffOptions;
+import dev.lamina.WebpOptions;
 import dev.lamina.codec.jpeg.JpegEncoder;
 import dev.lamina.codec.png.PngEncoder;
 import dev.lamina.codec.tiff.TiffEncoder;
+import dev.lamina.codec.webp.WebpEncoder;
 import dev.lamina.core.Image;
 import dev.lamina.core.IoReasons;
 
@@ -67,6 +69,7 @@ public final class Encoders {
             case PNG -> PngOptions.png();
             case JPEG -> JpegOptions.jpeg();
             case TIFF -> TiffOptions.tiff();
+            case WEBP -> WebpOptions.webp();
             case UNKNOWN -> throw new AssertionError();
         };
     }
@@ -87,6 +90,7 @@ public final class Encoders {
             case PngOptions png -> PngEncoder.write(image, out, png, name);
             case JpegOptions jpeg -> JpegEncoder.write(image, out, jpeg, name, limits);
             case TiffOptions tiff -> TiffEncoder.write(image, out, tiff);
+            case WebpOptions webp -> WebpEncoder.write(image, out, webp, name);
         }
     }
 
@@ -102,6 +106,7 @@ public final class Encoders {
             case PngOptions png -> ImageFormat.PNG;
             case JpegOptions jpeg -> ImageFormat.JPEG;
             case TiffOptions tiff -> ImageFormat.TIFF;
+            case WebpOptions webp -> ImageFormat.WEBP;
         };
         if (wanted != given) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the name says " + wanted + " but " + given + " options were given");

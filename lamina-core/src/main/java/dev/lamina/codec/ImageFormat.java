@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** The encoded formats Lamina reads and writes, recognised by signature or by file name. */
 public enum ImageFormat {
-    PNG, JPEG, TIFF, UNKNOWN;
+    PNG, JPEG, TIFF, WEBP, UNKNOWN;
 
     /** The format whose signature starts {@code head}. */
     public static ImageFormat sniff(byte[] head) {
@@ -37,6 +37,9 @@ public enum ImageFormat {
         if (n.endsWith(".tif") || n.endsWith(".tiff")) {
             return TIFF;
         }
-        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif or .tiff)");
+        if (n.endsWith(".webp")) {
+            return WEBP;
+        }
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif, .tiff or .webp)");
     }
 }
