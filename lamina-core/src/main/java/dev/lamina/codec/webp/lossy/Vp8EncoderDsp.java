@@ -5,6 +5,7 @@ package dev.lamina.codec.webp.lossy;
  * forward 4x4 DCT and Walsh-Hadamard transforms, the inverse ones that rebuild what the decoder
  * will see (they must match the decoder bit for bit, or prediction drifts), quantisation, and the
  * distortion measures of the mode decision. Blocks are int arrays with an offset and a stride.
+ * An instance holds the transforms' scratch, so each thread of work has its own.
  */
 final class Vp8EncoderDsp {
     private static final int C1 = 20091;   // cos(pi/8) * sqrt(2) - 1, in 1/65536
@@ -12,12 +13,13 @@ final class Vp8EncoderDsp {
     static final int QFIX = 17;
     static final int MAX_LEVEL = 2047;
 
-    private Vp8EncoderDsp() {
-    }
+    /** Scratch of the transforms: one instance per thread of work. */
+    private final int[] tmp = new int[16];
+
 
     /** Forward DCT of {@code src - ref} (4x4) into {@code out[oo..oo+15]}, natural order. */
-    static void fdct(int[] src, int so, int ss, int[] ref, int ro, int rs, int[] out, int oo) {
-        int[] tmp = new int[16];
+    void fdct(int[] src, int so, int ss, int[] ref, int ro, int rs, int[] out, int oo) {
+        int[] tmp = this.tmp;
         for (int i = 0; i < 4; i++, so += ss, ro += rs) {
             int d0 = src[so] - ref[ro];
             int d1 = src[so + 1] - ref[ro + 1];
@@ -45,8 +47,8 @@ final class Vp8EncoderDsp {
     }
 
     /** Forward WHT of the 16 luma DCs ({@code dc[n]} of block n, raster order) into {@code out}. */
-    static void fwht(int[] dc, int[] out) {
-        int[] tmp = new int[16];
+    void fwht(int[] dc, int[] out) {
+        int[] tmp = this.tmp;
         for (int i = 0; i < 4; i++) {
             int a0 = dc[i * 4] + dc[i * 4 + 2];
             int a1 = dc[i * 4 + 1] + dc[i * 4 + 3];
@@ -70,8 +72,8 @@ final class Vp8EncoderDsp {
     }
 
     /** Inverse WHT as the decoder does it: dequantised {@code in} to the 16 blocks' DCs. */
-    static void iwht(int[] in, int[] dc) {
-        int[] tmp = new int[16];
+    void iwht(int[] in, int[] dc) {
+        int[] tmp = this.tmp;
         for (int i = 0; i < 4; i++) {
             int a0 = in[i] + in[12 + i];
             int a1 = in[4 + i] + in[8 + i];
@@ -104,8 +106,8 @@ final class Vp8EncoderDsp {
     }
 
     /** Inverse DCT of dequantised {@code in} added to the prediction {@code ref}, clipped, into {@code dst}. */
-    static void idctAdd(int[] ref, int ro, int rs, int[] in, int io, int[] dst, int dOff, int ds) {
-        int[] c = new int[16];
+    void idctAdd(int[] ref, int ro, int rs, int[] in, int io, int[] dst, int dOff, int ds) {
+        int[] c = this.tmp;
         for (int i = 0; i < 4; i++) {
             int a = in[io + i] + in[io + 8 + i];
             int b = in[io + i] - in[io + 8 + i];
@@ -180,8 +182,13 @@ final class Vp8EncoderDsp {
         return sum;
     }
 
-    private static int ttransform(int[] in, int o, int s, int[] w) {
-        int[] tmp = new int[16];
+    /**
+     * The weighted Hadamard energy of a 4x4 block. The spectral distortion of a reconstruction is
+     * the difference of its energy and the source's, over 32 (libwebp's "TDisto"): it keeps
+     * texture that plain SSE would let the quantiser flatten. The source's is computed once.
+     */
+    int ttransform(int[] in, int o, int s, int[] w) {
+        int[] tmp = this.tmp;
         for (int i = 0; i < 4; i++, o += s) {
             int a0 = in[o] + in[o + 2];
             int a1 = in[o + 1] + in[o + 3];
@@ -206,20 +213,12 @@ final class Vp8EncoderDsp {
         return sum;
     }
 
-    /**
-     * Spectral distortion of a 4x4 block: the weighted difference of the two blocks' Hadamard
-     * energies (libwebp's "TDisto"), which keeps texture that plain SSE would let the quantiser flatten.
-     */
-    static int tdisto4x4(int[] a, int ao, int as, int[] b, int bo, int bs, int[] w) {
-        return Math.abs(ttransform(b, bo, bs, w) - ttransform(a, ao, as, w)) >> 5;
-    }
-
-    static int tdisto16x16(int[] a, int[] b, int[] w) {
+    /** The spectral distortion summed over a 16x16 block, with the source's 16 energies given. */
+    int tdisto16x16(int[] srcEnergy, int[] b, int[] w) {
         int d = 0;
-        for (int y = 0; y < 16; y += 4) {
-            for (int x = 0; x < 16; x += 4) {
-                d += tdisto4x4(a, y * 16 + x, 16, b, y * 16 + x, 16, w);
-            }
+        for (int n = 0; n < 16; n++) {
+            int off = (n >> 2) * 64 + (n & 3) * 4;
+            d += Math.abs(ttransform(b, off, 16, w) - srcEnergy[n]) >> 5;
         }
         return d;
     }

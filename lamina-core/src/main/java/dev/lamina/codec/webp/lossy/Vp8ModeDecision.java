@@ -20,6 +20,11 @@ final class Vp8ModeDecision {
     private static final int MAX_I4_HEADER_BITS = 256 * 16 * 16;
 
     private final Vp8Probas probas;
+    private final Vp8EncoderDsp dsp = new Vp8EncoderDsp();
+    private final int[] dcScratch = new int[16];
+    private final int[] whtScratch = new int[16];
+    /** The source's weighted Hadamard energy per 4x4 block, for the spectral distortion. */
+    private final int[] srcEnergy = new int[16];
     private final boolean tryI4;
 
     // the decision
@@ -93,13 +98,16 @@ final class Vp8ModeDecision {
 
     private void pickIntra16(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz, Score rd) {
         boolean flat = isFlatSource16(c.srcY);
+        for (int n = 0; n < 16; n++) {
+            srcEnergy[n] = dsp.ttransform(c.srcY, (n >> 2) * 64 + (n & 3) * 4, 16, WEIGHT_Y);
+        }
         Score cur = new Score();
         long best = Long.MAX_VALUE;
         for (int mode = 0; mode < 4; mode++) {
             Vp8EncoderPredict.luma16(c, mode, pred);
             reconstructIntra16(c.srcY, pred, seg, tmpRec, tmpDc, tmpAc);
             cur.d = Vp8EncoderDsp.sse(c.srcY, 0, 16, tmpRec, 0, 16, 16, 16);
-            cur.sd = (seg.tlambda * (long) Vp8EncoderDsp.tdisto16x16(c.srcY, tmpRec, WEIGHT_Y) + 128) >> 8;
+            cur.sd = (seg.tlambda * (long) dsp.tdisto16x16(srcEnergy, tmpRec, WEIGHT_Y) + 128) >> 8;
             cur.h = Vp8EncoderTables.FIXED_COST_I16[mode];
             cur.r = costLuma16(tmpDc, tmpAc, topNz, leftNz);
             if (flat) {
@@ -140,24 +148,24 @@ final class Vp8ModeDecision {
 
     /** Forward transforms, WHT, quantisation and reconstruction of a 16x16 prediction; levels zigzag. */
     private void reconstructIntra16(int[] src, int[] p, Vp8Segment seg, int[] rec, int[] dcLevels, int[] acLevels) {
-        int[] dc = new int[16];
+        int[] dc = dcScratch;
         for (int n = 0; n < 16; n++) {
             int off = (n >> 2) * 64 + (n & 3) * 4;
-            Vp8EncoderDsp.fdct(src, off, 16, p, off, 16, coeffs, n * 16);
+            dsp.fdct(src, off, 16, p, off, 16, coeffs, n * 16);
             dc[n] = coeffs[n * 16];
             coeffs[n * 16] = 0;
         }
-        int[] wht = new int[16];
-        Vp8EncoderDsp.fwht(dc, wht);
+        int[] wht = whtScratch;
+        dsp.fwht(dc, wht);
         Vp8EncoderDsp.quantize(wht, 0, dcLevels, 0, seg.y2);
         for (int n = 0; n < 16; n++) {
             Vp8EncoderDsp.quantize(coeffs, n * 16, acLevels, n * 16, seg.y1);
         }
-        Vp8EncoderDsp.iwht(wht, dc);
+        dsp.iwht(wht, dc);
         for (int n = 0; n < 16; n++) {
             coeffs[n * 16] = dc[n];
             int off = (n >> 2) * 64 + (n & 3) * 4;
-            Vp8EncoderDsp.idctAdd(p, off, 16, coeffs, n * 16, rec, off, 16);
+            dsp.idctAdd(p, off, 16, coeffs, n * 16, rec, off, 16);
         }
     }
 
@@ -203,11 +211,11 @@ final class Vp8ModeDecision {
             }
             for (int mode = 0; mode < 10; mode++) {
                 Vp8EncoderPredict.luma4(edge, mode, blockPred);
-                Vp8EncoderDsp.fdct(srcBlock, 0, 4, blockPred, 0, 4, blockCoeffs, 0);
+                dsp.fdct(srcBlock, 0, 4, blockPred, 0, 4, blockCoeffs, 0);
                 Vp8EncoderDsp.quantize(blockCoeffs, 0, blockLevels, 0, seg.y1);
-                Vp8EncoderDsp.idctAdd(blockPred, 0, 4, blockCoeffs, 0, blockRec, 0, 4);
+                dsp.idctAdd(blockPred, 0, 4, blockCoeffs, 0, blockRec, 0, 4);
                 cand.d = Vp8EncoderDsp.sse(srcBlock, 0, 4, blockRec, 0, 4, 4, 4);
-                cand.sd = (seg.tlambda * (long) Vp8EncoderDsp.tdisto4x4(srcBlock, 0, 4, blockRec, 0, 4, WEIGHT_Y) + 128) >> 8;
+                cand.sd = (seg.tlambda * (long) (Math.abs(dsp.ttransform(blockRec, 0, 4, WEIGHT_Y) - srcEnergy[i4]) >> 5) + 128) >> 8;
                 cand.h = Vp8EncoderTables.FIXED_COST_I4[costBase + mode];
                 cand.r = mode > 0 && isFlat(blockLevels, 1, FLATNESS_LIMIT_I4) ? FLATNESS_PENALTY : 0;
                 cand.set(seg.lambdaI4);
@@ -323,9 +331,9 @@ final class Vp8ModeDecision {
             int[] r = n < 4 ? ru : rv;
             int b = n & 3;
             int off = (b >> 1) * 32 + (b & 1) * 4;
-            Vp8EncoderDsp.fdct(src, off, 8, p, off, 8, uvCoeffs, n * 16);
+            dsp.fdct(src, off, 8, p, off, 8, uvCoeffs, n * 16);
             Vp8EncoderDsp.quantize(uvCoeffs, n * 16, levels, n * 16, seg.uv);
-            Vp8EncoderDsp.idctAdd(p, off, 8, uvCoeffs, n * 16, r, off, 8);
+            dsp.idctAdd(p, off, 8, uvCoeffs, n * 16, r, off, 8);
         }
     }
 

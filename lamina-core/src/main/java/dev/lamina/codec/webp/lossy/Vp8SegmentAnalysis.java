@@ -26,6 +26,7 @@ final class Vp8SegmentAnalysis {
         int[] alphas = new int[MAX_ALPHA + 1];
         int[] mbAlpha = new int[mbW * mbH];
         Vp8MacroblockContext ctx = new Vp8MacroblockContext();
+        Vp8EncoderDsp dsp = new Vp8EncoderDsp();
         long alphaSum = 0;
         long uvAlphaSum = 0;
         int[] pred = new int[256];
@@ -37,12 +38,12 @@ final class Vp8SegmentAnalysis {
                 int best = -1;
                 for (int mode = 0; mode < 2; mode++) {   // DC and TM, as libwebp's analysis
                     Vp8EncoderPredict.luma16(ctx, mode, pred);
-                    best = Math.max(best, alpha(ctx.srcY, pred, 16, 16));
+                    best = Math.max(best, alpha(dsp, ctx.srcY, pred, 16, 16));
                 }
                 int bestUv = -1;
                 for (int mode = 0; mode < 2; mode++) {
                     Vp8EncoderPredict.chroma8(ctx, mode, predU, predV);
-                    bestUv = Math.max(bestUv, alphaUv(ctx.srcU, ctx.srcV, predU, predV));
+                    bestUv = Math.max(bestUv, alphaUv(dsp, ctx.srcU, ctx.srcV, predU, predV));
                 }
                 int mixed = (3 * best + bestUv + 2) >> 2;
                 mixed = Vp8Segment.clip(MAX_ALPHA - mixed, 0, MAX_ALPHA);
@@ -59,12 +60,12 @@ final class Vp8SegmentAnalysis {
         return a;
     }
 
-    private static int alpha(int[] src, int[] pred, int stride, int size) {
+    private static int alpha(Vp8EncoderDsp dsp, int[] src, int[] pred, int stride, int size) {
         int[] dist = new int[MAX_COEFF_THRESH + 1];
         int[] out = new int[16];
         for (int by = 0; by < size; by += 4) {
             for (int bx = 0; bx < size; bx += 4) {
-                Vp8EncoderDsp.fdct(src, by * stride + bx, stride, pred, by * stride + bx, stride, out, 0);
+                dsp.fdct(src, by * stride + bx, stride, pred, by * stride + bx, stride, out, 0);
                 for (int k = 0; k < 16; k++) {
                     dist[Math.min(Math.abs(out[k]) >> 3, MAX_COEFF_THRESH)]++;
                 }
@@ -73,7 +74,7 @@ final class Vp8SegmentAnalysis {
         return histogramAlpha(dist);
     }
 
-    private static int alphaUv(int[] srcU, int[] srcV, int[] predU, int[] predV) {
+    private static int alphaUv(Vp8EncoderDsp dsp, int[] srcU, int[] srcV, int[] predU, int[] predV) {
         int[] dist = new int[MAX_COEFF_THRESH + 1];
         int[] out = new int[16];
         for (int c = 0; c < 2; c++) {
@@ -81,7 +82,7 @@ final class Vp8SegmentAnalysis {
             int[] pred = c == 0 ? predU : predV;
             for (int by = 0; by < 8; by += 4) {
                 for (int bx = 0; bx < 8; bx += 4) {
-                    Vp8EncoderDsp.fdct(src, by * 8 + bx, 8, pred, by * 8 + bx, 8, out, 0);
+                    dsp.fdct(src, by * 8 + bx, 8, pred, by * 8 + bx, 8, out, 0);
                     for (int k = 0; k < 16; k++) {
                         dist[Math.min(Math.abs(out[k]) >> 3, MAX_COEFF_THRESH)]++;
                     }
