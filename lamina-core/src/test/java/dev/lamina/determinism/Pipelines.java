@@ -19,6 +19,7 @@ import dev.lamina.Stroke;
 import dev.lamina.PngOptions;
 import dev.lamina.ThumbnailOptions;
 import dev.lamina.TiffOptions;
+import dev.lamina.WebpOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.codec.webp.lossless.ImageArgb;
@@ -100,6 +101,9 @@ final class Pipelines {
                 .resize(32 * 13, 32 * 13, Kernel.LANCZOS3).encode(PngOptions.png().compression(3))));
         p.add(new Pipeline("lossless webp -> png", () -> encode(WebpLosslessFile.open(WEBP_LOSSLESS, "input.webp", Limits.defaults()),
                 PngOptions.png().compression(1))));
+        p.add(new Pipeline("png rgba16 resize -> lossy webp with alpha", () -> open(PNG_RGBA16).resize(400, 275)
+                .encode(WebpOptions.webp().quality(80).effort(5))));
+        p.add(new Pipeline("jpeg -> lossless webp", () -> open(JPEG_GREY_444).encode(WebpOptions.webp().lossless(true).effort(2))));
         p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
         p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)

@@ -97,10 +97,14 @@ public final class Vp8Encoder {
         int[] aboveModes = new int[4];
         int[] leftModes = new int[4];
         int[] levelBuf = new int[16];
+        // chroma DC error diffusion, as libwebp below quality 99: [column][u0, u1, v0, v1]
+        int[] topDerr = quality <= 98 ? new int[mbW * 4] : null;
+        int[] leftDerr = new int[4];
         int refreshEvery = Math.max((mbW * mbH) >> 3, 96);
         int count = refreshEvery;
         for (int my = 0; my < mbH; my++) {
             java.util.Arrays.fill(leftNz, 0);
+            java.util.Arrays.fill(leftDerr, 0);
             for (int mx = 0; mx < mbW; mx++) {
                 int mb = my * mbW + mx;
                 if (--count < 0) {
@@ -114,7 +118,7 @@ public final class Vp8Encoder {
                 }
                 System.arraycopy(topNz, mx * 9, tnz, 0, 9);
                 Vp8Segment seg = segments[segmentOf[mb]];
-                decision.decide(ctx, seg, tnz, leftNz, aboveModes, leftModes);
+                decision.decide(ctx, seg, tnz, leftNz, aboveModes, leftModes, topDerr, mx * 4, leftDerr);
 
                 isI16[mb] = decision.isI16;
                 uvModes[mb] = decision.modeUv;

@@ -61,6 +61,8 @@ final class Vp8ModeDecision {
     private final int[] blockCoeffs = new int[16];
     private final int[] srcBlock = new int[16];
     private final int[] tnz = new int[9];
+    private final int[] derr = new int[6];
+    private final int[] bestDerr = new int[6];
     private final int[] lnz = new int[9];
 
     Vp8ModeDecision(Vp8Probas probas, boolean tryI4) {
@@ -86,14 +88,15 @@ final class Vp8ModeDecision {
      * (nine flags each: 4 luma, 2 U, 2 V, 1 WHT), sub-block modes of the neighbours
      * {@code aboveModes}/{@code leftModes} (four each, DC outside the frame).
      */
-    void decide(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz, int[] aboveModes, int[] leftModes) {
+    void decide(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz, int[] aboveModes, int[] leftModes,
+                int[] topDerr, int topDerrOff, int[] leftDerr) {
         Score rd = new Score();
         pickIntra16(c, seg, topNz, leftNz, rd);
         isI16 = true;
         if (tryI4) {
             pickIntra4(c, seg, topNz, leftNz, aboveModes, leftModes, rd);
         }
-        pickUv(c, seg, topNz, leftNz);
+        pickUv(c, seg, topNz, leftNz, topDerr, topDerrOff, leftDerr);
     }
 
     private void pickIntra16(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz, Score rd) {
@@ -299,12 +302,13 @@ final class Vp8ModeDecision {
         }
     }
 
-    private void pickUv(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz) {
+    private void pickUv(Vp8MacroblockContext c, Vp8Segment seg, int[] topNz, int[] leftNz,
+                        int[] topDerr, int topDerrOff, int[] leftDerr) {
         long best = Long.MAX_VALUE;
         Score cur = new Score();
         for (int mode = 0; mode < 4; mode++) {
             Vp8EncoderPredict.chroma8(c, mode, predU, predV);
-            reconstructUv(c, seg, predU, predV, tmpRecU, tmpRecV, tmpUv);
+            reconstructUv(c, seg, predU, predV, tmpRecU, tmpRecV, tmpUv, topDerr, topDerrOff, leftDerr);
             cur.d = Vp8EncoderDsp.sse(c.srcU, 0, 8, tmpRecU, 0, 8, 8, 8) + Vp8EncoderDsp.sse(c.srcV, 0, 8, tmpRecV, 0, 8, 8, 8);
             cur.sd = 0;
             cur.h = Vp8EncoderTables.FIXED_COST_UV[mode];
@@ -319,19 +323,82 @@ final class Vp8ModeDecision {
                 System.arraycopy(tmpUv, 0, uvLevels, 0, 128);
                 System.arraycopy(tmpRecU, 0, recU, 0, 64);
                 System.arraycopy(tmpRecV, 0, recV, 0, 64);
+                System.arraycopy(derr, 0, bestDerr, 0, 6);
+            }
+        }
+        if (topDerr != null) {
+            // pass the chosen mode's DC errors on to the blocks right and below
+            for (int ch = 0; ch < 2; ch++) {
+                int e1 = bestDerr[ch * 3];
+                int e2 = bestDerr[ch * 3 + 1];
+                int e3 = bestDerr[ch * 3 + 2];
+                leftDerr[ch * 2] = e1;
+                leftDerr[ch * 2 + 1] = (3 * e3) >> 2;
+                topDerr[topDerrOff + ch * 2] = e2;
+                topDerr[topDerrOff + ch * 2 + 1] = e3 - leftDerr[ch * 2 + 1];
             }
         }
     }
 
+    /**
+     * libwebp's DC error diffusion for chroma (below quality 99): each 4x4 block's DC is nudged by
+     * the quantisation error of its upper and left neighbours (7/16 and 8/16 of it) before it is
+     * quantised, so that flat chroma areas do not band into blocks.
+     */
+    private void diffuseDc(int[] coeffs, Vp8Matrix m, int[] topDerr, int topOff, int[] leftDerr) {
+        for (int ch = 0; ch < 2; ch++) {
+            int t0 = topDerr[topOff + ch * 2];
+            int t1 = topDerr[topOff + ch * 2 + 1];
+            int l0 = leftDerr[ch * 2];
+            int l1 = leftDerr[ch * 2 + 1];
+            int b = ch * 4 * 16;
+            coeffs[b] += (7 * t0 + 8 * l0) >> 3;
+            int err0 = quantizeSingle(coeffs, b, m);
+            coeffs[b + 16] += (7 * t1 + 8 * err0) >> 3;
+            int err1 = quantizeSingle(coeffs, b + 16, m);
+            coeffs[b + 32] += (7 * err0 + 8 * l1) >> 3;
+            int err2 = quantizeSingle(coeffs, b + 32, m);
+            coeffs[b + 48] += (7 * err1 + 8 * err2) >> 3;
+            int err3 = quantizeSingle(coeffs, b + 48, m);
+            derr[ch * 3] = err1;
+            derr[ch * 3 + 1] = err2;
+            derr[ch * 3 + 2] = err3;
+        }
+    }
+
+    /** Quantises one DC in place to its dequantised value; returns half the error. */
+    private static int quantizeSingle(int[] v, int at, Vp8Matrix m) {
+        int value = v[at];
+        boolean sign = value < 0;
+        int mag = sign ? -value : value;
+        if (mag > m.zthresh[0]) {
+            int qv = (int) (((long) mag * m.iq[0] + m.bias[0]) >> Vp8EncoderDsp.QFIX) * m.q[0];
+            int err = mag - qv;
+            v[at] = sign ? -qv : qv;
+            return (sign ? -err : err) >> 1;
+        }
+        v[at] = 0;
+        return (sign ? -mag : mag) >> 1;
+    }
+
     /** Chroma blocks 0-3 are U, 4-7 V, each 2x2 in raster order. */
-    private void reconstructUv(Vp8MacroblockContext c, Vp8Segment seg, int[] pu, int[] pv, int[] ru, int[] rv, int[] levels) {
+    private void reconstructUv(Vp8MacroblockContext c, Vp8Segment seg, int[] pu, int[] pv, int[] ru, int[] rv, int[] levels,
+                               int[] topDerr, int topDerrOff, int[] leftDerr) {
         for (int n = 0; n < 8; n++) {
             int[] src = n < 4 ? c.srcU : c.srcV;
+            int[] p = n < 4 ? pu : pv;
+            int b = n & 3;
+            int off = (b >> 1) * 32 + (b & 1) * 4;
+            dsp.fdct(src, off, 8, p, off, 8, uvCoeffs, n * 16);
+        }
+        if (topDerr != null) {
+            diffuseDc(uvCoeffs, seg.uv, topDerr, topDerrOff, leftDerr);
+        }
+        for (int n = 0; n < 8; n++) {
             int[] p = n < 4 ? pu : pv;
             int[] r = n < 4 ? ru : rv;
             int b = n & 3;
             int off = (b >> 1) * 32 + (b & 1) * 4;
-            dsp.fdct(src, off, 8, p, off, 8, uvCoeffs, n * 16);
             Vp8EncoderDsp.quantize(uvCoeffs, n * 16, levels, n * 16, seg.uv);
             dsp.idctAdd(p, off, 8, uvCoeffs, n * 16, r, off, 8);
         }
