@@ -1,10 +1,10 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
-import dev.lamina.WebpOptions;
-import dev.lamina.codec.ExifBlock;
-import dev.lamina.codec.XmpPacket;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.WebpOptions;
+import dev.lamina.codec.metadata.ExifBlock;
+import dev.lamina.codec.metadata.XmpPacket;
 import dev.lamina.codec.webp.lossless.ImageArgb;
 import dev.lamina.codec.webp.lossless.Vp8lEncodeOptions;
 import dev.lamina.codec.webp.lossless.Vp8lEncoder;

@@ -1,7 +1,7 @@
 package dev.lamina.codec.webp;
 
-import dev.lamina.Metadata;
-import dev.lamina.WebpOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.WebpOptions;
 import dev.lamina.codec.Encoders;
 import dev.lamina.codec.webp.lossless.ImageArgb;
 import dev.lamina.core.BandFormat;
@@ -80,7 +80,7 @@ class WebpEncoderTest {
         assertTrue(psnr > floor, "q" + quality + ": PSNR " + psnr + " under " + floor);
 
         Path png = dir.resolve("src.png");
-        Encoders.save(src, png, dev.lamina.PngOptions.png());
+        Encoders.save(src, png, dev.lamina.model.PngOptions.png());
         Path theirs = dir.resolve("cwebp.webp");
         WebpCli.run("cwebp", "-quiet", "-q", Integer.toString(quality), png.toString(), "-o", theirs.toString());
         double theirPsnr = WebpCli.psnr(pixels, WebpCli.dwebp(theirs));

@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossy;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * Lamina's VP8 (lossy WebP) encoder: ARGB pixels to a {@code VP8 } chunk payload, a key frame of
