@@ -81,8 +81,9 @@ public final class InputGenerator {
     public static void generate(Path out, Profile profile, Set<String> scenarios) throws IOException {
         Files.createDirectories(out);
         for (String s : List.of("s1", "s2", "s3", "s4", "p1", "p2")) {
-            // S3 composites the S1 watermark: it needs S1's inputs too.
-            if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))) {
+            // S3 composites the S1 watermark; F1 converts P2's photo.
+            if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))
+                    && !(s.equals("p2") && scenarios.contains("f1"))) {
                 continue;
             }
             Path marker = out.resolve("GENERATED-" + s);
