@@ -6,7 +6,7 @@
 #   bench/run-lab.sh [--smoke] [SCENARIO...] [--runs N] [--s3-count N]
 #                    [--peers lamina,java2d,opencv,thumbnailator,scrimage,jvips,vips,imagemagick,sharp]
 #
-# Scenarios: s1 s2 s3 s4 p1 p2 (p2 is listed as "not in the lab yet"). Default: all but s3
+# Scenarios: s1 s2 s3 s4 p1 p2 f1. Default: all but s3
 # (its full-size batch takes long: name it), 5 runs.
 # --smoke: small inputs, every scenario, one counted run (CI). Absent peers are skipped with a note.
 set -euo pipefail

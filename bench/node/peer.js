@@ -6,6 +6,7 @@
 //   node peer.js s3 IN_DIR LAYER OUT_DIR PNG_LEVEL
 //   node peer.js s4 IN_DIR OUT_DIR EDGE JPEG_Q
 //   node peer.js p2 IN OUT WIDTH HEIGHT KERNEL
+//   node peer.js f1 IN OUT webp|webp-lossless|tiff
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -14,6 +15,13 @@ const sharp = require('sharp');
 async function main(argv) {
   const [op, ...a] = argv;
   switch (op) {
+    case 'f1': {
+      const img = sharp(a[0]);
+      if (a[2] === 'webp') await img.webp({ quality: 75 }).toFile(a[1]);
+      else if (a[2] === 'webp-lossless') await img.webp({ lossless: true }).toFile(a[1]);
+      else await img.tiff({ compression: 'none' }).toFile(a[1]);
+      break;
+    }
     case 's1':
       // The lab's PNG settings: level 6 and adaptive row filters (sharp's default is no filtering).
       await sharp(a[0]).composite([{ input: a[1], gravity: 'centre' }])

@@ -19,6 +19,8 @@ module dev.lamina.core {
     exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.jpeg to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.tiff to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.webp to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.webp.lossy to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.webp.lossless to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;

@@ -7,6 +7,7 @@ import dev.lamina.model.Metadata;
 import dev.lamina.model.PngFilter;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.SaveOptions;
+import dev.lamina.model.WebpOptions;
 import dev.lamina.codec.Encoders;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ final class OutputOptions {
     CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
-            description = "output file; the format follows the name (.png, .jpg, .jpeg, .tif, .tiff)")
+            description = "output file; the format follows the name (.png, .jpg, .jpeg, .tif, .tiff, .webp)")
     String output;
 
     @Option(names = "--compression", paramLabel = "0-9", converter = Values.Compression.class,
@@ -41,8 +42,15 @@ final class OutputOptions {
     Integer bitDepth;
 
     @Option(names = "--quality", paramLabel = "1-100", converter = Values.Quality.class,
-            description = "JPEG quality (default 80)")
+            description = "JPEG quality (default 80); lossy WebP quality, as cwebp -q (default 75)")
     Integer quality;
+
+    @Option(names = "--lossless", description = "lossless WebP (VP8L) instead of lossy")
+    boolean lossless;
+
+    @Option(names = "--effort", paramLabel = "0-6", converter = Values.Effort.class,
+            description = "WebP effort, as cwebp -m: faster 0 to smaller 6 (default 4)")
+    Integer effort;
 
     @Option(names = "--subsampling", paramLabel = "444|420", converter = Values.SubsamplingName.class,
             description = "JPEG chroma subsampling (default 420 below quality 90, else 444)")
@@ -103,6 +111,16 @@ final class OutputOptions {
             }
             if (background != null) {
                 o = o.background(background & 0xFFFFFF);
+            }
+            return o;
+        }
+        if (defaults instanceof WebpOptions webp) {
+            WebpOptions o = webp.lossless(lossless);
+            if (quality != null) {
+                o = o.quality(quality);
+            }
+            if (effort != null) {
+                o = o.effort(effort);
             }
             return o;
         }

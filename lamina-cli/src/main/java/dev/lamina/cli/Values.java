@@ -189,6 +189,12 @@ final class Values {
         }
     }
 
+    static final class Effort extends IntIn {
+        Effort() {
+            super(0, 6);
+        }
+    }
+
     static final class Compression extends IntIn {
         Compression() {
             super(0, 9);

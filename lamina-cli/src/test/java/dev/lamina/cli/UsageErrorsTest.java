@@ -62,7 +62,7 @@ class UsageErrorsTest {
             "convert IN -o OUT.jpg --subsampling 411; '411' is not a subsampling (444, 420)",
             "convert IN -o OUT.png --metadata strip; 'strip' is not a metadata mode (all, icc-only, none)",
             "convert IN -o OUT.png --limit-pixels 0; '--limit-pixels'|0 is not at least 1",
-            "convert IN -o OUT.gif; out.gif: unknown output format|.png, .jpg, .jpeg, .tif or .tiff",
+            "convert IN -o OUT.gif; out.gif: unknown output format|.png, .jpg, .jpeg, .tif, .tiff or .webp",
             "convert IN OUT.png; Missing required option: '--output=OUT'",
             "convert IN OUT.png -o OUT.jpg; Unmatched argument|out.png|outputs are written with -o OUT",
             "convert canvas:10x0 -o OUT.png; Invalid canvas 'canvas:10x0'|0 is not at least 1",

@@ -6,9 +6,11 @@ import dev.lamina.model.Limits;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.SaveOptions;
 import dev.lamina.model.TiffOptions;
+import dev.lamina.model.WebpOptions;
 import dev.lamina.codec.jpeg.JpegEncoder;
 import dev.lamina.codec.png.PngEncoder;
 import dev.lamina.codec.tiff.TiffEncoder;
+import dev.lamina.codec.webp.WebpEncoder;
 import dev.lamina.core.Image;
 import dev.lamina.core.IoReasons;
 
@@ -67,8 +69,7 @@ public final class Encoders {
             case PNG -> PngOptions.png();
             case JPEG -> JpegOptions.jpeg();
             case TIFF -> TiffOptions.tiff();
-            case WEBP -> throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file
-                    + ": writing WebP is not available yet (reading is); use .png, .jpg or .tif");
+            case WEBP -> WebpOptions.webp();
             case UNKNOWN -> throw new AssertionError();
         };
     }
@@ -89,6 +90,7 @@ public final class Encoders {
             case PngOptions png -> PngEncoder.write(image, out, png, name);
             case JpegOptions jpeg -> JpegEncoder.write(image, out, jpeg, name, limits);
             case TiffOptions tiff -> TiffEncoder.write(image, out, tiff);
+            case WebpOptions webp -> WebpEncoder.write(image, out, webp, name);
         }
     }
 
@@ -104,6 +106,7 @@ public final class Encoders {
             case PngOptions png -> ImageFormat.PNG;
             case JpegOptions jpeg -> ImageFormat.JPEG;
             case TiffOptions tiff -> ImageFormat.TIFF;
+            case WebpOptions webp -> ImageFormat.WEBP;
         };
         if (wanted != given) {
             throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": the name says " + wanted + " but " + given + " options were given");

@@ -42,8 +42,8 @@ public enum ImageFormat {
             return TIFF;
         }
         if (n.endsWith(".webp")) {
-            return WEBP;   // named, but not offered below until the WebP encoder can write it (Encoders refuses it clearly)
+            return WEBP;
         }
-        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif or .tiff)");
+        throw new LaminaException(LaminaException.Kind.UNSUPPORTED, file + ": unknown output format (use a name ending in .png, .jpg, .jpeg, .tif, .tiff or .webp)");
     }
 }

@@ -1,5 +1,5 @@
 package dev.lamina.model;
 
-/** Options of one output format: {@link PngOptions}, {@link JpegOptions} or {@link TiffOptions}. */
-public sealed interface SaveOptions permits PngOptions, JpegOptions, TiffOptions {
+/** Options of one output format: {@link PngOptions}, {@link JpegOptions}, {@link TiffOptions} or {@link WebpOptions}. */
+public sealed interface SaveOptions permits PngOptions, JpegOptions, TiffOptions, WebpOptions {
 }

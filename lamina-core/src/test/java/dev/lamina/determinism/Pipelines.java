@@ -19,6 +19,7 @@ import dev.lamina.model.Stroke;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.model.TiffOptions;
+import dev.lamina.model.WebpOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.codec.webp.lossless.ImageArgb;
@@ -105,6 +106,9 @@ final class Pipelines {
         p.add(new Pipeline("lossy webp + alpha -> png", () -> open(WEBP_LOSSY_ALPHA).encode(PngOptions.png().compression(1))));
         p.add(new Pipeline("lossy webp + alpha lanczos3 -> png", () -> open(WEBP_LOSSY_ALPHA)
                 .resize(300, 200, Kernel.LANCZOS3).encode(PngOptions.png().compression(1))));
+        p.add(new Pipeline("png rgba16 resize -> lossy webp with alpha", () -> open(PNG_RGBA16).resize(400, 275)
+                .encode(WebpOptions.webp().quality(80).effort(5))));
+        p.add(new Pipeline("jpeg -> lossless webp", () -> open(JPEG_GREY_444).encode(WebpOptions.webp().lossless(true).effort(2))));
         p.add(new Pipeline("jpeg -> jpeg q85", () -> open(JPEG_PORTRAIT).encode(JpegOptions.jpeg().quality(85))));
         p.add(new Pipeline("progressive jpeg -> png", () -> open(JPEG_PROGRESSIVE).encode(PngOptions.png())));
         p.add(new Pipeline("grey jpeg -> jpeg 444", () -> open(JPEG_GREY_444)

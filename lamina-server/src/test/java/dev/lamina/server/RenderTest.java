@@ -118,6 +118,14 @@ class RenderTest {
         HttpResponse<byte[]> tiffByAccept = s.send(HttpRequest.newBuilder(s.uri("/v1/render")).header("Accept", "image/tiff")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
         assertEquals("image/tiff", tiffByAccept.headers().firstValue("Content-Type").orElse(""));
+        // a browser's Accept: WebP is named, at a higher weight than the wildcard
+        HttpResponse<byte[]> webp = s.send(HttpRequest.newBuilder(s.uri("/v1/render"))
+                .header("Accept", "image/avif,image/webp,image/apng,*/*;q=0.8")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
+        assertEquals("image/webp", webp.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(expectedWatermark().encode(dev.lamina.model.WebpOptions.webp()), webp.body());
+        HttpResponse<byte[]> webp40 = s.postJson("/v1/render?format=webp&quality=40", WATERMARK);
+        assertArrayEquals(expectedWatermark().encode(dev.lamina.model.WebpOptions.webp().quality(40)), webp40.body());
         assertEquals(400, s.postJson("/v1/render?format=gif", WATERMARK).statusCode());
         assertEquals(400, s.postJson("/v1/render?format=jpeg&quality=101", WATERMARK).statusCode());
     }

@@ -54,12 +54,19 @@ public final class InputGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: InputGenerator OUT_DIR [--smoke]");
+            System.err.println("usage: InputGenerator OUT_DIR [--smoke] [--only s1,s2,...]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
-        Profile profile = args.length > 1 && args[1].equals("--smoke") ? Profile.smoke() : Profile.full();
-        generate(out, profile);
+        List<String> rest = List.of(args).subList(1, args.length);
+        Profile profile = rest.contains("--smoke") ? Profile.smoke() : Profile.full();
+        int only = rest.indexOf("--only");
+        if (only >= 0 && only + 1 < rest.size()) {
+            // one tool needs a few scenarios' inputs (bench/webp-vs-cwebp.sh): not the S3 batch's gigabytes
+            generate(out, profile, Set.of(rest.get(only + 1).split(",")));
+        } else {
+            generate(out, profile);
+        }
     }
 
     /** Writes every input of the profile under {@code out}. */
@@ -74,8 +81,9 @@ public final class InputGenerator {
     public static void generate(Path out, Profile profile, Set<String> scenarios) throws IOException {
         Files.createDirectories(out);
         for (String s : List.of("s1", "s2", "s3", "s4", "p1", "p2")) {
-            // S3 composites the S1 watermark: it needs S1's inputs too.
-            if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))) {
+            // S3 composites the S1 watermark; F1 converts P2's photo.
+            if (!scenarios.contains(s) && !(s.equals("s1") && scenarios.contains("s3"))
+                    && !(s.equals("p2") && scenarios.contains("f1"))) {
                 continue;
             }
             Path marker = out.resolve("GENERATED-" + s);

@@ -46,7 +46,7 @@ public final class Lab {
     static final int PNG_LEVEL = 6;
     static final String JPEG_Q = "0.85";
     static final int THUMB_EDGE = 256;
-    static final List<String> SCENARIOS = List.of("s1", "s2", "s3", "s4", "p1", "p2");
+    static final List<String> SCENARIOS = List.of("s1", "s2", "s3", "s4", "p1", "p2", "f1");
     /** P2's kernel table: the lab's names; each engine maps them to its own or has none such. */
     static final List<String> KERNELS = List.of("nearest", "linear", "cubic", "mitchell", "lanczos3", "lanczos4", "area", "progressive");
 
@@ -93,7 +93,7 @@ public final class Lab {
         if (scenarios.isEmpty()) {
             // At full size S3 (a 100-image batch of 16 MP pictures per engine) takes long: it
             // runs when named, or in the smoke profile where it is small.
-            scenarios.addAll(smoke ? SCENARIOS : List.of("s1", "s2", "s4", "p1", "p2"));
+            scenarios.addAll(smoke ? SCENARIOS : List.of("s1", "s2", "s4", "p1", "p2", "f1"));
         }
         if (!Measure.available()) {
             System.err.println("GNU time (/usr/bin/time) is needed for CPU and peak RSS: run bench/install-peers.sh");
@@ -157,6 +157,11 @@ public final class Lab {
                         cases.addAll(resampleCase(infos, k, false));
                     }
                     cases.addAll(resampleCase(infos, null, true));
+                }
+                case "f1" -> {
+                    for (String kind : FORMATS) {
+                        cases.addAll(formatCase(infos, kind));
+                    }
                 }
                 default -> throw new IllegalStateException(s);
             }
@@ -289,6 +294,63 @@ public final class Lab {
                 }
             }
             default -> throw new IllegalStateException(e.id());
+        }
+        return cmd;
+    }
+
+    /** F1's outputs: lossy WebP at quality 75, lossless WebP, uncompressed TIFF. */
+    static final List<String> FORMATS = List.of("webp", "webp-lossless", "tiff");
+
+    /**
+     * F1, formats: P2's opaque photo written as lossy WebP (quality 75, each engine's default
+     * effort), lossless WebP and uncompressed TIFF (the command line has no TIFF compression flag yet,
+     * so every engine writes its uncompressed form); one process per conversion, the decode of the PNG
+     * included. The output sizes are in the runs.
+     */
+    private List<Case> formatCase(List<EngineInfo> infos, String kind) throws Exception {
+        String caseId = "f1-" + kind;
+        Path dir = Files.createDirectories(work.resolve(caseId));
+        Path src = inputs.resolve("p2/photo.png");
+        String ext = kind.equals("tiff") ? ".tif" : ".webp";
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        Map<String, String> outcome = new LinkedHashMap<>();
+        for (EngineInfo e : infos) {
+            List<String> cmd = formatCommand(e, kind, src, dir.resolve(e.id() + ext));
+            commands.put(e.id(), cmd);
+            outcome.put(e.id(), status(e, cmd));
+        }
+        return measure("f1", caseId, infos, commands, outcome, id -> dir.resolve(id + ext));
+    }
+
+    private List<String> formatCommand(EngineInfo e, String kind, Path src, Path out) {
+        List<String> cmd = new ArrayList<>();
+        switch (e.id()) {
+            case "lamina" -> {
+                cmd.addAll(List.of(engines.laminaLauncher().toString(), "convert", src.toString(), "-o", out.toString()));
+                switch (kind) {
+                    case "webp" -> cmd.addAll(List.of("--quality", "75"));
+                    case "webp-lossless" -> cmd.add("--lossless");
+                    default -> { }   // TIFF: the default, uncompressed
+                }
+            }
+            case "vips" -> cmd.addAll(List.of("vips", "copy", src.toString(), out + switch (kind) {
+                case "webp" -> "[Q=75]";
+                case "webp-lossless" -> "[lossless]";
+                default -> "[compression=none]";
+            }));
+            case "sharp" -> cmd.addAll(List.of("node", engines.sharpScript().toString(), "f1", src.toString(), out.toString(), kind));
+            case "imagemagick" -> {
+                cmd.addAll(List.of(engines.convert(), src.toString()));
+                switch (kind) {
+                    case "webp" -> cmd.addAll(List.of("-quality", "75"));
+                    case "webp-lossless" -> cmd.addAll(List.of("-define", "webp:lossless=true"));
+                    default -> cmd.addAll(List.of("-compress", "none"));
+                }
+                cmd.add(out.toString());
+            }
+            default -> {
+                return null;   // the Java peers and jvips: no WebP writer (and the lab drives jvips on composites only)
+            }
         }
         return cmd;
     }

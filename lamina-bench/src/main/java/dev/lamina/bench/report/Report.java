@@ -41,6 +41,7 @@ public final class Report {
         TITLES.put("s2", "S2 collage: 48 tiles of 100x100 on an 800x600 canvas, JPEG out");
         TITLES.put("s4", "S4 thumbnails: photo-like JPEGs to fit 256 px, JPEG out");
         TITLES.put("p2", "P2 resampling");
+        TITLES.put("f1", "F1 formats: an opaque 1024x768 photo (P2's) to WebP q75, lossless WebP, uncompressed TIFF");
         TITLES.put("s3", "S3 big batch: a watermark centred over each of a batch of large RGBA images, PNG out");
     }
 

@@ -4,6 +4,7 @@ import dev.lamina.model.JpegOptions;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.SaveOptions;
 import dev.lamina.model.TiffOptions;
+import dev.lamina.model.WebpOptions;
 import dev.lamina.server.http.Problem;
 
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class OutputFormats {
     private static final List<Format> TABLE = List.of(
             new Format("jpeg", "image/jpeg", "jpg", false, 80, q -> JpegOptions.jpeg().quality(q)),
             new Format("png", "image/png", "png", true, null, q -> PngOptions.png()),
-            new Format("tiff", "image/tiff", "tif", true, null, q -> TiffOptions.tiff()));
+            new Format("tiff", "image/tiff", "tif", true, null, q -> TiffOptions.tiff()),
+            new Format("webp", "image/webp", "webp", true, 75, q -> WebpOptions.webp().quality(q)));
 
     public static Format byName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
