@@ -7,6 +7,7 @@
 #   composite-noaot the same java without the ahead-of-time cache
 #   composite-c2    bin/lamina with every JIT tier
 #   sharp           sharp's defaults on the same job
+#   baseline        with BASELINE=DIR: DIR/bin/lamina composite (another checkout, built; for before/after)
 # then, once: -XX:+CITime's compile times, and the same command 8 times in one JVM (the work warm).
 #   bench/cold-breakdown.sh [N]     (under `flock /work/bench.lock` on a shared machine)
 set -euo pipefail
@@ -22,10 +23,13 @@ aot=(-XX:AOTCache=lamina-cli/target/lamina.aot -Xlog:aot=off -Xlog:cds=off)
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 bin/lamina --version >/dev/null   # builds the jar and the launcher's cache when missing
+[ -z "${BASELINE:-}" ] || "$BASELINE/bin/lamina" --version >/dev/null
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "variant wall_s user_s sys_s"
 for i in $(seq "$n"); do
-  for v in jvm version composite composite-noaot composite-c2 sharp; do
+  variants=(jvm version composite composite-noaot composite-c2 sharp)
+  [ -n "${BASELINE:-}" ] && variants+=(baseline)
+  for v in "${variants[@]}"; do
     case $v in
       jvm) cmd=("$JAVA_HOME/bin/java" "${base[@]}" "${aot[@]}" -version) ;;
       version) cmd=(bin/lamina --version) ;;
@@ -33,6 +37,7 @@ for i in $(seq "$n"); do
       composite-noaot) cmd=("$JAVA_HOME/bin/java" "${base[@]}" -jar "$jar" composite "$bg" "$wm" -o "$out/c.png") ;;
       composite-c2) cmd=(env LAMINA_JAVA_OPTS=-XX:TieredStopAtLevel=4 bin/lamina composite "$bg" "$wm" -o "$out/c.png") ;;
       sharp) cmd=(node bench/node/headline.js defaults "$bg" "$wm" "$out/s.png") ;;
+      baseline) cmd=("$BASELINE/bin/lamina" composite "$bg" "$wm" -o "$out/b.png") ;;
     esac
     /usr/bin/time -f "$v %e %U %S" -o "$out/time" "${cmd[@]}" >/dev/null 2>&1
     cat "$out/time"
