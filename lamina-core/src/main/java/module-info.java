@@ -9,11 +9,13 @@ module dev.lamina.core {
     requires static java.desktop;
 
     exports dev.lamina;
+    exports dev.lamina.model;
     exports dev.lamina.awt;
     exports dev.lamina.core to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.composite to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.conversion to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.codec.metadata to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.png to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.jpeg to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.codec.tiff to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
@@ -21,6 +23,7 @@ module dev.lamina.core {
     exports dev.lamina.metrics to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.colour to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.geometry to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
+    exports dev.lamina.thumbnail to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.resample to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.draw to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;
     exports dev.lamina.convolution to dev.lamina.reference, dev.lamina.cli, dev.lamina.bench;

@@ -1,5 +1,6 @@
 package dev.lamina;
 
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.RunContext;
 import dev.lamina.core.Workers;
 

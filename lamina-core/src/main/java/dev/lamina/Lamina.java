@@ -1,5 +1,11 @@
 package dev.lamina;
 
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shape;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.conversion.Canvas;
 import dev.lamina.conversion.RawPixels;
 import dev.lamina.core.BandFormat;
@@ -9,7 +15,7 @@ import dev.lamina.codec.Decoders;
 import dev.lamina.draw.PaintFill;
 import dev.lamina.draw.ShapeCoverage;
 import dev.lamina.draw.ShapeFill;
-import dev.lamina.resample.Thumbnail;
+import dev.lamina.thumbnail.Thumbnail;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,15 @@
 package dev.lamina;
 
+import dev.lamina.model.AffineOptions;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.Shadow;
+import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.model.TrimOptions;
 import dev.lamina.conversion.RawPixels;
 import dev.lamina.codec.Encoders;
 import dev.lamina.composite.CompositeLayer;
@@ -20,7 +30,7 @@ import dev.lamina.geometry.Extend;
 import dev.lamina.geometry.Extract;
 import dev.lamina.geometry.Trim;
 import dev.lamina.resample.Resize;
-import dev.lamina.resample.Thumbnail;
+import dev.lamina.thumbnail.Thumbnail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

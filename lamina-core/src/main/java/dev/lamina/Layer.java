@@ -1,5 +1,8 @@
 package dev.lamina;
 
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.LaminaException;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,9 @@
 package dev.lamina;
 
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shadow;
+import dev.lamina.model.Shape;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

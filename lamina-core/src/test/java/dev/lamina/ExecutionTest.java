@@ -1,5 +1,9 @@
 package dev.lamina;
 
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngOptions;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

@@ -1,5 +1,10 @@
 package dev.lamina;
 
+import dev.lamina.model.AffineOptions;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.TrimOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
 package dev.lamina;
 
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
 import dev.lamina.awt.Java2D;
 import org.junit.jupiter.api.Test;
 

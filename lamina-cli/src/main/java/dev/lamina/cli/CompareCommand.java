@@ -1,10 +1,10 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.cli.compare.ComparisonReport;
 import dev.lamina.cli.compare.Gate;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.core.Image;

@@ -1,11 +1,11 @@
 package dev.lamina.cli;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.LaminaException;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

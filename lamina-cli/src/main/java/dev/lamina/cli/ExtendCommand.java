@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.ExtendWith;
+import dev.lamina.model.ExtendWith;
 import dev.lamina.LaminaImage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

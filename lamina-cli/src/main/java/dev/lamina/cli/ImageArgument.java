@@ -2,7 +2,7 @@ package dev.lamina.cli;
 
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;

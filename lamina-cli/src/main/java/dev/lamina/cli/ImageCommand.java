@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,10 +1,10 @@
 package dev.lamina.cli;
 
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
-import dev.lamina.Metadata;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Metadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;

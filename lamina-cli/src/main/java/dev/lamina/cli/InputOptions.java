@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

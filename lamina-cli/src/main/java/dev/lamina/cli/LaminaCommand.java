@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

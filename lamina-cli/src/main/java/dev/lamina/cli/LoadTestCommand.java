@@ -76,7 +76,7 @@ public final class LoadTestCommand implements Callable<Integer> {
             steps = LoadTest.run(base, s, rates, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(stepSeconds),
                     maxPerStep, Duration.ofSeconds(timeoutSeconds), pid);
         } catch (IllegalArgumentException e) {
-            throw new dev.lamina.LaminaException(dev.lamina.LaminaException.Kind.BAD_INPUT, e.getMessage());
+            throw new dev.lamina.model.LaminaException(dev.lamina.model.LaminaException.Kind.BAD_INPUT, e.getMessage());
         }
         System.out.print(LoadTest.table(url.getHost() + ":" + base.getPort(), steps));
         return 0;

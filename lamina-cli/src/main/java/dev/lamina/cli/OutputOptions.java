@@ -1,12 +1,12 @@
 package dev.lamina.cli;
 
-import dev.lamina.JpegOptions;
-import dev.lamina.LaminaException;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.Metadata;
-import dev.lamina.PngFilter;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
 import dev.lamina.codec.Encoders;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.Kernel;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.ThumbnailOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

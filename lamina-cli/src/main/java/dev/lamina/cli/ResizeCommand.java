@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.LaminaImage;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.ThumbnailOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

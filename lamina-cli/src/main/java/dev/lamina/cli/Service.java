@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /** Whether lamina-server's classes are here: they are not in lamina.jar, bin/lamina-serve adds them. */
 final class Service {

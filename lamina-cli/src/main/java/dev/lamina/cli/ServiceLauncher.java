@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.server.LaminaServer;
 import dev.lamina.server.ServerConfig;
 

@@ -1,8 +1,8 @@
 package dev.lamina.cli;
 
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.ThumbnailOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.LaminaImage;
-import dev.lamina.TrimOptions;
+import dev.lamina.model.TrimOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,14 +1,14 @@
 package dev.lamina.cli;
 
-import dev.lamina.BlendMode;
-import dev.lamina.ExtendWith;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
-import dev.lamina.PngFilter;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.ThumbnailOptions;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

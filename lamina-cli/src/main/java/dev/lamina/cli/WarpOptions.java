@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
-import dev.lamina.AffineOptions;
-import dev.lamina.Kernel;
+import dev.lamina.model.AffineOptions;
+import dev.lamina.model.Kernel;
 import picocli.CommandLine.Option;
 
 /** How {@code rotate} and {@code affine} sample, what they put around the image and which area they output. */

@@ -1,8 +1,8 @@
 package dev.lamina.cli;
 
-import dev.lamina.LaminaException;
-import dev.lamina.LoadOptions;
-import dev.lamina.Metadata;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

@@ -1,7 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.Lamina;
-import dev.lamina.PngOptions;
+import dev.lamina.model.PngOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.lamina.awt;
 
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 
 import java.awt.image.BufferedImage;

@@ -1,8 +1,8 @@
 package dev.lamina.codec;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;

@@ -1,11 +1,11 @@
 package dev.lamina.codec;
 
-import dev.lamina.JpegOptions;
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.codec.jpeg.JpegEncoder;
 import dev.lamina.codec.png.PngEncoder;
 import dev.lamina.codec.tiff.TiffEncoder;

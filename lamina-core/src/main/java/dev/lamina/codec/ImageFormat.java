@@ -1,6 +1,6 @@
 package dev.lamina.codec;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.codec.tiff.TiffDecoder;
 
 import java.nio.file.Path;

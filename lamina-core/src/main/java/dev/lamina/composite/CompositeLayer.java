@@ -1,6 +1,6 @@
 package dev.lamina.composite;
 
-import dev.lamina.BlendMode;
+import dev.lamina.model.BlendMode;
 import dev.lamina.core.Image;
 
 /**

@@ -1,8 +1,8 @@
 package dev.lamina.composite;
 
-import dev.lamina.BlendMode;
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;

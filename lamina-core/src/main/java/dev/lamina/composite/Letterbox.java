@@ -1,6 +1,6 @@
 package dev.lamina.composite;
 
-import dev.lamina.Gravity;
+import dev.lamina.model.Gravity;
 import dev.lamina.conversion.Canvas;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;

@@ -1,6 +1,6 @@
 package dev.lamina.composite;
 
-import dev.lamina.BlendMode;
+import dev.lamina.model.BlendMode;
 
 /**
  * Draws one row of a layer onto the accumulator, for one blend mode. Chosen once per layer at

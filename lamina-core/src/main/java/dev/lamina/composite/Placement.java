@@ -1,7 +1,7 @@
 package dev.lamina.composite;
 
-import dev.lamina.Gravity;
-import dev.lamina.LaminaException;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.LaminaException;
 
 /**
  * Where a layer goes on the base: at an explicit top-left corner ({@link #at}), at one of the nine

@@ -1,6 +1,6 @@
 package dev.lamina.conversion;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;
 import dev.lamina.core.SampleRows;

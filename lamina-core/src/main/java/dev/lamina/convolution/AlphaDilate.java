@@ -1,6 +1,6 @@
 package dev.lamina.convolution;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
 import dev.lamina.core.InputFetch;

@@ -1,7 +1,7 @@
 package dev.lamina.convolution;
 
-import dev.lamina.ExtendWith;
-import dev.lamina.LaminaException;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.LaminaException;
 import dev.lamina.conversion.Colourise;
 import dev.lamina.conversion.ExtractAlpha;
 import dev.lamina.core.BandFormat;

@@ -1,7 +1,7 @@
 package dev.lamina.core;
 
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 
 import java.util.IdentityHashMap;
 import java.util.Map;

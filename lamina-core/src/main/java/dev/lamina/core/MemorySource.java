@@ -1,6 +1,6 @@
 package dev.lamina.core;
 
-import dev.lamina.Metadata;
+import dev.lamina.model.Metadata;
 
 /** A random-access image whose pixels are already in memory, in one region covering the image. */
 public final class MemorySource implements Producer {

@@ -1,6 +1,6 @@
 package dev.lamina.core;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * A rectangle of pixels: left, top, width, height. Empty when width or height is not positive.

@@ -1,6 +1,6 @@
 package dev.lamina.core;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package dev.lamina.draw;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package dev.lamina.draw;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 
 /**
  * Curves to polylines within a distance tolerance. A curve is cut into {@code n} pieces of equal

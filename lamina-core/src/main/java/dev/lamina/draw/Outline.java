@@ -1,9 +1,9 @@
 package dev.lamina.draw;
 
-import dev.lamina.FillRule;
-import dev.lamina.LaminaException;
-import dev.lamina.Shape;
-import dev.lamina.Stroke;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Shape;
+import dev.lamina.model.Stroke;
 
 /**
  * What the rasteriser fills: a shape turned into closed polygons in pixel coordinates, with the

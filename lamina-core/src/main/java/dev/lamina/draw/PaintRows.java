@@ -1,6 +1,6 @@
 package dev.lamina.draw;
 
-import dev.lamina.Paint;
+import dev.lamina.model.Paint;
 
 import java.util.List;
 

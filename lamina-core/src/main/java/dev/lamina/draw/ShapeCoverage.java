@@ -1,7 +1,7 @@
 package dev.lamina.draw;
 
-import dev.lamina.Metadata;
-import dev.lamina.Shape;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.Shape;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

@@ -1,6 +1,6 @@
 package dev.lamina.draw;
 
-import dev.lamina.Stroke;
+import dev.lamina.model.Stroke;
 
 /**
  * The area a stroke covers, as a union of simple pieces: a rectangle per segment, a wedge per

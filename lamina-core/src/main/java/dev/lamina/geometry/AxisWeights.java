@@ -1,6 +1,6 @@
 package dev.lamina.geometry;
 
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import dev.lamina.resample.KernelFunction;
 
 /**

@@ -1,8 +1,8 @@
 package dev.lamina.geometry;
 
-import dev.lamina.ExtendWith;
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Image;
 import dev.lamina.core.InputFetch;

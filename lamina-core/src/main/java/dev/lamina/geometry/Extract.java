@@ -1,6 +1,6 @@
 package dev.lamina.geometry;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.InputFetch;
 import dev.lamina.core.Image;

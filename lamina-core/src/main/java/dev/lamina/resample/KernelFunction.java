@@ -1,6 +1,6 @@
 package dev.lamina.resample;
 
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 
 /**
  * The formulas of the {@link Kernel}s, as functions of the distance in (unstretched) kernel units.

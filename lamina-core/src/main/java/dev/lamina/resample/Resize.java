@@ -1,8 +1,8 @@
 package dev.lamina.resample;
 
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.conversion.FromLinearLight;
 import dev.lamina.conversion.ToLinearLight;
 import dev.lamina.core.DemandHint;

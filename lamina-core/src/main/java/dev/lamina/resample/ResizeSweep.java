@@ -1,6 +1,6 @@
 package dev.lamina.resample;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.Image;
 import dev.lamina.core.LineCache;
 import dev.lamina.core.Region;

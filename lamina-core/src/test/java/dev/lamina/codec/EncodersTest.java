@@ -1,9 +1,10 @@
 package dev.lamina.codec;
 
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.PngOptions;
+import dev.lamina.model.PngOptions;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
@@ -180,7 +181,7 @@ class EncodersTest {
             }
         });
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            LaminaImage t = Lamina.thumbnail(in, dev.lamina.ThumbnailOptions.edge(4));
+            LaminaImage t = Lamina.thumbnail(in, dev.lamina.model.ThumbnailOptions.edge(4));
             again.join();
             assertEquals(4, t.width());
         });

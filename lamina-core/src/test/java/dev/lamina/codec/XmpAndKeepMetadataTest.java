@@ -1,11 +1,12 @@
 package dev.lamina.codec;
 
-import dev.lamina.JpegOptions;
+import dev.lamina.codec.metadata.XmpPacket;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
-import dev.lamina.Metadata;
-import dev.lamina.PngOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngOptions;
 import dev.lamina.testing.ExifBlocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package dev.lamina.core;
 
-import dev.lamina.Limits;
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,24 +1,24 @@
 package dev.lamina.determinism;
 
-import dev.lamina.AffineOptions;
-import dev.lamina.BlendMode;
-import dev.lamina.ExtendWith;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
-import dev.lamina.Kernel;
+import dev.lamina.model.AffineOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Kernel;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
-import dev.lamina.Paint;
-import dev.lamina.Shadow;
-import dev.lamina.Shape;
-import dev.lamina.Stroke;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shadow;
+import dev.lamina.model.Shape;
+import dev.lamina.model.Stroke;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.codec.webp.lossless.ImageArgb;
@@ -274,7 +274,7 @@ final class Pipelines {
         return Lamina.open(data, "input");
     }
 
-    private static byte[] encode(Image image, dev.lamina.SaveOptions options) {
+    private static byte[] encode(Image image, dev.lamina.model.SaveOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Encoders.write(image, out, options);

@@ -1,6 +1,6 @@
 package dev.lamina.draw;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;

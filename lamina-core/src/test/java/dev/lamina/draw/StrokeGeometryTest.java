@@ -1,8 +1,8 @@
 package dev.lamina.draw;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Shape;
-import dev.lamina.Stroke;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Shape;
+import dev.lamina.model.Stroke;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;

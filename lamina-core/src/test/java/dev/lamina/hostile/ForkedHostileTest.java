@@ -1,6 +1,6 @@
 package dev.lamina.hostile;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,14 @@
 package dev.lamina.hostile;
 
-import dev.lamina.Gravity;
+import dev.lamina.model.Gravity;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.core.Rect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;

@@ -2,10 +2,10 @@ package dev.lamina.hostile;
 
 import dev.lamina.Execution;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.ThumbnailOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

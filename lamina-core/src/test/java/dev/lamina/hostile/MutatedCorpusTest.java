@@ -1,9 +1,9 @@
 package dev.lamina.hostile;
 
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;

@@ -1,8 +1,8 @@
 package dev.lamina.metrics;
 
 import dev.lamina.Execution;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.colour.CieLab;
@@ -13,7 +13,7 @@ import dev.lamina.core.Interpretation;
 import dev.lamina.core.MemorySource;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
-import dev.lamina.Metadata;
+import dev.lamina.model.Metadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,6 @@
 package dev.lamina.metrics;
 
-import dev.lamina.Metadata;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

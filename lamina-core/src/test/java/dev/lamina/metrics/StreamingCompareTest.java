@@ -1,7 +1,7 @@
 package dev.lamina.metrics;
 
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

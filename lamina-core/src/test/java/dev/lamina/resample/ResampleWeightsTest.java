@@ -1,6 +1,6 @@
 package dev.lamina.resample;
 
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,9 +1,9 @@
 package dev.lamina.resample;
 
-import dev.lamina.Limits;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

@@ -1,12 +1,12 @@
 package dev.lamina.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.PngOptions;
+import dev.lamina.model.PngOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,7 @@ class RenderTest {
 
     private static LaminaImage expectedWatermark() {
         return Lamina.open(photo, "photo").composite(Layer.of(Lamina.open(logo, "logo")).gravity(Gravity.SOUTH_EAST)
-                .opacity(0.5).mode(dev.lamina.BlendMode.MULTIPLY));
+                .opacity(0.5).mode(dev.lamina.model.BlendMode.MULTIPLY));
     }
 
     @Test
@@ -90,7 +90,7 @@ class RenderTest {
         LaminaImage logoImage = Lamina.open(logo, "logo");
         byte[] expected = Lamina.canvas(200, 100, 0x336699)
                 .composite(Layer.of(logoImage).at(10, 20), Layer.of(logoImage).at(150, 70))
-                .thumbnail(dev.lamina.ThumbnailOptions.box(100, 50)).encode(PngOptions.png());
+                .thumbnail(dev.lamina.model.ThumbnailOptions.box(100, 50)).encode(PngOptions.png());
         assertArrayEquals(expected, r.body());
     }
 
@@ -113,7 +113,7 @@ class RenderTest {
         assertEquals(406, avif.statusCode());
         HttpResponse<byte[]> tiff = s.postJson("/v1/render?format=tiff", WATERMARK);
         assertEquals("image/tiff", tiff.headers().firstValue("Content-Type").orElse(""));
-        assertArrayEquals(expectedWatermark().encode(dev.lamina.TiffOptions.tiff()), tiff.body());
+        assertArrayEquals(expectedWatermark().encode(dev.lamina.model.TiffOptions.tiff()), tiff.body());
         HttpResponse<byte[]> tiffByAccept = s.send(HttpRequest.newBuilder(s.uri("/v1/render")).header("Accept", "image/tiff")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
         assertEquals("image/tiff", tiffByAccept.headers().firstValue("Content-Type").orElse(""));

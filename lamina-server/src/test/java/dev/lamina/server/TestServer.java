@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.Lamina;
-import dev.lamina.PngOptions;
+import dev.lamina.model.PngOptions;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package dev.lamina.spark;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.PngFilter;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.ThumbnailOptions;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;

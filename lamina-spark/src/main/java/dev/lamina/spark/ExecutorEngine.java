@@ -4,9 +4,9 @@ import dev.lamina.Execution;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
-import dev.lamina.Metadata;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.ThumbnailOptions;
 import org.apache.spark.util.LongAccumulator;
 
 import java.time.Duration;

@@ -1,17 +1,17 @@
 package dev.lamina.spark;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngFilter;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.ThumbnailOptions;
 
 import java.io.Serializable;
 import java.util.List;

@@ -13,12 +13,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.PngFilter;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.ThumbnailOptions;
 
 import java.io.IOException;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.lamina.spark;
 
 import dev.lamina.Execution;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.SaveOptions;
+import dev.lamina.model.SaveOptions;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -1,6 +1,6 @@
 package dev.lamina.spark;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;

@@ -1,15 +1,15 @@
 package dev.lamina.spark;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.ThumbnailOptions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -161,9 +161,9 @@ class BatchJobTest {
     @Test
     void aMissingInputIsNamed() {
         Path missing = dir.resolve("nowhere");
-        dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+        dev.lamina.model.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.model.LaminaException.class,
                 () -> BatchJob.run(spark, spec(missing, dir.resolve("out"))));
-        assertEquals(dev.lamina.LaminaException.Kind.IO, e.kind());
+        assertEquals(dev.lamina.model.LaminaException.Kind.IO, e.kind());
         assertEquals("input file:" + missing + " does not exist", e.getMessage());
     }
 

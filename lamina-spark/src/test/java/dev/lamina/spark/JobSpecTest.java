@@ -1,13 +1,13 @@
 package dev.lamina.spark;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
-import dev.lamina.Kernel;
-import dev.lamina.LaminaException;
-import dev.lamina.PngFilter;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

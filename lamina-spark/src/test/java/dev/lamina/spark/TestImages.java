@@ -1,9 +1,9 @@
 package dev.lamina.spark;
 
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
 
 import java.io.IOException;
 import java.nio.file.Files;

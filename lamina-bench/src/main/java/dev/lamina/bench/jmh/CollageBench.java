@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
 import dev.lamina.Execution;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;

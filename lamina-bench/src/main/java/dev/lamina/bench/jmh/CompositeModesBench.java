@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
 import dev.lamina.composite.Placement;

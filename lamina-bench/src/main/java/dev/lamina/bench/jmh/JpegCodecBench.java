@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.JpegOptions;
-import dev.lamina.Limits;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Limits;
 import dev.lamina.bench.inputs.InputGenerator;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;

@@ -1,6 +1,6 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import dev.lamina.core.Image;
 import dev.lamina.resample.Resize;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Metadata;
+import dev.lamina.model.Metadata;
 import dev.lamina.bench.inputs.InputGenerator;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;

@@ -1,10 +1,10 @@
 package dev.lamina.bench.jmh;
 
 import dev.lamina.Execution;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.ThumbnailOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

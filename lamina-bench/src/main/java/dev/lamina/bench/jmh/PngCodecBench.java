@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Limits;
-import dev.lamina.PngOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.png.PngDecoder;
 import dev.lamina.codec.png.PngEncoder;
 import dev.lamina.core.Image;

@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Paint;
-import dev.lamina.Shape;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shape;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.draw.ShapeFill;

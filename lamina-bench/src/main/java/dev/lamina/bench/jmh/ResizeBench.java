@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
 import com.sksamuel.scrimage.ImmutableImage;
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import dev.lamina.core.Image;
 import dev.lamina.core.StripSink;
 import dev.lamina.resample.Resize;

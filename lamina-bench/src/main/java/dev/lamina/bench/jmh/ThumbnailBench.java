@@ -1,9 +1,9 @@
 package dev.lamina.bench.jmh;
 
 import com.criteo.vips.VipsImage;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.bench.inputs.JpegProcessInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

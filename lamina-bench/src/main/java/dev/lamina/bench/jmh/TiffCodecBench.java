@@ -1,7 +1,7 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Limits;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.codec.tiff.TiffDecoder;
 import dev.lamina.codec.tiff.TiffEncoder;
 import dev.lamina.core.Image;

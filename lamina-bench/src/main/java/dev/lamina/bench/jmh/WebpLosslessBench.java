@@ -1,6 +1,6 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.bench.inputs.InputGenerator;
 import dev.lamina.codec.webp.lossless.ArgbRowReader;
 import dev.lamina.codec.webp.lossless.Vp8lDecoder;

@@ -1,12 +1,12 @@
 package dev.lamina.bench.peers;
 
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lamina.bench.precision;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Limits;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Limits;
 import dev.lamina.codec.png.PngDecoder;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.Placement;

@@ -1,10 +1,10 @@
 package dev.lamina.bench.serve;
 
 import com.google.gson.GsonBuilder;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.bench.inputs.InputGenerator;
 import dev.lamina.server.http.Query;
 import dev.lamina.server.loadtest.LoadTest;

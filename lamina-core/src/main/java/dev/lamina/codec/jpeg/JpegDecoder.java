@@ -1,7 +1,7 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

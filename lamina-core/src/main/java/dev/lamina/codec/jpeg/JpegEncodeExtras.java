@@ -1,9 +1,9 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
- * Encoder settings beyond {@link dev.lamina.JpegOptions}: optimised Huffman tables (a second
+ * Encoder settings beyond {@link dev.lamina.model.JpegOptions}: optimised Huffman tables (a second
  * pass over the coefficients, which are then kept for the whole image) and a restart interval
  * in MCUs (0 for none).
  */

@@ -1,10 +1,10 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
-import dev.lamina.codec.ExifBlock;
-import dev.lamina.codec.XmpPacket;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
+import dev.lamina.codec.metadata.ExifBlock;
+import dev.lamina.codec.metadata.XmpPacket;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

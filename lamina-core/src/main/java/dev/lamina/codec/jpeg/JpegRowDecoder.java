@@ -1,6 +1,6 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 import dev.lamina.core.RunContext;

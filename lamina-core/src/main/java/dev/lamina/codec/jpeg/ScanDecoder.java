@@ -1,6 +1,6 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 import java.util.function.Consumer;
 

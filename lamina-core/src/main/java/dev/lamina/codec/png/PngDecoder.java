@@ -1,7 +1,7 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.core.Image;
 import dev.lamina.core.IoReasons;
 import dev.lamina.core.LineCache;
@@ -41,7 +41,7 @@ import java.util.function.Supplier;
  * the file's depth, opaque elsewhere).
  *
  * <p><b>Metadata.</b> iCCP (decompressed, with its name), gAMA, sRGB, pHYs, tEXt, zTXt and iTXt
- * from the chunks before the first IDAT go into {@link dev.lamina.Metadata}. Chunks after the image
+ * from the chunks before the first IDAT go into {@link dev.lamina.model.Metadata}. Chunks after the image
  * data are checked (CRC, order) but their metadata is not read: text placed after IDAT is ignored.
  *
  * <p><b>Strictness.</b> Every chunk's CRC is checked, ancillary chunks included, and malformed

@@ -1,11 +1,11 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
-import dev.lamina.PngFilter;
-import dev.lamina.PngOptions;
-import dev.lamina.codec.ExifBlock;
-import dev.lamina.codec.XmpPacket;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.PngOptions;
+import dev.lamina.codec.metadata.ExifBlock;
+import dev.lamina.codec.metadata.XmpPacket;
 import dev.lamina.codec.deflate.ByteSink;
 import dev.lamina.codec.deflate.DeflateCompressor;
 import dev.lamina.codec.deflate.Zlib;

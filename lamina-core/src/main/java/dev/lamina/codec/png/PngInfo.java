@@ -1,6 +1,6 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.Metadata;
+import dev.lamina.model.Metadata;
 
 /**
  * Everything a PNG file says before its image data: the header, the palette and transparency

@@ -1,6 +1,6 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 
 import static dev.lamina.codec.png.PngChunkReader.IDAT;
 import static dev.lamina.codec.png.PngChunkReader.IEND;

@@ -1,6 +1,6 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 

@@ -1,6 +1,6 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.PngFilter;
+import dev.lamina.model.PngFilter;
 
 /**
  * The five PNG row filters (PNG spec, section 9) and the adaptive choice between them.

@@ -1,7 +1,7 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.core.Image;
@@ -33,7 +33,8 @@ final class JpegBlock implements AutoCloseable {
     /** Opens the block's JPEG stream ({@code data}, as stored) and checks it covers {@code width x height} of the page's kind. */
     static JpegBlock open(TiffPage page, byte[] data, String what, int width, int height, Limits limits) {
         byte[] stream = stream(page, data, what);
-        String name = page.name + " (" + what + ")";
+        // "file.tif: strip 3: problem" keeps the input first, as every other message does
+        String name = page.name + ": " + what;
         Image jpeg = JpegDecoder.open(stream, name, limits, JpegDecodeOptions.defaults());
         Interpretation wanted = page.interpretation;
         if (jpeg.interpretation != wanted || jpeg.width < width || jpeg.height < height) {

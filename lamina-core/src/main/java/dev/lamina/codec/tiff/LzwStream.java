@@ -1,6 +1,6 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * TIFF's LZW (TIFF 6.0 section 13): codes of 9 to 12 bits, most significant bit first, Clear 256

@@ -1,6 +1,6 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * PackBits (TIFF 6.0 section 9): a header byte n, then n+1 literal bytes (0 to 127), or one byte

@@ -1,6 +1,6 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 import java.util.HashSet;
 import java.util.Set;

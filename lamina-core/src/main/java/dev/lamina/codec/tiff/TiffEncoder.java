@@ -1,7 +1,7 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.Metadata;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.codec.deflate.ByteSink;
 import dev.lamina.codec.deflate.DeflateCompressor;
 import dev.lamina.codec.deflate.Zlib;

@@ -1,6 +1,6 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.DemandHint;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;

@@ -1,7 +1,8 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -86,11 +87,11 @@ class JpegDcOnlyTest {
         // coefficients get one- to three-bit codes, so one skip look-up steps over up to a dozen
         // codes, an end of block among them, and (in the noise) over the end of a block into the
         // next block's bits, which the skip loop must leave to the general path
-        dev.lamina.JpegOptions q30 = dev.lamina.JpegOptions.jpeg().quality(30);
+        dev.lamina.model.JpegOptions q30 = dev.lamina.model.JpegOptions.jpeg().quality(30);
         list.add(JpegEncoderTest.encode(JpegEncoderTest.lamina(JpegTestSupport.crop(203, 141, false)), q30,
                 new JpegEncodeExtras(true, 4)));
         list.add(JpegEncoderTest.encode(JpegEncoderTest.lamina(JpegStuffedBytesTest.halfNoise(96, 64, true)),
-                dev.lamina.JpegOptions.jpeg().quality(100), new JpegEncodeExtras(true, 0)));
+                dev.lamina.model.JpegOptions.jpeg().quality(100), new JpegEncodeExtras(true, 0)));
         return list;
     }
 

@@ -1,6 +1,6 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

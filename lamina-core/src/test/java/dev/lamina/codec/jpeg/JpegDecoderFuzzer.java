@@ -1,7 +1,7 @@
 package dev.lamina.codec.jpeg;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.fuzz.FuzzInvariant;
 

@@ -1,8 +1,9 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.JpegOptions;
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
@@ -257,7 +258,7 @@ class JpegEncoderTest {
         }
         Region r = Region.allocate(Rect.of(65536, 1), 1, BandFormat.U8);
         Image wide = MemorySource.image(r, Interpretation.GREY, false, Metadata.NONE);
-        dev.lamina.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.LaminaException.class,
+        dev.lamina.model.LaminaException e = org.junit.jupiter.api.Assertions.assertThrows(dev.lamina.model.LaminaException.class,
                 () -> encode(wide, JpegOptions.jpeg(), null));
         assertTrue(e.getMessage().contains("65535"), e.getMessage());
     }

@@ -1,14 +1,14 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.Metadata;
 import dev.lamina.codec.Decoders;
-import dev.lamina.codec.ExifBlock;
+import dev.lamina.codec.metadata.ExifBlock;
 import dev.lamina.core.Image;
 import dev.lamina.testing.ExifBlocks;
 import org.junit.jupiter.api.Test;
@@ -144,7 +144,7 @@ class JpegExifTest {
     void pixelDimensionsSayTheSizeWritten(boolean little, int sizeType) {
         byte[] block = ExifBlocks.camera(little, 6, 3, 4000, 3000, sizeType);
         Image image = Decoders.open(jpegWith(app1(block)), "in.jpg", LoadOptions.defaults());
-        Image small = dev.lamina.resample.Resize.build(image, 8, 12, dev.lamina.Kernel.LINEAR);
+        Image small = dev.lamina.resample.Resize.build(image, 8, 12, dev.lamina.model.Kernel.LINEAR);
         assertArrayEquals(ExifBlocks.camera(little, 1, 3, 8, 12, sizeType), writtenBlock(encode(small)));
     }
 

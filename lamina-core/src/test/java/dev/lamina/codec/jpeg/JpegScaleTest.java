@@ -1,6 +1,6 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.Image;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,9 @@
 package dev.lamina.codec.png;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.lamina.JpegOptions;
-import dev.lamina.Limits;
-import dev.lamina.PngOptions;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.Encoders;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;

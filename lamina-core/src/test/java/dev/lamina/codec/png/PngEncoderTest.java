@@ -1,8 +1,8 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.Metadata;
-import dev.lamina.PngFilter;
-import dev.lamina.PngOptions;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.PngFilter;
+import dev.lamina.model.PngOptions;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

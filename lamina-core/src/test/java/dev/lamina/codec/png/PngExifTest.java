@@ -2,10 +2,10 @@ package dev.lamina.codec.png;
 
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.core.Image;
 import dev.lamina.testing.ExifBlocks;

@@ -1,7 +1,7 @@
 package dev.lamina.codec.png;
 
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 import dev.lamina.codec.png.PngTestFiles.Chunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
-import dev.lamina.LoadOptions;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.codec.Encoders;
 import dev.lamina.core.BandFormat;

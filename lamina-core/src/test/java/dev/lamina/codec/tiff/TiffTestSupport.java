@@ -1,7 +1,7 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;

@@ -1,7 +1,7 @@
 package dev.lamina.codec.tiff;
 
-import dev.lamina.LaminaException;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.codec.Decoders;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;

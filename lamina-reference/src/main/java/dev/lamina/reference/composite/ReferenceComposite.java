@@ -1,6 +1,6 @@
 package dev.lamina.reference.composite;
 
-import dev.lamina.BlendMode;
+import dev.lamina.model.BlendMode;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.Placement;
 import dev.lamina.core.BandFormat;

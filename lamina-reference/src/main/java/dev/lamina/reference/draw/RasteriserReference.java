@@ -1,6 +1,6 @@
 package dev.lamina.reference.draw;
 
-import dev.lamina.FillRule;
+import dev.lamina.model.FillRule;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.geometry;
 
-import dev.lamina.ExtendWith;
+import dev.lamina.model.ExtendWith;
 import dev.lamina.core.Region;
 import dev.lamina.reference.conversion.ReferenceSamples;
 

@@ -1,9 +1,9 @@
 package dev.lamina.reference.composite;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
-import dev.lamina.LaminaException;
-import dev.lamina.Metadata;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Metadata;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.CompositeOp;
 import dev.lamina.composite.Placement;

@@ -1,7 +1,7 @@
 package dev.lamina.reference.composite;
 
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;

@@ -105,7 +105,7 @@ final class BlurTesting {
     static Tally assertMatches(Region expected, Image actual, String what) {
         assertEquals(expected.bands, actual.bands, what);
         assertEquals(expected.format, actual.format, what);
-        Tally whole = compare(expected, actual.materialise(dev.lamina.Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
+        Tally whole = compare(expected, actual.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(actual.bounds()), what + " in strips");
         int w = actual.width, h = actual.height;
         for (Rect r : new Rect[]{new Rect(w / 3, h / 4, Math.max(1, w / 2), Math.max(1, h / 2)),
                 new Rect(w - 1, h - 1, 1, 1), new Rect(0, h / 2, w, 1), new Rect(w / 2, 0, 1, h)}) {

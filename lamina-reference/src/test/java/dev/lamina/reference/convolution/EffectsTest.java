@@ -1,6 +1,6 @@
 package dev.lamina.reference.convolution;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import dev.lamina.convolution.AlphaDilate;
 import dev.lamina.convolution.Effects;
 import dev.lamina.core.BandFormat;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.convolution;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.convolution.GaussianBlur;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
@@ -66,7 +66,7 @@ class GaussianBlurMatrixTest {
         for (double sigma : new double[]{1.2, 6}) {
             AtomicInteger opens = new AtomicInteger();
             Image out = GaussianBlur.build(TestImages.sequential(in, opens), sigma);
-            BlurTesting.compare(BlurReference.blur(in, sigma), out.materialise(dev.lamina.Limits.defaults(), "test").fetch(out.bounds()), "sequential " + sigma);
+            BlurTesting.compare(BlurReference.blur(in, sigma), out.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(out.bounds()), "sequential " + sigma);
             assertEquals(1, opens.get(), "the decoder is opened once");
         }
     }

@@ -24,7 +24,7 @@ class RecursiveBlurErrorTest {
         int w = sigma > 20 ? 23 : 71, h = sigma > 20 ? 19 : 300;
         Region in = BlurTesting.picture(w, h, 1, BandFormat.F32, (long) sigma);
         Image out = GaussianBlur.build(TestImages.image(in), sigma, true);
-        Region got = out.materialise(dev.lamina.Limits.defaults(), "test").fetch(out.bounds());
+        Region got = out.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(out.bounds());
         double[][][] exact = BlurReference.premultipliedBlur(in, sigma);
         double worst = 0;
         for (int y = 0; y < h; y++) {

@@ -1,6 +1,6 @@
 package dev.lamina.reference.draw;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;

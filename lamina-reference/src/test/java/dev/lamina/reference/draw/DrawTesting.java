@@ -1,6 +1,6 @@
 package dev.lamina.reference.draw;
 
-import dev.lamina.Shape;
+import dev.lamina.model.Shape;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
@@ -103,7 +103,7 @@ final class DrawTesting {
     /** The engine's coverage image against the reference: in strips on the pool, and in odd rectangles. */
     static Tally assertCoverage(Shape shape, int w, int h, BandFormat format, double[][] expected, String what) {
         Image img = ShapeCoverage.image(shape, w, h, format, "test shape");
-        Tally whole = compare(expected, img.materialise(dev.lamina.Limits.defaults(), "test").fetch(img.bounds()), 0, what + " in strips");
+        Tally whole = compare(expected, img.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(img.bounds()), 0, what + " in strips");
         for (Rect r : probes(w, h)) {
             compare(expected, img.fetch(r), 0, what + " " + r);
         }

@@ -1,7 +1,7 @@
 package dev.lamina.reference.draw;
 
-import dev.lamina.Paint;
-import dev.lamina.Shape;
+import dev.lamina.model.Paint;
+import dev.lamina.model.Shape;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
@@ -83,7 +83,7 @@ class PaintMatrixTest {
 
     static void compare(Region expected, Image actual, String what) {
         assertEquals(expected.bands, actual.bands, what + ": bands");
-        Region whole = actual.materialise(dev.lamina.Limits.defaults(), "test").fetch(actual.bounds());
+        Region whole = actual.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(actual.bounds());
         Region piece = actual.fetch(new Rect(5, 3, 17, 9));
         for (Region got : List.of(whole, piece)) {
             DrawTesting.Tally t = new DrawTesting.Tally();

@@ -1,8 +1,8 @@
 package dev.lamina.reference.draw;
 
-import dev.lamina.FillRule;
-import dev.lamina.Shape;
-import dev.lamina.Stroke;
+import dev.lamina.model.FillRule;
+import dev.lamina.model.Shape;
+import dev.lamina.model.Stroke;
 import dev.lamina.core.BandFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,11 @@
 package dev.lamina.reference.endtoend;
 
-import dev.lamina.BlendMode;
-import dev.lamina.Gravity;
+import dev.lamina.model.BlendMode;
+import dev.lamina.model.Gravity;
 import dev.lamina.Lamina;
 import dev.lamina.Layer;
-import dev.lamina.Limits;
-import dev.lamina.PngOptions;
+import dev.lamina.model.Limits;
+import dev.lamina.model.PngOptions;
 import dev.lamina.codec.png.PngDecoder;
 import dev.lamina.composite.CompositeLayer;
 import dev.lamina.composite.Placement;

@@ -1,7 +1,7 @@
 package dev.lamina.reference.geometry;
 
-import dev.lamina.Limits;
-import dev.lamina.Kernel;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;

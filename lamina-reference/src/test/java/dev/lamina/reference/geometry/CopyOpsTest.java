@@ -1,8 +1,8 @@
 package dev.lamina.reference.geometry;
 
-import dev.lamina.Limits;
-import dev.lamina.ExtendWith;
-import dev.lamina.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.ExtendWith;
+import dev.lamina.model.LaminaException;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.geometry;
 
-import dev.lamina.ExtendWith;
+import dev.lamina.model.ExtendWith;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;

@@ -1,6 +1,6 @@
 package dev.lamina.reference.resample;
 
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

@@ -1,7 +1,7 @@
 package dev.lamina.reference.resample;
 
 import dev.lamina.reference.conversion.TestImages;
-import dev.lamina.Kernel;
+import dev.lamina.model.Kernel;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;

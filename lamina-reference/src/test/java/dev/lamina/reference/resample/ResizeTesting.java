@@ -1,6 +1,6 @@
 package dev.lamina.reference.resample;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;

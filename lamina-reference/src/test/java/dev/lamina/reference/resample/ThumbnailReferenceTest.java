@@ -1,10 +1,10 @@
 package dev.lamina.reference.resample;
 
-import dev.lamina.Kernel;
-import dev.lamina.Limits;
-import dev.lamina.LoadOptions;
-import dev.lamina.ThumbnailOptions;
-import dev.lamina.ThumbnailOptions.Fit;
+import dev.lamina.model.Kernel;
+import dev.lamina.model.Limits;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.model.ThumbnailOptions.Fit;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
@@ -13,7 +13,7 @@ import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
 import dev.lamina.reference.geometry.ExtractReference;
 import dev.lamina.reference.geometry.OrientReference;
-import dev.lamina.resample.Thumbnail;
+import dev.lamina.thumbnail.Thumbnail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,11 +2,11 @@ package dev.lamina.server.api;
 
 import dev.lamina.Execution;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.server.ServerConfig;
 import dev.lamina.server.http.Problem;
 import dev.lamina.server.http.Request;

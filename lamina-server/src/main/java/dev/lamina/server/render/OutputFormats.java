@@ -1,9 +1,9 @@
 package dev.lamina.server.render;
 
-import dev.lamina.JpegOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.SaveOptions;
-import dev.lamina.TiffOptions;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.SaveOptions;
+import dev.lamina.model.TiffOptions;
 import dev.lamina.server.http.Problem;
 
 import java.util.ArrayList;

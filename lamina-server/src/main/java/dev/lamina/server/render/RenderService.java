@@ -2,9 +2,9 @@ package dev.lamina.server.render;
 
 import dev.lamina.Execution;
 import dev.lamina.Lamina;
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
-import dev.lamina.LoadOptions;
+import dev.lamina.model.LoadOptions;
 import dev.lamina.server.ServerConfig;
 import dev.lamina.server.http.Problem;
 import dev.lamina.server.http.Request;

@@ -22,7 +22,7 @@ public final class ArgbRowReader {
 
     /**
      * Decodes the next row; the array returned belongs to the reader and is overwritten by the
-     * next call. Corrupt or truncated data throws a {@link dev.lamina.LaminaException} (BAD_INPUT)
+     * next call. Corrupt or truncated data throws a {@link dev.lamina.model.LaminaException} (BAD_INPUT)
      * naming the input.
      */
     public int[] nextRow() {

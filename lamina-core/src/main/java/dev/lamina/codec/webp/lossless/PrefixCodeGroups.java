@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * The prefix codes of one entropy-coded image: for each meta code (group) five codes, green with

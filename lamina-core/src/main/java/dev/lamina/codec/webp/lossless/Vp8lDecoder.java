@@ -1,8 +1,8 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.LaminaException;
-import dev.lamina.Limits;
-import dev.lamina.Metadata;
+import dev.lamina.model.LaminaException;
+import dev.lamina.model.Limits;
+import dev.lamina.model.Metadata;
 import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;

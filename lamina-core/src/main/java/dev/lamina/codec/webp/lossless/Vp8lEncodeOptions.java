@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * Options of the lossless encoder.

@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.LaminaException;
+import dev.lamina.model.LaminaException;
 
 /**
  * Lamina's VP8L (lossless WebP) encoder. Entry points: {@link #encode} makes a {@code VP8L}

@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

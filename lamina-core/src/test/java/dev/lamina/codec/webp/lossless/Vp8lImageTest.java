@@ -1,6 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
-import dev.lamina.Limits;
+import dev.lamina.model.Limits;
 import dev.lamina.core.Image;
 import dev.lamina.core.Region;
 import org.junit.jupiter.api.Test;

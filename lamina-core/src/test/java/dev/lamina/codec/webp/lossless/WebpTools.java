@@ -1,5 +1,6 @@
 package dev.lamina.codec.webp.lossless;
 
+import dev.lamina.model.Limits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +129,7 @@ final class WebpTools {
     /** Decodes a simple lossless WebP file with the decoder under test. */
     static int[] decode(byte[] webp, String name) {
         int[] chunk = WebpLosslessFile.findVp8l(webp, name);
-        ArgbRowReader rows = Vp8lDecoder.rows(webp, chunk[0], chunk[1], name, dev.lamina.Limits.defaults());
+        ArgbRowReader rows = Vp8lDecoder.rows(webp, chunk[0], chunk[1], name, dev.lamina.model.Limits.defaults());
         int[] all = new int[rows.width() * rows.height()];
         for (int y = 0; y < rows.height(); y++) {
             System.arraycopy(rows.nextRow(), 0, all, y * rows.width(), rows.width());

@@ -1,5 +1,0 @@
-package dev.lamina;
-
-/** Options of one output format: {@link PngOptions}, {@link JpegOptions} or {@link TiffOptions}. */
-public sealed interface SaveOptions permits PngOptions, JpegOptions, TiffOptions {
-}
