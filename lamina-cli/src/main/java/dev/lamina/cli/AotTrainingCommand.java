@@ -1,14 +1,14 @@
 package dev.lamina.cli;
 
-import dev.lamina.Gravity;
-import dev.lamina.JpegOptions;
-import dev.lamina.Kernel;
+import dev.lamina.model.Gravity;
+import dev.lamina.model.JpegOptions;
+import dev.lamina.model.Kernel;
 import dev.lamina.Lamina;
 import dev.lamina.LaminaImage;
 import dev.lamina.Layer;
-import dev.lamina.LoadOptions;
-import dev.lamina.PngOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.PngOptions;
+import dev.lamina.model.ThumbnailOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,9 +1,9 @@
 package dev.lamina.bench.jmh;
 
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.LoadOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.bench.inputs.InputGenerator;
 import java.io.IOException;
 import java.nio.file.Files;

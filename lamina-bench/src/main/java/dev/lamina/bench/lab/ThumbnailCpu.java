@@ -1,10 +1,10 @@
 package dev.lamina.bench.lab;
 
 import com.sun.management.OperatingSystemMXBean;
-import dev.lamina.JpegOptions;
+import dev.lamina.model.JpegOptions;
 import dev.lamina.Lamina;
-import dev.lamina.LoadOptions;
-import dev.lamina.ThumbnailOptions;
+import dev.lamina.model.LoadOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.bench.inputs.InputGenerator;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
