@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         description = "Layered image compositing: exact, streaming, pure Java.",
         subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class,
                 ExtractCommand.class, ExtendCommand.class, FlipCommand.class, FlopCommand.class, RotateCommand.class,
-                AffineCommand.class, TrimCommand.class, BlurCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, ServeCommand.class,
+                AffineCommand.class, TrimCommand.class, BlurCommand.class, RenderCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, ServeCommand.class,
                 LoadTestCommand.class, AotTrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LaminaCommand implements Runnable {
@@ -25,7 +25,7 @@ public final class LaminaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, extract, extend, flip, flop, rotate, affine, trim, blur, sharpen, info, compare, serve, loadtest)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (composite, convert, resize, thumbnail, extract, extend, flip, flop, rotate, affine, trim, blur, sharpen, render, info, compare, serve, loadtest)");
     }
 
     public static void main(String[] args) {

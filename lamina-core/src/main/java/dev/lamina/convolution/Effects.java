@@ -27,6 +27,17 @@ public final class Effects {
      * {@code opacity}.
      */
     public static Image shadow(Image in, int dx, int dy, double sigma, double spread, double[] rgb, double opacity) {
+        return shadow(in, dx, dy, sigma, spread, rgb, opacity, in.format == BandFormat.U8);
+    }
+
+    /**
+     * The same, with the blur's error budget chosen by the caller: {@code eightBitResult} when what
+     * the shadow ends in is rounded to 8 bits (a 16-bit layer tree with an 8-bit output), which lets
+     * sigma 3 and more take the recursive filter (within 0.15 of an 8-bit step) whatever the depth
+     * the shadow is stored at.
+     */
+    public static Image shadow(Image in, int dx, int dy, double sigma, double spread, double[] rgb, double opacity,
+                               boolean eightBitResult) {
         if (!(opacity >= 0 && opacity <= 1)) {
             throw LaminaException.badInput("shadow: opacity must be between 0 and 1, not " + opacity);
         }
@@ -35,8 +46,9 @@ public final class Effects {
         }
         Image mask = AlphaDilate.build(ExtractAlpha.build(in), spread);
         if (sigma > 0) {
-            // the mask is float, but what it becomes is in.format: its error budget is that of the result
-            mask = GaussianBlur.build(mask, sigma, in.format == BandFormat.U8);
+            // the mask is float, but what it becomes is in.format (or what the caller rounds it to
+            // in the end): its error budget is that of the result
+            mask = GaussianBlur.build(mask, sigma, eightBitResult);
         }
         mask = Extend.build(mask, dx, dy, in.width, in.height, ExtendWith.BACKGROUND, null);
         return Colourise.build(mask, rgb, opacity, in.format);

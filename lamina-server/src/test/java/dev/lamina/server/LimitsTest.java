@@ -26,8 +26,8 @@ class LimitsTest {
     static byte[] logo = TestServer.png(64, 64, 4, 40);
     /** A 4000 x 4000 RGBA PNG: a second or more of encoding on a loaded two-core machine. */
     static final String SLOW = """
-            {"base": {"canvas": {"width": 4000, "height": 4000, "color": "808080"}},
-             "layers": [{"asset": "logo", "tiled": true, "opacity": 0.5}]}""";
+            {"version": 1, "canvas": {"width": 4000, "height": 4000, "background": "808080"},
+             "layers": [{"type": "tile", "opacity": 0.5, "layer": {"type": "image", "asset": "logo"}}]}""";
 
     @BeforeAll
     static void folder() throws IOException {
@@ -67,7 +67,7 @@ class LimitsTest {
             assertTrue(ms < 5000, "the run went on for " + ms + " ms after its deadline of 300");
             released(s);
             assertEquals(200, s.postJson("/v1/render?format=png",
-                    "{\"base\": {\"asset\": \"logo\"}}").statusCode(), "the server keeps serving");
+                    "{\"version\": 1, \"canvas\": {\"asset\": \"logo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"logo\"}]}").statusCode(), "the server keeps serving");
         }
     }
 
@@ -88,12 +88,12 @@ class LimitsTest {
                     return false;
                 }
             }, "the slow render holds the only slot");
-            HttpResponse<byte[]> shed = s.postJson("/v1/render?format=png", "{\"base\": {\"asset\": \"logo\"}}");
+            HttpResponse<byte[]> shed = s.postJson("/v1/render?format=png", "{\"version\": 1, \"canvas\": {\"asset\": \"logo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"logo\"}]}");
             assertEquals(429, shed.statusCode());
             assertEquals("1", shed.headers().firstValue("Retry-After").orElse(""));
             assertEquals("urn:lamina:problem:queue-full", TestServer.json(shed).path("type").asText());
             assertEquals(200, slow.get().statusCode(), "the admitted render completes");
-            assertEquals(200, s.postJson("/v1/render?format=png", "{\"base\": {\"asset\": \"logo\"}}").statusCode());
+            assertEquals(200, s.postJson("/v1/render?format=png", "{\"version\": 1, \"canvas\": {\"asset\": \"logo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"logo\"}]}").statusCode());
             assertTrue(s.metric("lamina_renders_rejected_total{reason=\"queue_full\"}") >= 1);
         }
     }

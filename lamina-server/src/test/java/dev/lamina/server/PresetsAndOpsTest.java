@@ -29,10 +29,12 @@ class PresetsAndOpsTest {
             "presets": {
               "thumbnail": {"format": "jpeg", "quality": 80,
                 "params": {"asset": {"type": "asset"}, "w": {"type": "integer", "min": 8, "max": 512, "default": 64}},
-                "recipe": {"base": {"asset": "{{asset}}", "resize": {"width": "{{w}}"}}}},
+                "recipe": {"version": 1, "canvas": {"asset": "{{asset}}", "width": "{{w}}"},
+                           "layers": [{"type": "image", "asset": "{{asset}}", "width": "{{w}}"}]}},
               "watermark": {"format": "png",
                 "params": {"asset": {"type": "asset"}, "g": {"type": "string", "enum": ["south-east", "north-west"], "default": "south-east"}},
-                "recipe": {"base": {"asset": "{{asset}}"}, "layers": [{"asset": "logo", "gravity": "{{g}}", "opacity": 0.6}]}}
+                "recipe": {"version": 1, "canvas": {"asset": "{{asset}}"},
+                           "layers": [{"type": "image", "asset": "{{asset}}"}, {"type": "image", "asset": "logo", "gravity": "{{g}}", "opacity": 0.6}]}}
             }""";
     static Path data;
     static Path log;
@@ -194,7 +196,8 @@ class PresetsAndOpsTest {
     @Test
     void theJava2dPeerDrawsTheCollage() throws Exception {
         HttpResponse<byte[]> r = s.postJson("/v1/bench/java2d?quality=85",
-                "{\"base\": {\"asset\": \"photo\"}, \"layers\": [{\"asset\": \"logo\", \"x\": 10, \"y\": 10}]}");
+                "{\"version\": 1, \"canvas\": {\"asset\": \"photo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"photo\"},"
+                        + " {\"type\": \"image\", \"asset\": \"logo\", \"x\": 10, \"y\": 10}]}");
         assertEquals(200, r.statusCode());
         assertEquals(200, dev.lamina.Lamina.open(r.body(), "java2d").width());
     }

@@ -57,8 +57,9 @@ class RenderTest {
     }
 
     static final String WATERMARK = """
-            {"base": {"asset": "photo"},
-             "layers": [{"asset": "logo", "gravity": "south-east", "opacity": 0.5, "mode": "multiply"}]}""";
+            {"version": 1, "canvas": {"asset": "photo"},
+             "layers": [{"type": "image", "asset": "photo"},
+                        {"type": "image", "asset": "logo", "gravity": "south-east", "opacity": 0.5, "blend": "multiply"}]}""";
 
     private static LaminaImage expectedWatermark() {
         return Lamina.open(photo, "photo").composite(Layer.of(Lamina.open(logo, "logo")).gravity(Gravity.SOUTH_EAST)
@@ -82,15 +83,15 @@ class RenderTest {
     @Test
     void canvasCollageAndResize() throws Exception {
         String recipe = """
-                {"base": {"canvas": {"width": 200, "height": 100, "color": "336699"}},
-                 "layers": [{"asset": "logo", "x": 10, "y": 20}, {"asset": "logo", "x": 150, "y": 70}],
-                 "resize": {"width": 100}}""";
+                {"version": 1, "canvas": {"width": 200, "height": 100, "background": "336699"},
+                 "layers": [{"type": "image", "asset": "logo", "x": 10, "y": 20}, {"type": "image", "asset": "logo", "x": 150, "y": 70}]}""";
         HttpResponse<byte[]> r = s.postJson("/v1/render?format=png", recipe);
         assertEquals(200, r.statusCode(), () -> new String(r.body(), StandardCharsets.UTF_8));
         LaminaImage logoImage = Lamina.open(logo, "logo");
         byte[] expected = Lamina.canvas(200, 100, 0x336699)
                 .composite(Layer.of(logoImage).at(10, 20), Layer.of(logoImage).at(150, 70))
-                .thumbnail(dev.lamina.model.ThumbnailOptions.box(100, 50)).encode(PngOptions.png());
+                .flatten(0x336699)   // an opaque canvas gives an opaque image (docs/recipes.md)
+                .encode(PngOptions.png());
         assertArrayEquals(expected, r.body());
     }
 
@@ -124,7 +125,8 @@ class RenderTest {
     @Test
     void etagAnswers304AndFollowsAssetVersions() throws Exception {
         String recipe = """
-                {"base": {"asset": "etag-base"}, "layers": [{"asset": "logo", "x": 1, "y": 1}]}""";
+                {"version": 1, "canvas": {"asset": "etag-base"},
+                 "layers": [{"type": "image", "asset": "etag-base"}, {"type": "image", "asset": "logo", "x": 1, "y": 1}]}""";
         s.put("/v1/assets/etag-base", TestServer.png(50, 50, 3, 20));
         HttpResponse<byte[]> first = s.postJson("/v1/render?format=png", recipe);
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -149,7 +151,8 @@ class RenderTest {
         String boundary = "lamina-test-boundary";
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipe\"\r\nContent-Type: application/json\r\n\r\n"
-                + "{\"base\": {\"asset\": \"photo\"}, \"layers\": [{\"asset\": \"stamp\", \"x\": 5, \"y\": 6}]}\r\n")
+                + "{\"version\": 1, \"canvas\": {\"asset\": \"photo\"}, \"layers\": [{\"type\": \"image\", \"asset\": \"photo\"},"
+                + " {\"type\": \"image\", \"asset\": \"stamp\", \"x\": 5, \"y\": 6}]}\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"stamp\"; filename=\"stamp.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
@@ -179,25 +182,28 @@ class RenderTest {
 
     @Test
     void badRecipesNameTheFieldAtFault() throws Exception {
-        assertProblem(s.postJson("/v1/render", "{\"base\": "), 400, "$");
+        assertProblem(s.postJson("/v1/render", "{\"version\": "), 400, "$");
         assertProblem(s.postJson("/v1/render", "[1, 2]"), 422, "$");
-        assertProblem(s.postJson("/v1/render", "{}"), 422, "base");
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"asset\": \"photo\"}, \"layerz\": []}"), 422, "layerz");
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"asset\": \"photo\"}, \"layers\": [{\"asset\": \"logo\", \"gravity\": \"up\"}]}"),
+        assertProblem(s.postJson("/v1/render", "{}"), 422, "$");
+        String canvas = "{\"version\": 1, \"canvas\": {\"asset\": \"photo\"}, ";
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [], \"layerz\": []}"), 422, "$");
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [{\"type\": \"image\", \"asset\": \"logo\", \"gravity\": \"up\"}]}"),
                 422, "layers[0].gravity");
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"asset\": \"photo\"}, \"layers\": [{\"asset\": \"logo\", \"mode\": 3}]}"),
-                422, "layers[0].mode");
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [{\"type\": \"image\", \"asset\": \"logo\", \"blend\": 3}]}"),
+                422, "layers[0].blend");
         HttpResponse<byte[]> unknown = s.postJson("/v1/render",
-                "{\"base\": {\"asset\": \"photo\"}, \"layers\": [{\"asset\": \"logo\"}, {\"asset\": \"logo2\"}]}");
-        assertProblem(unknown, 404, "layers[1].asset");
+                canvas + "\"layers\": [{\"type\": \"image\", \"asset\": \"logo\"}, {\"type\": \"fill\", \"paint\": \"#ffffff\", \"mask\": {\"source\": \"logo2\"}}]}");
+        assertProblem(unknown, 404, "layers[1].mask.source");
         assertEquals("logo2", TestServer.json(unknown).path("asset").asText());
-        String six = "{\"asset\": \"logo\"},".repeat(5) + "{\"asset\": \"logo\"}";
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"asset\": \"photo\"}, \"layers\": [" + six + "]}"), 413, "layers");
+        String six = "{\"type\": \"image\", \"asset\": \"logo\"},".repeat(5) + "{\"type\": \"image\", \"asset\": \"logo\"}";
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [" + six + "]}"), 413, "layers[5]");
         // 30000 x 30000 canvas: over the output limit, refused before anything is allocated.
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"canvas\": {\"width\": 30000, \"height\": 30000}}}"), 413,
-                "base.canvas");
-        assertProblem(s.postJson("/v1/render", "{\"base\": {\"asset\": \"photo\", \"resize\": {\"width\": 9000}}}"), 413,
-                "base.resize");
+        assertProblem(s.postJson("/v1/render", "{\"version\": 1, \"canvas\": {\"width\": 30000, \"height\": 30000}, \"layers\": []}"), 413,
+                "canvas");
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [{\"type\": \"image\", \"asset\": \"photo\", \"width\": 90000}]}"), 413,
+                "layers[0].width");
+        assertProblem(s.postJson("/v1/render", canvas + "\"layers\": [{\"type\": \"text\", \"text\": \"x\", \"font\": \"Nope\"}]}"), 422,
+                "layers[0].font");
         HttpResponse<byte[]> text = s.send(HttpRequest.newBuilder(s.uri("/v1/render")).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(WATERMARK)));
         assertEquals(415, text.statusCode());

@@ -208,9 +208,10 @@ public final class ServiceBench {
 
     /** The S2 collage: 48 tiles of 100x100 on the 800x600 canvas, row by row. */
     static String collageRecipe() {
-        StringBuilder s = new StringBuilder("{\"base\": {\"asset\": \"canvas\"}, \"layers\": [");
+        StringBuilder s = new StringBuilder("{\"version\": 1, \"canvas\": {\"asset\": \"canvas\"}, \"layers\": ["
+                + "{\"type\": \"image\", \"asset\": \"canvas\"}");
         for (int i = 0; i < 48; i++) {
-            s.append(i == 0 ? "" : ", ").append("{\"asset\": \"tile-%02d\", \"x\": %d, \"y\": %d}".formatted(i, (i % 8) * 100,
+            s.append(", ").append("{\"type\": \"image\", \"asset\": \"tile-%02d\", \"x\": %d, \"y\": %d}".formatted(i, (i % 8) * 100,
                     (i / 8) * 100));
         }
         return s.append("]}").toString();
@@ -247,11 +248,13 @@ public final class ServiceBench {
                  "presets": {
                    "thumbnail": {"format": "jpeg", "quality": 85,
                      "params": {"asset": {"type": "asset"}, "w": {"type": "integer", "min": 16, "max": 1024, "default": 256}},
-                     "recipe": {"base": {"asset": "{{asset}}", "resize": {"width": "{{w}}", "height": "{{w}}", "fit": "inside"}}}},
+                     "recipe": {"version": 1, "canvas": {"asset": "{{asset}}", "width": "{{w}}", "height": "{{w}}", "fit": "inside"},
+                                "layers": [{"type": "image", "asset": "{{asset}}", "width": "{{w}}", "height": "{{w}}", "fit": "inside"}]}},
                    "watermark": {"format": "jpeg", "quality": 85,
                      "params": {"asset": {"type": "asset"}},
-                     "recipe": {"base": {"asset": "{{asset}}"},
-                                "layers": [{"asset": "logo", "gravity": "south-east", "opacity": 0.7}]}}}}
+                     "recipe": {"version": 1, "canvas": {"asset": "{{asset}}"},
+                                "layers": [{"type": "image", "asset": "{{asset}}"},
+                                           {"type": "image", "asset": "logo", "gravity": "south-east", "opacity": 0.7}]}}}}
                 """.formatted(port, data, work.resolve(name + "-access.log"), KEY_HEX));
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(javaBin, "-Xmx2g", "-cp", System.getProperty("java.class.path"), main, "--config",

@@ -53,6 +53,29 @@ class EffectsTest {
         }
     }
 
+    /**
+     * A 16-bit shadow whose result is rounded to 8 bits in the end may take the recursive blur: every
+     * sample within 0.15 of an 8-bit step (plus the 16-bit rounding) of the exact float64 shadow.
+     */
+    @ParameterizedTest(name = "sigma {0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {3, 6.5, 12})
+    void sixteenBitShadowForAnEightBitResult(double sigma) {
+        Region in = BlurTesting.picture(60, 45, 4, BandFormat.U16, (long) (sigma * 10));
+        Image out = Effects.shadow(TestImages.image(in), 3, -2, sigma, 1, ORANGE, 0.7, true);
+        Region expected = EffectsReference.shadow(in, 3, -2, sigma, 1, ORANGE, 0.7);
+        Region got = out.materialise(dev.lamina.model.Limits.defaults(), "test").fetch(out.bounds());
+        assertEquals(BandFormat.U16, got.format);
+        double worst = 0;
+        for (int y = 0; y < 45; y++) {
+            for (int x = 0; x < 60; x++) {
+                for (int c = 0; c < 4; c++) {
+                    worst = Math.max(worst, Math.abs(got.raw(x, y, c) - expected.raw(x, y, c)));
+                }
+            }
+        }
+        assertTrue(worst <= 0.15 * 257 + 1, "largest difference " + worst + " 16-bit steps");
+    }
+
     /** A straight antialiased edge grown by r moves out by exactly r: the coverage of the half-plane x < 10.3 + r. */
     @Test
     void aStraightEdgeMovesOutByTheRadius() {

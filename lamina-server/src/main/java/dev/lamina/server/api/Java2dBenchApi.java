@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The benchmark's Java2D peer, inside the same server (only with {@code benchmarkRoutes}): the
- * collage of the interim recipe (a base asset or canvas, image layers at x/y) done the way a Java
+ * collage subset of a recipe (a canvas of an asset's size or a colour, image layers at x/y) done the way a Java
  * team writes it: assets decoded once with ImageIO and kept as BufferedImages, each request drawing
  * them with Graphics2D onto a fresh canvas and writing a JPEG with ImageIO. Same admission queue
  * as Lamina's renders; the drawing runs on the request's thread (Java2D has no pool of its own).
@@ -52,25 +52,24 @@ public final class Java2dBenchApi {
         JsonNode recipe = JSON.readTree(request.readBody(limits.bodyBytes(), limits.bodyTimeout()));
         float quality = request.query().get("quality") == null ? 0.8f : Integer.parseInt(request.query().get("quality")) / 100f;
         try (Admission.Slot slot = admission.enter(request.startNanos() + limits.deadline().toNanos())) {
-            JsonNode base = recipe.path("base");
+            // the collage subset of a recipe: a canvas (an asset's size, or a size and a colour)
+            // and image layers drawn at x, y
+            JsonNode c = recipe.path("canvas");
             BufferedImage canvas;
-            if (base.has("asset")) {
-                BufferedImage src = image(base.get("asset").asText());
+            if (c.has("asset")) {
+                BufferedImage src = image(c.get("asset").asText());
                 canvas = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = canvas.createGraphics();
-                g.drawImage(src, 0, 0, null);
-                g.dispose();
             } else {
-                JsonNode c = base.path("canvas");
                 canvas = new BufferedImage(c.path("width").asInt(), c.path("height").asInt(), BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = canvas.createGraphics();
-                g.setColor(new Color(Integer.parseInt(c.path("color").asText("ffffff").substring(0, 6), 16)));
-                g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-                g.dispose();
             }
             Graphics2D g = canvas.createGraphics();
+            String bg = c.path("background").asText("ffffff").replace("#", "");
+            g.setColor(new Color(Integer.parseInt(bg.substring(0, 6), 16)));
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             for (JsonNode layer : recipe.path("layers")) {
-                g.drawImage(image(layer.path("asset").asText()), layer.path("x").asInt(), layer.path("y").asInt(), null);
+                if (layer.path("type").asText().equals("image")) {
+                    g.drawImage(image(layer.path("asset").asText()), layer.path("x").asInt(), layer.path("y").asInt(), null);
+                }
             }
             g.dispose();
             request.send(200, "image/jpeg", jpeg(canvas, quality));

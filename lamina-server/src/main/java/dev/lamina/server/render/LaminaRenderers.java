@@ -1,11 +1,11 @@
 package dev.lamina.server.render;
 
-/** Which {@link RecipeRenderer} the service uses: the one line to change when lamina-recipe lands. */
+/** Which {@link RecipeRenderer} the service uses: lamina-recipe's layer trees. */
 public final class LaminaRenderers {
     private LaminaRenderers() {
     }
 
     public static RecipeRenderer recipes() {
-        return new InterimRecipe();
+        return new LayerTreeRecipes();
     }
 }

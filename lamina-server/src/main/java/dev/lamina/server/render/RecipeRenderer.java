@@ -4,9 +4,8 @@ import dev.lamina.LaminaImage;
 
 /**
  * The seam between the service and the recipe language: a request body in, an image graph out
- * (nothing computed yet). {@code POST /v1/render} and the presets both come through here. Today's
- * implementation is {@link InterimRecipe}, a small JSON form of what the core API does; the
- * layer-tree recipe module (issue 11) replaces it by implementing this interface, and
+ * (nothing computed yet). {@code POST /v1/render} and the presets both come through here. The
+ * implementation is {@link LayerTreeRecipes}, lamina-recipe's layer trees (docs/recipes.md);
  * {@link LaminaRenderers#recipes()} is the one line that chooses.
  *
  * <p>Errors are {@link dev.lamina.server.http.Problem}s naming the JSON path at fault: 400 for a
