@@ -30,7 +30,7 @@ class ThreadCountForkedTest {
     private static final Path SAMPLES = Path.of("..", "samples").toAbsolutePath().normalize();
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"png", "jpg", "tif"})
+    @ValueSource(strings = {"png", "jpg", "tif", "webp"})
     void theSameCommandWritesTheSameBytesWithOneWorkerAndWithFour(String extension) throws Exception {
         byte[] one = run(1, extension);
         byte[] four = run(4, extension);
