@@ -352,7 +352,11 @@ public final class Affine {
                     int x1 = (int) Math.min(src.width - 1, Math.floor(Math.min(src.width, xMax)) + 1);
                     int y0 = (int) Math.max(0, Math.floor(Math.max(-1, yMin)) - 1);
                     int y1 = (int) Math.min(src.height - 1, Math.floor(Math.min(src.height, yMax)) + 1);
-                    if (xMax < 0 || yMax < 0 || xMin >= src.width || yMin >= src.height) {
+                    // the same tolerance as the per-pixel test below: a centre a rounding short of
+                    // the image's left or top edge belongs to its first pixel there, so a tile of
+                    // that one pixel must not be taken for a miss
+                    if (xMax + ON_EDGE < 0 || yMax + ON_EDGE < 0 || xMin + ON_EDGE >= src.width
+                            || yMin + ON_EDGE >= src.height) {
                         Background.fill(out, t, stored);
                         return;
                     }
