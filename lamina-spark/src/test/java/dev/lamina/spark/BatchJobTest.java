@@ -169,7 +169,7 @@ class BatchJobTest {
         assertEquals(640, (int) r.getAs("width"));
         assertEquals(160, (int) r.getAs("out_width"));
         assertEquals(120, (int) r.getAs("out_height"), "the canvas took the photo's aspect ratio");
-        assertFailed(rows, in.resolve("notes.png"), "UNSUPPORTED", "notes.png: not a PNG, JPEG or TIFF");
+        assertFailed(rows, in.resolve("notes.png"), "UNSUPPORTED", "notes.png: not a PNG, JPEG, TIFF or WebP");
         assertEquals(Set.of("rgba.png", "photo.jpg"), outputs(out));
     }
 
