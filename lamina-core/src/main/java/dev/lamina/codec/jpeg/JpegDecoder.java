@@ -3,11 +3,11 @@ package dev.lamina.codec.jpeg;
 import dev.lamina.model.LaminaException;
 import dev.lamina.model.Limits;
 import dev.lamina.core.BandFormat;
+import dev.lamina.core.CorruptDataGuard;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.IoReasons;
 import dev.lamina.core.LineCache;
-import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 
 import java.io.IOException;
@@ -64,12 +64,12 @@ public final class JpegDecoder {
     private static Image open(byte[] data, String name, Limits limits, JpegDecodeOptions options,
                               Supplier<byte[]> bytes) {
         JpegDecodeOptions opt = options == null ? JpegDecodeOptions.defaults() : options;
-        JpegFrame frame = guard(name, () -> JpegFrame.parse(data, name, limits));
+        JpegFrame frame = CorruptDataGuard.run(name, "JPEG", () -> JpegFrame.parse(data, name, limits));
         int denom = opt.scale();
         int w = JpegFrame.ceilDiv(frame.width, denom);
         int h = JpegFrame.ceilDiv(frame.height, denom);
         Interpretation interp = frame.components.length == 1 ? Interpretation.GREY : Interpretation.RGB;
-        Supplier<RowDecoder> opener = () -> guard(name, () -> new GuardedRows(name,
+        Supplier<RowDecoder> opener = () -> CorruptDataGuard.run(name, "JPEG", () -> CorruptDataGuard.rows(name, "JPEG",
                 new JpegRowDecoder(JpegFrame.parse(bytes.get(), name, limits), denom, opt.failOnError(),
                         opt.warnings(), false, false, opt.eighthChromaDcOnly())));
         return LineCache.image(opener, w, h, interp, false, BandFormat.U8, frame.metadata, name, limits);
@@ -100,39 +100,6 @@ public final class JpegDecoder {
             return data;
         } catch (IOException e) {
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
-        }
-    }
-
-    /**
-     * Runs {@code work}; anything but our own exception becomes one that names the input. The
-     * decoder checks what it reads (tables, markers, sizes, codes) and reports each problem where it
-     * is found, so this is a last resort: a malformed file that reaches an unchecked place is still
-     * reported as corrupt data, never with an exception's class name (the cause is kept for
-     * LAMINA_DEBUG stack traces).
-     */
-    private static <T> T guard(String name, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (LaminaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": corrupt JPEG data", e);
-        }
-    }
-
-    /** A row decoder whose failures are always LaminaExceptions that name the input. */
-    private record GuardedRows(String name, JpegRowDecoder rows) implements RowDecoder {
-        @Override
-        public void decodeRow(Region dst, int y) {
-            guard(name, () -> {
-                rows.decodeRow(dst, y);
-                return null;
-            });
-        }
-
-        @Override
-        public void close() {
-            rows.close();
         }
     }
 }

@@ -3,11 +3,11 @@ package dev.lamina.codec.webp;
 import dev.lamina.model.LaminaException;
 import dev.lamina.model.Limits;
 import dev.lamina.core.BandFormat;
+import dev.lamina.core.CorruptDataGuard;
 import dev.lamina.core.Image;
 import dev.lamina.core.Interpretation;
 import dev.lamina.core.IoReasons;
 import dev.lamina.core.LineCache;
-import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 import dev.lamina.codec.webp.lossless.Vp8lDecoder;
 
@@ -47,13 +47,14 @@ public final class WebpDecoder {
     /** Opens a WebP file held in memory; {@code name} names it in errors; {@code data} must not change afterwards. */
     public static Image open(byte[] data, String name, Limits limits) {
         limits.checkFileBytes(name, data.length);
-        WebpContainer c = guard(name, () -> WebpContainer.parse(data, name, limits));
+        WebpContainer c = CorruptDataGuard.run(name, "WebP", () -> WebpContainer.parse(data, name, limits));
         if (c.lossless && !c.animated) {
-            return guard(name, () -> Vp8lDecoder.image(data, c.imageOffset, c.imageLength, name, limits, c.metadata));
+            return CorruptDataGuard.run(name, "WebP", () -> Vp8lDecoder.image(data, c.imageOffset, c.imageLength, name, limits, c.metadata));
         }
         // Read the frame's headers now, so that a damaged one fails at open.
-        guard(name, () -> WebpFrameRows.open(data, c, limits)).close();
-        Supplier<RowDecoder> opener = () -> guard(name, () -> new Guarded(name, WebpFrameRows.open(data, c, limits)));
+        CorruptDataGuard.run(name, "WebP", () -> WebpFrameRows.open(data, c, limits)).close();
+        Supplier<RowDecoder> opener = () -> CorruptDataGuard.run(name, "WebP",
+                () -> CorruptDataGuard.rows(name, "WebP", WebpFrameRows.open(data, c, limits)));
         return LineCache.image(opener, c.canvasWidth, c.canvasHeight, Interpretation.RGB, c.hasAlpha, BandFormat.U8,
                 c.metadata, name, limits);
     }
@@ -85,37 +86,6 @@ public final class WebpDecoder {
             return data;
         } catch (IOException e) {
             throw new LaminaException(LaminaException.Kind.IO, name + ": cannot read: " + IoReasons.of(e), e);
-        }
-    }
-
-    /**
-     * Runs {@code work}; anything but our own exception becomes one that names the input. The
-     * decoders check what they read and say what is wrong where they find it; this is the last resort
-     * for damage that reaches an unchecked place (the cause is kept for LAMINA_DEBUG traces).
-     */
-    static <T> T guard(String name, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (LaminaException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new LaminaException(LaminaException.Kind.BAD_INPUT, name + ": corrupt WebP data", e);
-        }
-    }
-
-    /** A row decoder whose failures are always LaminaExceptions that name the input. */
-    private record Guarded(String name, WebpFrameRows rows) implements RowDecoder {
-        @Override
-        public void decodeRow(Region dst, int y) {
-            guard(name, () -> {
-                rows.decodeRow(dst, y);
-                return null;
-            });
-        }
-
-        @Override
-        public void close() {
-            rows.close();
         }
     }
 }

@@ -22,7 +22,7 @@ class WebpDecoderFuzzer {
         FuzzInvariant.decode(() -> WebpDecoder.open(data, FuzzInvariant.NAME, FuzzInvariant.LIMITS));
         if (data.length > 20) {
             // The same bytes from the first chunk's payload on, as a VP8 frame on its own.
-            FuzzInvariant.check(() -> WebpDecoder.guard(FuzzInvariant.NAME, () -> {
+            FuzzInvariant.check(() -> dev.lamina.core.CorruptDataGuard.run(FuzzInvariant.NAME, "WebP", () -> {
                 Vp8Decoder d = Vp8Decoder.open(data, 20, data.length - 20, FuzzInvariant.NAME, FuzzInvariant.LIMITS);
                 byte[] row = new byte[d.width() * 3];
                 for (int y = 0; y < d.height(); y++) {
