@@ -7,6 +7,9 @@ module dev.lamina.core {
     // Only dev.lamina.awt (BufferedImage in and out) and the legend of the metrics' error heat map
     // use java.awt: an application that uses neither need not have java.desktop.
     requires static java.desktop;
+    // The JDK's incubating Vector API, for the kernels with a vector form (dev.lamina.simd.Vectors):
+    // read when the JVM resolves it (--add-modules jdk.incubator.vector), not needed otherwise.
+    requires static jdk.incubator.vector;
 
     exports dev.lamina;
     exports dev.lamina.model;

@@ -1,5 +1,8 @@
 package dev.lamina.codec.jpeg;
 
+import dev.lamina.simd.Idct8;
+import dev.lamina.simd.Vectors;
+
 /**
  * Inverse DCTs, integer, bit for bit as libjpeg 6b's jidctint.c ("islow", 8x8 output) and
  * jidctred.c (4x4, 2x2 and 1x1 outputs for DCT-domain scaling), so decoded samples equal those of
@@ -7,7 +10,8 @@ package dev.lamina.codec.jpeg;
  * dequantisation happens here as in libjpeg. The decoder runs the 8x8 and 4x4 ones a block row
  * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values); the
  * one-block forms serve blocks that are box-averaged afterwards. One instance per thread (it has
- * work arrays, about 36 KiB).
+ * work arrays, about 36 KiB). The 8x8 block-row IDCT has a Vector API form ({@link Vectors}), used
+ * when the JVM runs vector kernels: the same samples, measured faster (docs/jpeg.md).
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -50,6 +54,18 @@ final class InverseDct {
     }
 
     private final int[] ws = new int[64];
+    /** The vector 8x8 block-row IDCT, or null for this class's scalar one. */
+    private final Idct8 vector8;
+
+    /** With the vector kernels when this JVM runs them ({@link Vectors#idct8()}). */
+    InverseDct() {
+        this(Vectors.idct8());
+    }
+
+    /** With the given vector 8x8 block-row IDCT, or the scalar one for null (tests run both). */
+    InverseDct(Idct8 vector8) {
+        this.vector8 = vector8;
+    }
 
     private static int descale(int x, int n) {
         return (x + (1 << (n - 1))) >> n;
@@ -404,6 +420,10 @@ final class InverseDct {
      * computed.
      */
     void idct8Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        if (vector8 != null) {
+            vector8.rows(in, o, blocks, q, out, outPos, stride);
+            return;
+        }
         for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
             idct8Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 8, stride);
         }

@@ -1,6 +1,10 @@
 package dev.lamina.codec.jpeg;
 
+import dev.lamina.simd.Idct8;
+import dev.lamina.simd.Vectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Random;
 
@@ -370,12 +374,14 @@ class JpegInverseDctTest {
     /**
      * The block-row 8x8 ({@code idct8Row}: every decode with an 8x8 output, so full scale and
      * subsampled chroma at 1/2) against jpeg_idct_islow block by block, as the 4x4 one above:
-     * sparse, dense, DC-only, extreme blocks and blocks whose only AC sits in one row or column.
+     * sparse, dense, DC-only, extreme blocks and blocks whose only AC sits in one row or column;
+     * the scalar form and the vector one (dev.lamina.simd), both loaded in this JVM.
      */
-    @Test
-    void eightByEightBlockRowEqualsLibjpeg() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void eightByEightBlockRowEqualsLibjpeg(boolean vector) throws ReflectiveOperationException {
         Random rnd = new Random(6);
-        InverseDct idct = new InverseDct();
+        InverseDct idct = new InverseDct(vector ? Vectors.newVectorIdct8() : null);
         long dcOnlyRows = 0;
         for (int t = 0; t < 2_000; t++) {
             int[] q = new int[64];
@@ -427,5 +433,39 @@ class JpegInverseDctTest {
     private static short coefficient(Random rnd, int q) {
         int v = rnd.nextInt(4) == 0 ? rnd.nextInt(2201) - 1100 : (int) Math.round(rnd.nextGaussian() * 60);
         return (short) Math.round(v / (double) q);
+    }
+
+    /**
+     * The vector 8x8 block-row IDCT against the scalar one on blocks anywhere in the coefficients'
+     * range, with quantisers up to 16 bits: where libjpeg's 32-bit sums wrap (only corrupt data
+     * gets there) both must wrap the same way, so a decode never depends on which one ran. The
+     * in-range samples are held to libjpeg by the test above.
+     */
+    @Test
+    void vectorEightByEightEqualsScalarOnAnyCoefficients() throws ReflectiveOperationException {
+        Idct8 vector = Vectors.newVectorIdct8();
+        InverseDct scalar = new InverseDct(null);
+        Random rnd = new Random(15);
+        for (int t = 0; t < 20_000; t++) {
+            int[] q = new int[64];
+            int qmax = t % 3 == 0 ? 65535 : t % 3 == 1 ? 255 : 16;
+            for (int k = 0; k < 64; k++) {
+                q[k] = 1 + rnd.nextInt(qmax);
+            }
+            int blocks = 1 + rnd.nextInt(6);
+            short[] in = new short[blocks * 64 + 64];
+            for (int k = 0; k < blocks * 64; k++) {
+                int kind = rnd.nextInt(4);
+                in[k] = (short) (kind == 0 ? 0 : kind == 1 ? rnd.nextInt(65536) : rnd.nextInt(21) - 10);
+            }
+            int stride = blocks * 8 + rnd.nextInt(5);
+            byte[] want = new byte[3 + 8 * stride];
+            java.util.Arrays.fill(want, (byte) 0x5A);
+            byte[] got = want.clone();
+            int o = rnd.nextInt(2) * 64;
+            scalar.idct8Row(in, o, blocks - o / 64 > 0 ? blocks - o / 64 : 1, q, want, 3, stride);
+            vector.rows(in, o, blocks - o / 64 > 0 ? blocks - o / 64 : 1, q, got, 3, stride);
+            assertArrayEquals(want, got, "case " + t);
+        }
     }
 }

@@ -1,0 +1,68 @@
+package dev.lamina.simd;
+
+import java.util.Optional;
+
+/**
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}) run on the JDK's
+ * incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
+ * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
+ * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
+ * allocation: many times slower than the scalar code) and the CPU has 256-bit integer vectors.
+ * Otherwise, and when loading fails for any reason, the scalar kernels run, silently.
+ * {@code -Dlamina.vector=false} forces the scalar kernels. Both give the same samples.
+ */
+public final class Vectors {
+    private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
+    private static final Idct8 VECTOR_IDCT8;
+    private static final String STATUS;
+
+    static {
+        String why = null;
+        Idct8 idct = null;
+        if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
+            why = "scalar: -Dlamina.vector=false";
+        } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
+                || System.getProperty("java.vm.info", "").contains("interpreted")) {
+            why = "scalar: no C2 compiler (TieredStopAtLevel < 4 or -Xint)";
+        } else {
+            Optional<Module> vector = ModuleLayer.boot().findModule("jdk.incubator.vector");
+            if (vector.isEmpty()) {
+                why = "scalar: the jdk.incubator.vector module is not enabled (--add-modules jdk.incubator.vector)";
+            } else {
+                try {
+                    // a named dev.lamina.core reads it through 'requires static' once it is resolved;
+                    // addReads covers a layer built without that edge
+                    Vectors.class.getModule().addReads(vector.get());
+                    idct = newVectorIdct8();
+                    why = idct.toString();
+                } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                    idct = null;
+                    why = "scalar: the vector kernels did not load (" + e + ")";
+                }
+            }
+        }
+        VECTOR_IDCT8 = idct;
+        STATUS = why;
+    }
+
+    private Vectors() {
+    }
+
+    /** The vector 8x8 IDCT when this JVM runs vector kernels, or null: then the caller's scalar one runs. */
+    public static Idct8 idct8() {
+        return VECTOR_IDCT8;
+    }
+
+    /**
+     * A new vector 8x8 IDCT whatever {@code lamina.vector} says, for the tests that hold both
+     * implementations to the same samples in one JVM; fails when the module or the CPU lacks it.
+     */
+    public static Idct8 newVectorIdct8() throws ReflectiveOperationException {
+        return (Idct8) Class.forName(IDCT8).getDeclaredConstructor().newInstance();
+    }
+
+    /** Which kernels run and why (for --verbose and the benchmarks' logs). */
+    public static String status() {
+        return STATUS;
+    }
+}
