@@ -265,5 +265,4 @@ final class VectorIdct8 implements Idct8 {
     private static IntVector load(short[] in, int i) {
         return (IntVector) ShortVector.fromArray(S, in, i).convertShape(VectorOperators.S2I, I, 0);
     }
-
 }
