@@ -7,12 +7,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * jpeg_idct_islow on the Vector API, one block at a time in registers, as libjpeg-turbo's SIMD
- * IDCTs do: the eight rows of coefficients are eight int vectors (lanes = columns), so pass 1
- * (down the columns) runs on all columns at once; a transpose makes the lanes rows for pass 2
- * (along the rows), and a second one gives back rows of samples to store. The scalar block-row
- * IDCT gathers every coefficient with a strided load and keeps its intermediates in arrays; here
- * nothing leaves the registers between the load and the store.
+ * jpeg_idct_islow on the Vector API, one block at a time, as libjpeg-turbo's SIMD IDCTs do: the
+ * eight rows of coefficients are eight int vectors (lanes = columns), so pass 1 (down the columns)
+ * runs on all columns at once; a transpose makes the lanes rows for pass 2 (along the rows), and a
+ * second one gives back rows of samples to store. The scalar block-row IDCT gathers every
+ * coefficient with a strided load (no vector form) and runs each step over arrays of 64 blocks;
+ * here the loads are rows, and a block's 256 bytes of intermediates stay in L1 between steps.
  *
  * <p>The arithmetic is the scalar block-row IDCT's (codec.jpeg's InverseDct.idct8Row), operation
  * for operation in 32-bit lanes, so the samples are the same bit for bit, wrap-around included:
@@ -126,7 +126,7 @@ final class VectorIdct8 implements Idct8 {
     }
 
     /** The block's coefficients times the quantisers, rows of ints. */
-    private static void dequantise(short[] in, int i, int[] q, int[] ws) {
+    static void dequantise(short[] in, int i, int[] q, int[] ws) {
         for (int r = 0; r < 64; r += 8) {
             load(in, i + r).mul(IntVector.fromArray(I, q, r)).intoArray(ws, r);
         }
@@ -221,7 +221,7 @@ final class VectorIdct8 implements Idct8 {
     }
 
     /** The 8x8 ints of ws transposed in place (row r lane c becomes row c lane r). */
-    private static void transpose(int[] ws) {
+    static void transpose(int[] ws) {
         IntVector v0 = IntVector.fromArray(I, ws, 0);
         IntVector v1 = IntVector.fromArray(I, ws, 8);
         IntVector v2 = IntVector.fromArray(I, ws, 16);

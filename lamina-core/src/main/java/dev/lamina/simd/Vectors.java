@@ -3,7 +3,7 @@ package dev.lamina.simd;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}) run on the JDK's
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}) run on the JDK's
  * incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
  * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
@@ -13,12 +13,15 @@ import java.util.Optional;
  */
 public final class Vectors {
     private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
+    private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
     private static final Idct8 VECTOR_IDCT8;
+    private static final Idct4 VECTOR_IDCT4;
     private static final String STATUS;
 
     static {
         String why = null;
         Idct8 idct = null;
+        Idct4 idct4 = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -34,14 +37,17 @@ public final class Vectors {
                     // addReads covers a layer built without that edge
                     Vectors.class.getModule().addReads(vector.get());
                     idct = newVectorIdct8();
+                    idct4 = newVectorIdct4();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
+                    idct4 = null;
                     why = "scalar: the vector kernels did not load (" + e + ")";
                 }
             }
         }
         VECTOR_IDCT8 = idct;
+        VECTOR_IDCT4 = idct4;
         STATUS = why;
     }
 
@@ -51,6 +57,16 @@ public final class Vectors {
     /** The vector 8x8 IDCT when this JVM runs vector kernels, or null: then the caller's scalar one runs. */
     public static Idct8 idct8() {
         return VECTOR_IDCT8;
+    }
+
+    /** The vector 4x4 IDCT when this JVM runs vector kernels, or null. */
+    public static Idct4 idct4() {
+        return VECTOR_IDCT4;
+    }
+
+    /** A new vector 4x4 IDCT whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static Idct4 newVectorIdct4() throws ReflectiveOperationException {
+        return (Idct4) Class.forName(IDCT4).getDeclaredConstructor().newInstance();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lamina.codec.jpeg;
 
+import dev.lamina.simd.Idct4;
 import dev.lamina.simd.Idct8;
 import dev.lamina.simd.Vectors;
 
@@ -10,8 +11,8 @@ import dev.lamina.simd.Vectors;
  * dequantisation happens here as in libjpeg. The decoder runs the 8x8 and 4x4 ones a block row
  * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values); the
  * one-block forms serve blocks that are box-averaged afterwards. One instance per thread (it has
- * work arrays, about 36 KiB). The 8x8 block-row IDCT has a Vector API form ({@link Vectors}), used
- * when the JVM runs vector kernels: the same samples, measured faster (docs/jpeg.md).
+ * work arrays, about 36 KiB). The block-row IDCTs have Vector API forms ({@link Vectors}), used when
+ * the JVM runs vector kernels: the same samples, measured faster (docs/jpeg.md).
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -54,17 +55,19 @@ final class InverseDct {
     }
 
     private final int[] ws = new int[64];
-    /** The vector 8x8 block-row IDCT, or null for this class's scalar one. */
+    /** The vector block-row IDCTs, or null for this class's scalar ones. */
     private final Idct8 vector8;
+    private final Idct4 vector4;
 
-    /** With the vector kernels when this JVM runs them ({@link Vectors#idct8()}). */
+    /** With the vector kernels when this JVM runs them ({@link Vectors}). */
     InverseDct() {
-        this(Vectors.idct8());
+        this(Vectors.idct8(), Vectors.idct4());
     }
 
-    /** With the given vector 8x8 block-row IDCT, or the scalar one for null (tests run both). */
-    InverseDct(Idct8 vector8) {
+    /** With the given vector block-row IDCTs, or the scalar ones for null (tests run both). */
+    InverseDct(Idct8 vector8, Idct4 vector4) {
         this.vector8 = vector8;
+        this.vector4 = vector4;
     }
 
     private static int descale(int x, int n) {
@@ -295,6 +298,10 @@ final class InverseDct {
      * to clamp(((x + 512) & 1023) - 384, 0, 255).
      */
     void idct4Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        if (vector4 != null) {
+            vector4.rows(in, o, blocks, q, out, outPos, stride);
+            return;
+        }
         for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
             idct4Chunk(in, o + b0 * 64, Math.min(CHUNK, blocks - b0), q, out, outPos + b0 * 4, stride);
         }

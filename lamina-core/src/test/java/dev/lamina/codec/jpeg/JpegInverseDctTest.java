@@ -1,6 +1,5 @@
 package dev.lamina.codec.jpeg;
 
-import dev.lamina.simd.Idct8;
 import dev.lamina.simd.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -224,13 +223,14 @@ class JpegInverseDctTest {
      * The block-row 4x4 ({@code idct4Row}, used at 1/2 and 1/4 scale) against jpeg_idct_4x4 block
      * by block: rows of 1-200 blocks (across its 64-block chunks) at any offset, each block of
      * one of the kinds of {@link #fourByFourEqualsLibjpeg}, written into a band wider than the
-     * row so that a write outside a block's 4x4 shows.
+     * row so that a write outside a block's 4x4 shows; the scalar form and the vector one.
      */
-    @Test
-    void fourByFourBlockRowEqualsLibjpeg() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void fourByFourBlockRowEqualsLibjpeg(boolean vector) throws ReflectiveOperationException {
         Random rnd = new Random(5);
         int[] used = {0, 1, 2, 3, 5, 6, 7};
-        InverseDct idct = new InverseDct();
+        InverseDct idct = new InverseDct(null, vector ? Vectors.newVectorIdct4() : null);
         for (int t = 0; t < 3_000; t++) {
             int[] q = new int[64];
             int qmax = 1 + rnd.nextInt(255);
@@ -381,7 +381,7 @@ class JpegInverseDctTest {
     @ValueSource(booleans = {false, true})
     void eightByEightBlockRowEqualsLibjpeg(boolean vector) throws ReflectiveOperationException {
         Random rnd = new Random(6);
-        InverseDct idct = new InverseDct(vector ? Vectors.newVectorIdct8() : null);
+        InverseDct idct = new InverseDct(vector ? Vectors.newVectorIdct8() : null, null);
         long dcOnlyRows = 0;
         for (int t = 0; t < 2_000; t++) {
             int[] q = new int[64];
@@ -436,15 +436,16 @@ class JpegInverseDctTest {
     }
 
     /**
-     * The vector 8x8 block-row IDCT against the scalar one on blocks anywhere in the coefficients'
+     * The vector block-row IDCTs against the scalar ones on blocks anywhere in the coefficients'
      * range, with quantisers up to 16 bits: where libjpeg's 32-bit sums wrap (only corrupt data
      * gets there) both must wrap the same way, so a decode never depends on which one ran. The
-     * in-range samples are held to libjpeg by the test above.
+     * in-range samples are held to libjpeg by the tests above.
      */
-    @Test
-    void vectorEightByEightEqualsScalarOnAnyCoefficients() throws ReflectiveOperationException {
-        Idct8 vector = Vectors.newVectorIdct8();
-        InverseDct scalar = new InverseDct(null);
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void vectorIdctsEqualScalarOnAnyCoefficients(boolean fourByFour) throws ReflectiveOperationException {
+        InverseDct vector = new InverseDct(Vectors.newVectorIdct8(), Vectors.newVectorIdct4());
+        InverseDct scalar = new InverseDct(null, null);
         Random rnd = new Random(15);
         for (int t = 0; t < 20_000; t++) {
             int[] q = new int[64];
@@ -463,8 +464,14 @@ class JpegInverseDctTest {
             java.util.Arrays.fill(want, (byte) 0x5A);
             byte[] got = want.clone();
             int o = rnd.nextInt(2) * 64;
-            scalar.idct8Row(in, o, blocks - o / 64 > 0 ? blocks - o / 64 : 1, q, want, 3, stride);
-            vector.rows(in, o, blocks - o / 64 > 0 ? blocks - o / 64 : 1, q, got, 3, stride);
+            int n = Math.max(1, blocks - o / 64);
+            if (fourByFour) {
+                scalar.idct4Row(in, o, n, q, want, 3, stride);
+                vector.idct4Row(in, o, n, q, got, 3, stride);
+            } else {
+                scalar.idct8Row(in, o, n, q, want, 3, stride);
+                vector.idct8Row(in, o, n, q, got, 3, stride);
+            }
             assertArrayEquals(want, got, "case " + t);
         }
     }
