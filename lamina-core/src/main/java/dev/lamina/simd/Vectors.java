@@ -42,7 +42,8 @@ public final class Vectors {
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
-                    why = "scalar: the vector kernels did not load (" + e + ")";
+                    Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                    why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
             }
         }
