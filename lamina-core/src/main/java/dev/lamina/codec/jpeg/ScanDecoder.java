@@ -509,18 +509,18 @@ final class ScanDecoder {
         }
     }
 
-    /** AC codes the full decode takes from {@link HuffmanTable#fastAc} between refills. */
-    private static final int FAST_CODES_PER_REFILL = 6;
+    /** AC codes the full decode takes from {@link HuffmanTable#acCodes} between refills. */
+    private static final int AC_CODES_PER_REFILL = 3;
 
     /**
      * One block of a sequential scan. Like the DC-only path, the bit reader lives in locals and
      * is refilled without a data-dependent branch whenever the next eight bytes hold no 0xFF
      * (near a 0xFF, a marker or the end of the data, by {@link #fill}, as before). A refill
      * leaves at least 56 bits: the DC (code of at most 16 bits, at most 11 magnitude bits) then
-     * needs no test, and neither do six AC codes from {@link HuffmanTable#fastAc}, which take at
-     * most 9 bits each (6 x 9 = 54, the sixth look-up still seeing 11 bits). An AC code not in
-     * that table goes through the general, checking path and is followed by a refill. The bits
-     * consumed are those of the checking path, so errors are found at the same places.
+     * needs no test, and neither do three AC codes from {@link HuffmanTable#acCodes}, which take
+     * at most 18 bits each with their magnitudes (the third look-up still sees 20). An AC code
+     * not in that table goes through the general, checking path and is followed by a refill. The
+     * bits consumed are those of the checking path, so errors are found at the same places.
      */
     private void decodeSequential(int i, short[] out, int o) {
         long a = acc;
@@ -562,7 +562,7 @@ final class ScanDecoder {
         }
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
-        int[] fast = ac.fastAc;
+        int[] codes = ac.acCodes;
         int k = 1;
         while (k < 64) {
             if (marker == NO_MARKER && pos <= d.length - 8
@@ -578,9 +578,15 @@ final class ScanDecoder {
                 a = acc;
                 b = bits;
             }
-            for (int j = 0; j < FAST_CODES_PER_REFILL; j++) {
-                int fa = fast[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
-                if (fa == 0) {
+            for (int j = 0; j < AC_CODES_PER_REFILL; j++) {
+                int c = codes[(int) (a >>> (b - HuffmanTable.AC_LOOKAHEAD)) & ((1 << HuffmanTable.AC_LOOKAHEAD) - 1)];
+                if (c <= 0) {
+                    if (c != 0) {
+                        // end of block (HuffmanTable.AC_END): one test for both rare cases
+                        acc = a;
+                        bits = b - (c & 0xFF);
+                        return;
+                    }
                     acc = a;
                     bits = b;
                     int rs = decodeHuffman(ac);
@@ -599,14 +605,15 @@ final class ScanDecoder {
                     b = bits;
                     break;
                 }
-                b -= fa & 0xFF;
-                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
-                    acc = a;
-                    bits = b;
-                    return;
-                }
-                k += (fa >> 8) & 15;
-                out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
+                b -= c & 0xFF;
+                int s = (c >> 8) & 15;
+                // the magnitude bits, just below where the code ends, sign-extended without a
+                // branch (T.81 F.2.2.1 EXTEND): below half the range, v - 2^s + 1. Size 0 (a run
+                // of sixteen zeros) gives 0, since m >>> -1 is m >>> 31.
+                int m = (int) (a >>> b) & ((1 << s) - 1);
+                int v = m - (((m >>> (s - 1)) - 1) & ((1 << s) - 1));
+                k += c >>> 12;
+                out[o + ZigZag.NATURAL[k]] = (short) v;
                 if (++k >= 64) {
                     break;
                 }
