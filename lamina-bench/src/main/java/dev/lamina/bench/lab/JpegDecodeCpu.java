@@ -81,9 +81,6 @@ public final class JpegDecodeCpu {
         return sum;
     }
 
-    /** The last file's coefficient arrays, reused (not cleared: the decode's speed does not depend on them). */
-    private static byte[] coefsOf;
-    private static short[][] coefsCache;
     private static java.lang.reflect.Method parse;
     private static java.lang.reflect.Constructor<?> scanDecoder;
     private static java.lang.reflect.Method startScan;
@@ -93,8 +90,9 @@ public final class JpegDecodeCpu {
     /**
      * The Huffman decode of the file's one scan into coefficients, nothing else: through the
      * package-private {@code JpegFrame} and {@code ScanDecoder} by reflection (the same
-     * signatures before and after the entropy work, so both builds run the same harness), the
-     * coefficients of the whole image in one array per component as the progressive path keeps them.
+     * signatures before and after the entropy work, so both builds run the same harness), one
+     * iMCU row at a time into arrays one iMCU row high, cleared before each row, as the
+     * streaming baseline decode does ({@code JpegRowDecoder}).
      */
     private static long entropyOnly(byte[] jpeg) {
         try {
@@ -115,23 +113,24 @@ public final class JpegDecodeCpu {
             java.lang.reflect.Field components = f.getClass().getDeclaredField("components");
             components.setAccessible(true);
             Object[] comps = (Object[]) components.get(f);
-            short[][] coefs = jpeg == coefsOf ? coefsCache : new short[comps.length][];
-            for (int c = 0; c < comps.length && jpeg != coefsOf; c++) {
+            short[][] coefs = new short[comps.length][];
+            for (int c = 0; c < comps.length; c++) {
                 java.lang.reflect.Field w = comps[c].getClass().getDeclaredField("blocksW");
-                java.lang.reflect.Field h = comps[c].getClass().getDeclaredField("blocksH");
+                java.lang.reflect.Field v = comps[c].getClass().getDeclaredField("v");
                 w.setAccessible(true);
-                h.setAccessible(true);
-                coefs[c] = new short[w.getInt(comps[c]) * h.getInt(comps[c]) * 64];
+                v.setAccessible(true);
+                coefs[c] = new short[w.getInt(comps[c]) * v.getInt(comps[c]) * 64];
             }
-            coefsOf = jpeg;
-            coefsCache = coefs;
             java.lang.reflect.Field first = f.getClass().getDeclaredField("firstScanPos");
             first.setAccessible(true);
             Object d = scanDecoder.newInstance(f, true, (java.util.function.Consumer<String>) s -> { });
             startScan.invoke(d, first.getInt(f));
             int rows = (int) scanRows.invoke(d);
             for (int r = 0; r < rows; r++) {
-                decodeRow.invoke(d, r, coefs, 0);
+                for (short[] c : coefs) {
+                    Arrays.fill(c, (short) 0);
+                }
+                decodeRow.invoke(d, r, coefs, r);
             }
             return coefs[0][64];
         } catch (ReflectiveOperationException e) {
