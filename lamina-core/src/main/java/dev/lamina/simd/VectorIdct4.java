@@ -145,7 +145,8 @@ final class VectorIdct4 implements Idct4 {
     /** Block A's row r (res row r, lanes 0-3) and block B's (res row r + 4) as eight bytes, or A's four alone. */
     private static void store(int[] res, byte[] out, int p, int stride, boolean pair) {
         for (int r = 0; r < 4; r++) {
-            IntVector row = PAIR.selectFrom(IntVector.fromArray(I, res, 8 * r), IntVector.fromArray(I, res, 8 * r + 32));
+            IntVector row = PAIR.selectFrom(IntVector.fromArray(I, res, 8 * r),
+                    IntVector.fromArray(I, res, 8 * r + 32));
             ByteVector bytes = (ByteVector) row.convertShape(VectorOperators.I2B, B, 0);
             if (pair) {
                 bytes.intoArray(out, p + r * stride);

@@ -1,10 +1,11 @@
 package dev.lamina.simd;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}) run on the JDK's
- * incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}) run
+ * on the JDK's incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
  * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
  * allocation: many times slower than the scalar code) and the CPU has 256-bit integer vectors.
@@ -42,7 +43,7 @@ public final class Vectors {
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
-                    Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ite ? ite.getCause() : e;
+                    Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
             }
