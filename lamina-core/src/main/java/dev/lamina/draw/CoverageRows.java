@@ -53,6 +53,8 @@ final class CoverageRows {
     private double[] rises = new double[32], falls = new double[32];          // a cluster's changes of winding
     private double[] openRises = new double[32], openFalls = new double[32];  // the open group's unmatched ones
     private int[] band = new int[16];
+    private int[] byTop = new int[16];                  // a group's edges by the top of their part
+    private double[] byTopKey = new double[16];
     private double[] key = new double[16], at0 = new double[16], at1 = new double[16];
     private double[] crossings = new double[16];
     private double[] activeKey = new double[16];
@@ -140,9 +142,23 @@ final class CoverageRows {
     /**
      * The prefix sum of the row's cells, as runs: only the cells an edge touched change the sum, so
      * between them the coverage is constant and filled in one go (a dense sum would be a chain of
-     * dependent additions over every pixel). Clears the touched cells for the next row.
+     * dependent additions over every pixel). A row touched about as often as it has pixels (a line
+     * of text) is summed densely instead: sorting the touches would cost more than the chain, and an
+     * untouched cell adds 0, so the values are the same. Clears the touched cells for the next row.
      */
     private void sweep(double[] coverage, int width) {
+        if (touchedCount * 8L > width) {
+            double c = 0;
+            for (int i = 0; i < width; i++) {
+                c += acc[i];
+                acc[i] = 0;
+                coverage[i] = Math.min(1.0, Math.abs(c));
+            }
+            acc[width] = 0;
+            acc[width + 1] = 0;
+            touchedCount = 0;
+            return;
+        }
         Arrays.sort(touched, 0, touchedCount);
         double c = 0;
         int pos = 0, last = -1;
@@ -346,6 +362,8 @@ final class CoverageRows {
             groupSign = new int[cap];
             groupPlain = new boolean[cap];
             band = new int[cap];
+            byTop = new int[cap];
+            byTopKey = new double[cap];
             key = new double[cap];
             at0 = new double[cap];
             at1 = new double[cap];
@@ -424,34 +442,43 @@ final class CoverageRows {
 
     /**
      * The band analysis of one group, {@code order[from .. to)}, from the winding {@link #base} at
-     * its left: cut at every end of its edges, each band's edges collected from the group alone.
+     * its left: cut at every end of its edges. The edges spanning a band are kept from one band to
+     * the next (those ended dropped, those starting added, in their order by top), so a chain of
+     * short edges costs its length, not its square; {@link #band} stays almost sorted by x.
      * When {@link #emitting}, accumulates the edges where the fill rule flips; otherwise notes in
      * {@link #plainGroup} whether the windings stay 0 and one sign, {@link #signOfGroup}. Returns
      * how much the group changes the winding (the same at every height of the row).
      */
     private int group(int from, int to) {
-        int ne = 0;
+        int g = to - from, ne = 0;
         for (int j = from; j < to; j++) {
             int p = order[j];
             events[ne++] = top[p];
             events[ne++] = bottom[p];
+            byTop[j - from] = p;
+            byTopKey[j - from] = top[p];
         }
         Arrays.sort(events, 0, ne);
+        sortByKey(byTop, byTopKey, g);
         plainGroup = true;
         signOfGroup = 0;
-        int change = 0;
+        int change = 0, next = 0, m = 0;
         boolean first = true;
         for (int k = 0; k + 1 < ne; k++) {
             double e0 = events[k], e1 = events[k + 1];
             if (!(e1 > e0)) {
                 continue;
             }
-            int m = 0;
-            for (int j = from; j < to; j++) {
-                int p = order[j];
-                if (top[p] <= e0 && bottom[p] >= e1) {
-                    band[m++] = p;
+            // no edge ends strictly between two events: spanning [e0, e1] is ending after e0
+            int kept = 0;
+            for (int j = 0; j < m; j++) {
+                if (bottom[band[j]] > e0) {
+                    band[kept++] = band[j];
                 }
+            }
+            m = kept;
+            while (next < g && top[byTop[next]] <= e0) {
+                band[m++] = byTop[next++];
             }
             if (m > 0) {
                 if (first) {
