@@ -29,10 +29,11 @@ import java.util.Arrays;
  * edges from the whole row costs about (live edges)^2 per row, and a row of text has hundreds of
  * short edges live. But edges whose x ranges in the row do not overlap never bound a common region:
  * the row is first cut into groups at gaps that no edge crosses and where the winding is the same
- * at every height of the row (see {@link #groups}), and each group is cut into bands and analysed
- * on its own, from the winding at its left. A row then costs about the sum of its groups' squares
- * (a group is about a glyph's stroke) plus sorting its edges. A group that winds 0 and one sign
- * from a winding of 0 at its left has all its edges accumulated whole, signed by that sign.
+ * at every height of the row (see {@link #group}), and each group is cut into bands and analysed
+ * on its own, from the winding at its left, its bands keeping their edges from one to the next.
+ * A row then costs about sorting its edges plus the sizes of its groups' bands (a group is about
+ * one stroke of a glyph). A group that winds 0 and one sign from a winding of 0 at its left has all
+ * its edges accumulated whole, signed by that sign.
  */
 final class CoverageRows {
     private final EdgeTable edges;
@@ -50,8 +51,6 @@ final class CoverageRows {
     private int[] groupEnd = new int[16], groupBase = new int[16], groupSign = new int[16];
     private boolean[] groupPlain = new boolean[16];
     private double[] events = new double[32];
-    private double[] rises = new double[32], falls = new double[32];          // a cluster's changes of winding
-    private double[] openRises = new double[32], openFalls = new double[32];  // the open group's unmatched ones
     private int[] band = new int[16];
     private int[] byTop = new int[16];                  // a group's edges by the top of their part
     private double[] byTopKey = new double[16];
@@ -64,6 +63,8 @@ final class CoverageRows {
     private int base;           // the winding left of the group being analysed
     private boolean plainGroup;
     private int signOfGroup;
+    private boolean balanced;   // the group changes the winding by the same at every height
+    private int rowTop;
     // the window being computed
     private int windowX, windowWidth;
 
@@ -311,22 +312,36 @@ final class CoverageRows {
             right[i] = Math.max(xt, xb);
         }
         sortByKey(order, orderKey, live);   // almost in order already: the active list is by x
-        int ng = groups(y, live);
-        // first only the windings: each group's from the winding left of it, constant over the row
+        // first only the windings, group by group, each from the winding at its left
         emitting = false;
+        rowTop = y;
         boolean plainRow = true;
-        int rowSign = 0, winding = 0;
-        for (int g = 0, from = 0; g < ng; from = groupEnd[g++]) {
-            groupBase[g] = winding;
+        int rowSign = 0, winding = 0, ng = 0;
+        for (int from = 0, j = 0; j < live; ) {
+            // the next cluster: edges whose x ranges overlap, up to a gap of positive width
+            double reach = right[order[j]];
+            int c = j + 1;
+            while (c < live && orderKey[c] <= reach) {
+                reach = Math.max(reach, right[order[c]]);
+                c++;
+            }
+            j = c;
             base = winding;
-            winding += group(from, groupEnd[g]);
-            groupPlain[g] = plainGroup;
-            groupSign[g] = signOfGroup;
+            int change = group(from, c);
+            if (!balanced && c < live) {
+                continue;   // a horizontal edge crosses the gap: the next cluster joins the group
+            }
+            groupEnd[ng] = c;
+            groupBase[ng] = winding;
+            groupPlain[ng] = plainGroup;
+            groupSign[ng++] = signOfGroup;
             if (!plainGroup || (signOfGroup != 0 && rowSign != 0 && signOfGroup != rowSign)) {
                 plainRow = false;
             } else if (signOfGroup != 0) {
                 rowSign = signOfGroup;
             }
+            winding += change;
+            from = c;
         }
         if (plainRow) {
             return true;
@@ -371,73 +386,7 @@ final class CoverageRows {
         if (events.length < 2 * live) {
             int cap = 4 * live;
             events = new double[cap];
-            rises = new double[cap];
-            falls = new double[cap];
-            openRises = new double[cap];
-            openFalls = new double[cap];
         }
-    }
-
-    /**
-     * Cuts the row, in {@link #order}, into groups analysed independently; returns how many, their
-     * ends in {@link #groupEnd}. First into clusters: runs of edges whose x ranges in the row overlap,
-     * with a gap of positive width after each, which no edge of the row crosses. The winding in such
-     * a gap is the same at every height of the row, unless a horizontal edge (dropped from the
-     * table) crosses it: then one of the edge ends at that height inside the row is left unmatched
-     * on its side of the gap. So a group is closed after a cluster when, over the clusters since the
-     * last group, the winding's changes at every height inside the row cancel: as many edges start
-     * and end there with one sign as with the other, counting each direction.
-     */
-    private int groups(int y, int live) {
-        int ng = 0, nRise = 0, nFall = 0;   // the open group's unmatched changes
-        for (int j = 0; j < live; ) {
-            double reach = right[order[j]];
-            int c = j + 1;
-            while (c < live && orderKey[c] <= reach) {
-                reach = Math.max(reach, right[order[c]]);
-                c++;
-            }
-            int nr = nRise, nf = nFall;
-            System.arraycopy(openRises, 0, rises, 0, nRise);
-            System.arraycopy(openFalls, 0, falls, 0, nFall);
-            for (int q = j; q < c; q++) {
-                int p = order[q];
-                boolean down = edges.dir[active[p]] > 0;
-                if (top[p] > y) {
-                    if (down) {
-                        rises[nr++] = top[p];
-                    } else {
-                        falls[nf++] = top[p];
-                    }
-                }
-                if (bottom[p] < y + 1) {
-                    if (down) {
-                        falls[nf++] = bottom[p];
-                    } else {
-                        rises[nr++] = bottom[p];
-                    }
-                }
-            }
-            Arrays.sort(rises, 0, nr);
-            Arrays.sort(falls, 0, nf);
-            nRise = 0;
-            nFall = 0;
-            for (int a = 0, b = 0; a < nr || b < nf; ) {
-                if (a < nr && b < nf && rises[a] == falls[b]) {
-                    a++;
-                    b++;
-                } else if (b == nf || (a < nr && rises[a] < falls[b])) {
-                    openRises[nRise++] = rises[a++];
-                } else {
-                    openFalls[nFall++] = falls[b++];
-                }
-            }
-            if ((nRise == 0 && nFall == 0) || c == live) {
-                groupEnd[ng++] = c;
-            }
-            j = c;
-        }
-        return ng;
     }
 
     /**
@@ -446,8 +395,10 @@ final class CoverageRows {
      * the next (those ended dropped, those starting added, in their order by top), so a chain of
      * short edges costs its length, not its square; {@link #band} stays almost sorted by x.
      * When {@link #emitting}, accumulates the edges where the fill rule flips; otherwise notes in
-     * {@link #plainGroup} whether the windings stay 0 and one sign, {@link #signOfGroup}. Returns
-     * how much the group changes the winding (the same at every height of the row).
+     * {@link #plainGroup} whether the windings stay 0 and one sign, {@link #signOfGroup}.
+     * Returns how much the group changes the winding, and notes in {@link #balanced} whether that
+     * is the same at every height of the row: then the winding right of the group is constant over
+     * the row (no horizontal edge leaves the group there) and the next group can start from it.
      */
     private int group(int from, int to) {
         int g = to - from, ne = 0;
@@ -462,15 +413,17 @@ final class CoverageRows {
         sortByKey(byTop, byTopKey, g);
         plainGroup = true;
         signOfGroup = 0;
+        balanced = true;
+        // above its first edge or below its last, the group changes the winding by 0
+        boolean seen = events[0] > rowTop || events[ne - 1] < rowTop + 1;
         int change = 0, next = 0, m = 0;
-        boolean first = true;
         for (int k = 0; k + 1 < ne; k++) {
             double e0 = events[k], e1 = events[k + 1];
             if (!(e1 > e0)) {
                 continue;
             }
             // no edge ends strictly between two events: spanning [e0, e1] is ending after e0
-            int kept = 0;
+            int kept = 0, here = 0;
             for (int j = 0; j < m; j++) {
                 if (bottom[band[j]] > e0) {
                     band[kept++] = band[j];
@@ -480,17 +433,17 @@ final class CoverageRows {
             while (next < g && top[byTop[next]] <= e0) {
                 band[m++] = byTop[next++];
             }
-            if (m > 0) {
-                if (first) {
-                    first = false;
-                    for (int j = 0; j < m; j++) {
-                        change += edges.dir[active[band[j]]];
-                    }
-                }
+            for (int j = 0; j < m; j++) {
+                here += edges.dir[active[band[j]]];
+            }
+            if (!seen) {
+                seen = true;
+                change = here;
+            } else if (here != change) {
+                balanced = false;
+            }
+            if (m > 0 && (emitting || plainGroup)) {
                 bandPieces(e0, e1, m);
-                if (!emitting && !plainGroup) {
-                    return change;
-                }
             }
         }
         return change;
