@@ -36,6 +36,8 @@ import java.util.Arrays;
  * its edges accumulated whole, signed by that sign.
  */
 final class CoverageRows {
+    /** Rows of at most this many edges are analysed as one group. */
+    private static final int FEW = 12;
     private final EdgeTable edges;
     private final boolean evenOdd;
     private final boolean convex;
@@ -148,7 +150,7 @@ final class CoverageRows {
      * untouched cell adds 0, so the values are the same. Clears the touched cells for the next row.
      */
     private void sweep(double[] coverage, int width) {
-        if (touchedCount * 8L > width) {
+        if (touchedCount > width) {
             double c = 0;
             for (int i = 0; i < width; i++) {
                 c += acc[i];
@@ -318,10 +320,11 @@ final class CoverageRows {
         boolean plainRow = true;
         int rowSign = 0, winding = 0, ng = 0;
         for (int from = 0, j = 0; j < live; ) {
-            // the next cluster: edges whose x ranges overlap, up to a gap of positive width
+            // the next cluster: edges whose x ranges overlap, up to a gap of positive width; a row
+            // of few edges is one group (cutting it would cost more calls than it saves)
             double reach = right[order[j]];
             int c = j + 1;
-            while (c < live && orderKey[c] <= reach) {
+            while (c < live && (live <= FEW || orderKey[c] <= reach)) {
                 reach = Math.max(reach, right[order[c]]);
                 c++;
             }
