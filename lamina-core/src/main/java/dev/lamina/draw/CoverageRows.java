@@ -145,7 +145,7 @@ final class CoverageRows {
     /**
      * The prefix sum of the row's cells, as runs: only the cells an edge touched change the sum, so
      * between them the coverage is constant and filled in one go (a dense sum would be a chain of
-     * dependent additions over every pixel). A row touched about as often as it has pixels (a line
+     * dependent additions over every pixel). A row touched more often than it has pixels (a line
      * of text) is summed densely instead: sorting the touches would cost more than the chain, and an
      * untouched cell adds 0, so the values are the same. Clears the touched cells for the next row.
      */
