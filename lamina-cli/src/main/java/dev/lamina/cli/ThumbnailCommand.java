@@ -43,6 +43,10 @@ public final class ThumbnailCommand implements Callable<Integer> {
     @Option(names = "--no-shrink-on-load", description = "decode JPEGs at full size before resampling (slower)")
     boolean noShrinkOnLoad;
 
+    @Option(names = "--fast-shrink-on-load", description = "sharp's rule: shrink on load as far as the size allows "
+            + "(faster, a little further from a full decode)")
+    boolean fastShrinkOnLoad;
+
     @Option(names = "--progress", negatable = true,
             description = "a progress bar and a summary on standard error (default: for several inputs on a terminal)")
     Boolean progress;
@@ -65,8 +69,11 @@ public final class ThumbnailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int[] box = parseSize(size);
+        if (fastShrinkOnLoad && noShrinkOnLoad) {
+            throw new ParameterException(spec.commandLine(), "--fast-shrink-on-load and --no-shrink-on-load contradict each other");
+        }
         ThumbnailOptions options = resample.box(box[0], box[1], ThumbnailOptions.Fit.INSIDE, output.background)
-                .shrinkOnLoad(!noShrinkOnLoad);
+                .shrinkOnLoad(!noShrinkOnLoad).fastShrinkOnLoad(fastShrinkOnLoad);
         Map<Path, Path> outputs = outputs();
         Timings t = new Timings(spec.commandLine().getErr(), verbosity.verbose);
         boolean bar = progress != null ? progress : inputs.size() > 1 && Progress.interactive();

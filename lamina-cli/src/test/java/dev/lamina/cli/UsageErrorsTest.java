@@ -80,6 +80,7 @@ class UsageErrorsTest {
             "thumbnail IN -s 64x -o OUT.jpg; '--size'|'64x'",
             "thumbnail IN IN2 -s 64 -o OUT.jpg; must contain %s",
             "thumbnail IN -s 64 -o OUT.bmp; unknown output format",
+            "thumbnail IN -s 64 --fast-shrink-on-load --no-shrink-on-load -o OUT.jpg; --fast-shrink-on-load and --no-shrink-on-load contradict",
             "compare IN IN --diff-max -1; '--diff-max'|-1 is not a number greater than 0",
     })
     void wrongCommandLinesExitTwoAndSayWhatIsValid(String args, String fragments) throws IOException {

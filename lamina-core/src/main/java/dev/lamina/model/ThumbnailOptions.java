@@ -20,6 +20,10 @@ package dev.lamina.model;
  *                     then resamples what is left. Off: the full image is decoded and resampled
  *                     (slower, slightly more exact; docs/resample.md measures the difference).
  *                     Linear light turns it off (the DCT shrink averages encoded values).
+ * @param fastShrinkOnLoad with {@code shrinkOnLoad}, sharp's default rule instead of libvips':
+ *                     reduce on load as far as the total shrink allows, leaving the kernel less
+ *                     than a factor of two (a 6.4x shrink decodes at 1/4, not 1/2). Faster, and a
+ *                     little further from the full decode (docs/resample.md); off by default.
  * @param enlarge      scale images smaller than the box up to it; off (sharp's
  *                     {@code withoutEnlargement}): never larger than the source
  * @param reduce       scale images larger than the box down to it; off (sharp's
@@ -29,8 +33,8 @@ package dev.lamina.model;
  * @param background   {@link Fit#CONTAIN}'s letterbox colour, {@code 0xAARRGGBB} (alpha 0 = transparent)
  * @param linearLight  resample in linear light (sRGB decoded to linear F32, resampled, encoded again)
  */
-public record ThumbnailOptions(int width, int height, Fit fit, Kernel kernel, boolean shrinkOnLoad, boolean enlarge,
-                               boolean reduce, Gravity position, Crop crop, int background, boolean linearLight) {
+public record ThumbnailOptions(int width, int height, Fit fit, Kernel kernel, boolean shrinkOnLoad,
+                               boolean fastShrinkOnLoad, boolean enlarge, boolean reduce, Gravity position, Crop crop, int background, boolean linearLight) {
 
     /** How the image fills the box, as sharp's {@code fit}. */
     public enum Fit {
@@ -75,7 +79,7 @@ public record ThumbnailOptions(int width, int height, Fit fit, Kernel kernel, bo
 
     /** Fit inside {@code width x height}, with the defaults above. */
     public static ThumbnailOptions box(int width, int height) {
-        return new ThumbnailOptions(width, height, Fit.INSIDE, Kernel.LANCZOS3, true, true, true, Gravity.CENTRE,
+        return new ThumbnailOptions(width, height, Fit.INSIDE, Kernel.LANCZOS3, true, false, true, true, Gravity.CENTRE,
                 Crop.POSITION, 0xFF000000, false);
     }
 
@@ -85,48 +89,54 @@ public record ThumbnailOptions(int width, int height, Fit fit, Kernel kernel, bo
     }
 
     public ThumbnailOptions fit(Fit f) {
-        return new ThumbnailOptions(width, height, f, kernel, shrinkOnLoad, enlarge, reduce, position, crop,
+        return new ThumbnailOptions(width, height, f, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, position, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions kernel(Kernel k) {
-        return new ThumbnailOptions(width, height, fit, k, shrinkOnLoad, enlarge, reduce, position, crop,
+        return new ThumbnailOptions(width, height, fit, k, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, position, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions shrinkOnLoad(boolean on) {
-        return new ThumbnailOptions(width, height, fit, kernel, on, enlarge, reduce, position, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, on, fastShrinkOnLoad, enlarge, reduce, position, crop,
+                background, linearLight);
+    }
+
+    /** sharp's {@code fastShrinkOnLoad}: see the record's description. */
+    public ThumbnailOptions fastShrinkOnLoad(boolean on) {
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, on, enlarge, reduce, position, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions enlarge(boolean on) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, on, reduce, position, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, on, reduce, position, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions reduce(boolean on) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, enlarge, on, position, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, on, position, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions position(Gravity g) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, enlarge, reduce, g, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, g, crop,
                 background, linearLight);
     }
 
     public ThumbnailOptions crop(Crop c) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, enlarge, reduce, position, c,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, position, c,
                 background, linearLight);
     }
 
     /** The letterbox colour of {@link Fit#CONTAIN}, {@code 0xAARRGGBB}. */
     public ThumbnailOptions background(int argb) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, enlarge, reduce, position, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, position, crop,
                 argb, linearLight);
     }
 
     public ThumbnailOptions linearLight(boolean on) {
-        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, enlarge, reduce, position, crop,
+        return new ThumbnailOptions(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge, reduce, position, crop,
                 background, on);
     }
 }

@@ -18,7 +18,8 @@ import java.util.function.IntFunction;
 /**
  * A thumbnail from a file, as libvips' {@code thumbnail} makes it: read the header, work out the
  * final size from the upright source, let the decoder shrink on load by the largest power of two
- * that still leaves a factor of two for the kernel (JPEG only, {@link JpegDecodeOptions#shrinkOnLoad}),
+ * that still leaves a factor of two for the kernel (JPEG only, {@link JpegDecodeOptions#shrinkOnLoad};
+ * sharp's faster rule, {@link JpegDecodeOptions#fastShrinkOnLoad}, when the options ask for it),
  * then {@link Resize} what was loaded to the final size, turn it upright and, for {@code COVER},
  * crop the centre.
  *
@@ -81,7 +82,8 @@ public final class Thumbnail {
         // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
         if (o.shrinkOnLoad() && !o.linearLight()) {
             // The smaller of the two axes' shrinks: the same rule for every fit.
-            shrink = JpegDecodeOptions.shrinkOnLoad(1 / Math.max(size.scaleX, size.scaleY));
+            double total = 1 / Math.max(size.scaleX, size.scaleY);
+            shrink = o.fastShrinkOnLoad() ? JpegDecodeOptions.fastShrinkOnLoad(total) : JpegDecodeOptions.shrinkOnLoad(total);
             if (shrink > 1) {
                 loaded = openStored.apply(shrink);
                 if (loaded.width == full.width && loaded.height == full.height) {

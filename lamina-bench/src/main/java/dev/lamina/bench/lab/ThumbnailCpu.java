@@ -20,7 +20,10 @@ import java.util.Set;
  * other jobs); it includes the JIT and the collector, so rounds only count after as many warm-up
  * rounds. {@code bench/node/warm-thumbnail.js} prints the same two figures for sharp.
  *
- * <p>Usage: {@code ThumbnailCpu [ROUNDS] [IMAGES_PER_ROUND]} with {@code -Dlamina.threads=N}.
+ * <p>Usage: {@code ThumbnailCpu [ROUNDS] [IMAGES_PER_ROUND] [precise|fast]} with {@code -Dlamina.threads=N}:
+ * {@code precise} (the default) shrinks on load by libvips' rule, {@code fast} by sharp's default
+ * rule ({@link ThumbnailOptions#fastShrinkOnLoad}), the counterpart of sharp's
+ * {@code fastShrinkOnLoad: true}.
  */
 public final class ThumbnailCpu {
     private ThumbnailCpu() {
@@ -29,6 +32,12 @@ public final class ThumbnailCpu {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int per = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        String rule = args.length > 2 ? args[2] : "precise";
+        if (!rule.equals("precise") && !rule.equals("fast")) {
+            System.err.println("ThumbnailCpu: the rule is precise or fast, not " + rule);
+            System.exit(2);
+        }
+        ThumbnailOptions options = ThumbnailOptions.edge(256).fastShrinkOnLoad(rule.equals("fast"));
         Path dir = Path.of("bench", "inputs", "full");
         InputGenerator.generate(dir, InputGenerator.Profile.full(), Set.of("s4"));
         byte[][] files = new byte[16][];
@@ -43,7 +52,7 @@ public final class ThumbnailCpu {
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < per; i++) {
-                sink += Lamina.thumbnail(files[i % files.length], "photo.jpg", ThumbnailOptions.edge(256), LoadOptions.defaults())
+                sink += Lamina.thumbnail(files[i % files.length], "photo.jpg", options, LoadOptions.defaults())
                         .encode(JpegOptions.jpeg().quality(85)).length;
             }
             if (r >= 0) {
@@ -53,8 +62,8 @@ public final class ThumbnailCpu {
         }
         Arrays.sort(cpu);
         Arrays.sort(wall);
-        System.out.printf(Locale.ROOT, "lamina threads %s: CPU median %.3f ms/image (%.3f-%.3f), wall median %.3f ms/image (%.3f-%.3f), %d rounds of %d (%d)%n",
-                System.getProperty("lamina.threads", "default"), cpu[rounds / 2], cpu[0], cpu[rounds - 1],
+        System.out.printf(Locale.ROOT, "lamina %s threads %s: CPU median %.3f ms/image (%.3f-%.3f), wall median %.3f ms/image (%.3f-%.3f), %d rounds of %d (%d)%n",
+                rule, System.getProperty("lamina.threads", "default"), cpu[rounds / 2], cpu[0], cpu[rounds - 1],
                 wall[rounds / 2], wall[0], wall[rounds - 1], rounds, per, sink % 10);
     }
 }

@@ -40,11 +40,12 @@ public final class WebpTestTools {
         return false;
     }
 
+    /** Runs a command; returns its output (stdout and stderr), failing the test on a non-zero exit. */
     public static String run(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed: " + new String(out, StandardCharsets.UTF_8));
             }
             return new String(out, StandardCharsets.UTF_8);
@@ -77,6 +78,57 @@ public final class WebpTestTools {
         byte[] data = Files.readAllBytes(pam);
         int end = indexOf(data, "ENDHDR\n") + 7;
         return java.util.Arrays.copyOfRange(data, end, data.length);
+    }
+
+    /** dwebp's decoding as packed ARGB (read from its PAM output, written beside the file). */
+    public static int[] dwebpArgb(Path webp) throws IOException {
+        Path pam = webp.resolveSibling(webp.getFileName() + ".pam");
+        run("dwebp", "-quiet", webp.toString(), "-pam", "-o", pam.toString());
+        return Pam.read(Files.readAllBytes(pam)).argb();
+    }
+
+    /** A PAM image (8 bits; read: grey, grey+alpha, RGB or RGBA; written as RGBA), the format libwebp's tools read and write. */
+    public record Pam(int width, int height, int[] argb) {
+        public static Pam read(byte[] data) {
+            int headerEnd = indexOf(data, "ENDHDR\n") + 7;
+            String header = new String(data, 0, headerEnd, StandardCharsets.US_ASCII);
+            int w = field(header, "WIDTH");
+            int h = field(header, "HEIGHT");
+            int depth = field(header, "DEPTH");
+            int[] argb = new int[w * h];
+            for (int i = 0, j = headerEnd; i < argb.length; i++, j += depth) {
+                int r = data[j] & 0xFF;
+                int g = depth > 2 ? data[j + 1] & 0xFF : r;
+                int b = depth > 2 ? data[j + 2] & 0xFF : r;
+                int a = depth == 4 ? data[j + 3] & 0xFF : depth == 2 ? data[j + 1] & 0xFF : 255;
+                argb[i] = (a << 24) | (r << 16) | (g << 8) | b;
+            }
+            return new Pam(w, h, argb);
+        }
+
+        public void write(Path file) throws IOException {
+            String header = "P7\nWIDTH " + width + "\nHEIGHT " + height + "\nDEPTH 4\nMAXVAL 255\nTUPLTYPE RGB_ALPHA\nENDHDR\n";
+            byte[] h = header.getBytes(StandardCharsets.US_ASCII);
+            byte[] out = new byte[h.length + argb.length * 4];
+            System.arraycopy(h, 0, out, 0, h.length);
+            for (int i = 0, j = h.length; i < argb.length; i++, j += 4) {
+                int p = argb[i];
+                out[j] = (byte) (p >>> 16);
+                out[j + 1] = (byte) (p >>> 8);
+                out[j + 2] = (byte) p;
+                out[j + 3] = (byte) (p >>> 24);
+            }
+            Files.write(file, out);
+        }
+
+        private static int field(String header, String name) {
+            for (String line : header.split("\n")) {
+                if (line.startsWith(name + " ")) {
+                    return Integer.parseInt(line.substring(name.length() + 1).trim());
+                }
+            }
+            throw new IllegalArgumentException("PAM without " + name);
+        }
     }
 
     /** The samples after a PPM header of {@code fields} whitespace-separated fields. */

@@ -57,6 +57,29 @@ class ThumbnailReferenceTest {
         ResizeTesting.assertMatches(expected, thumb, "edge " + rw + " at 1/" + shrink);
     }
 
+    @ParameterizedTest(name = "fast rule, 301x203 to {0}x{1}: load at 1/{2}")
+    @CsvSource({
+            // sharp's fastShrinkOnLoad: 301 / 30 = 10.03 >= 8: 1/8, leaving 1.25 for the kernel.
+            "30, 20, 8",
+            // 301 / 47 = 6.4: 1/4 (libvips' rule would load at 1/2); 31.7 rounds to 32.
+            "47, 32, 4",
+            // 301 / 70 = 4.3: 4 is its integer part, so one step less: 1/2.
+            "70, 47, 2",
+            // 301 / 120 = 2.5: 2 is its integer part: no shrink on load.
+            "120, 81, 1",
+            // 301 / 100 = 3.01: 1/2, leaving 1.5 for the kernel.
+            "100, 67, 2",
+    })
+    void theFastRuleLoadsSmallerAndStillResizesWithTheSourcesScale(int rw, int rh, int shrink) throws IOException {
+        byte[] jpeg = jpeg(photo(301, 203), null);
+        Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(),
+                ThumbnailOptions.edge(rw).fastShrinkOnLoad(true));
+        Region loaded = whole(JpegDecoder.open(jpeg, "photo.jpg", Limits.defaults(), JpegDecodeOptions.defaults().scale(shrink)));
+        Region expected = ResizeReference.resize(loaded, rw, rh, Kernel.LANCZOS3,
+                301 / ((double) shrink * rw), 203 / ((double) shrink * rh));
+        ResizeTesting.assertMatches(expected, thumb, "fast, edge " + rw + " at 1/" + shrink);
+    }
+
     @Test
     void withoutShrinkOnLoadTheFullDecodeIsResized() throws IOException {
         byte[] jpeg = jpeg(photo(301, 203), null);

@@ -69,7 +69,7 @@ class Vp8lDecoderVsDwebpTest {
     void generatedInputsDecodeAsDwebpDoes(TestImages.Argb image) throws IOException {
         Assumptions.assumeTrue(WebpTools.available(), WebpTools.MISSING);
         Path pam = dir.resolve(image.name() + ".pam");
-        new WebpTools.Pam(image.width(), image.height(), image.pixels()).write(pam);
+        new dev.lamina.codec.webp.WebpTestTools.Pam(image.width(), image.height(), image.pixels()).write(pam);
         compareAll(pam, image.name());
     }
 
