@@ -3,7 +3,9 @@
 # bench/run-lab.sh or WarmThumbnailBench) as whole processes, with the JVM launched several ways,
 # interleaved round by round; GNU time's wall, user and system CPU and peak RSS per run.
 #   bench/s4-launch.sh ROUNDS VARIANT...
-# Variants: sharp, vips, lamina (bin/lamina as users run it), samplesaot (java with the launcher's
+# Variants: sharp (its defaults: fastShrinkOnLoad), sharp-precise (fastShrinkOnLoad false: libvips'
+# shrink-on-load rule, Lamina's default), vips, lamina (bin/lamina as users run it), lamina-fast
+# (bin/lamina --fast-shrink-on-load: sharp's rule), samplesaot (java with the launcher's
 # options and its ahead-of-time cache, no launcher script), noaot (the same without the cache),
 # c1 (samplesaot on C1 alone), aot=FILE (java with the cache FILE, e.g. one trained by hand).
 # Run it under `flock /work/bench.lock` on a shared machine.
@@ -27,6 +29,8 @@ for r in $(seq "$rounds"); do
     thumb=(thumbnail --size 256 --quality 85 -o "$o/%s.jpg" "$in"/*.jpg)
     case $v in
       sharp) cmd=(node bench/node/peer.js s4 "$in" "$o" 256 0.85) ;;
+      sharp-precise) cmd=(node bench/node/peer.js s4 "$in" "$o" 256 0.85 precise) ;;
+      lamina-fast) cmd=(bin/lamina "${thumb[@]}" --fast-shrink-on-load) ;;
       vips) cmd=(vipsthumbnail --size 256 -o "$o/%s.jpg[Q=85]" "$in"/*.jpg) ;;
       lamina) cmd=(bin/lamina "${thumb[@]}") ;;
       samplesaot) cmd=("$JAVA_HOME/bin/java" "${base[@]}" -XX:AOTCache=lamina-cli/target/lamina.aot "${quiet[@]}" -jar "$jar" "${thumb[@]}") ;;

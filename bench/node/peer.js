@@ -4,7 +4,7 @@
 //   node peer.js p1 OUT PNG_LEVEL BASE LAYER...
 //   node peer.js s2 CANVAS TILE_DIR OUT JPEG_Q ITERATIONS LATENCY_FILE
 //   node peer.js s3 IN_DIR LAYER OUT_DIR PNG_LEVEL
-//   node peer.js s4 IN_DIR OUT_DIR EDGE JPEG_Q
+//   node peer.js s4 IN_DIR OUT_DIR EDGE JPEG_Q [precise]   (precise: fastShrinkOnLoad false, libvips' rule)
 //   node peer.js p2 IN OUT WIDTH HEIGHT KERNEL
 //   node peer.js f1 IN OUT webp|webp-lossless|tiff
 'use strict';
@@ -59,7 +59,7 @@ async function main(argv) {
       fs.mkdirSync(a[1], { recursive: true });
       const edge = Number(a[2]);
       for (const f of fs.readdirSync(a[0]).filter((n) => n.endsWith('.jpg')).sort()) {
-        await sharp(path.join(a[0], f)).resize(edge, edge, { fit: 'inside' })
+        await sharp(path.join(a[0], f)).resize(edge, edge, { fit: 'inside', fastShrinkOnLoad: a[4] !== 'precise' })
           .jpeg({ quality: Math.round(Number(a[3]) * 100) }).toFile(path.join(a[1], f));
       }
       break;

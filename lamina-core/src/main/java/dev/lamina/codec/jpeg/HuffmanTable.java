@@ -2,11 +2,11 @@ package dev.lamina.codec.jpeg;
 
 /**
  * A Huffman decoding table: a 9-bit lookahead table for the common short codes and the canonical
- * maxcode/valptr arrays of T.81 F.2.2.3 for longer ones.
+ * maxcode/valptr arrays of T.81 F.2.2.3 for longer ones; for AC tables a 10-bit table of
+ * code lengths with their magnitude sizes ({@link #acCodes}).
  */
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
-    static final int END_OF_BLOCK = 0x4000;
     /** Bits of the look-ahead of {@link #skipCodes}. */
     static final int SKIP_LOOKAHEAD = 12;
     /**
@@ -21,13 +21,30 @@ final class HuffmanTable {
     final int[] maxcode = new int[18];
     final int[] valOffset = new int[17];
     final int[] symbols;
+    /** Bits of the look-ahead of {@link #acCodes}. */
+    static final int AC_LOOKAHEAD = 10;
     /**
-     * For AC tables: for each 9-bit prefix holding a whole code and its magnitude bits, the
-     * decoded coefficient packed as (value << 16) | (run << 8) | bits used; 0 when it does not fit
-     * (the stb_image / libjpeg-turbo shortcut: most coefficients are small). End of block is
-     * {@link #END_OF_BLOCK} | code length; a run of sixteen zeros a zero value with run 15.
+     * The most bits (code plus magnitude) an {@link #acCodes} entry may take, so that the full
+     * decode can make three look-ups per refill: a refill leaves at least 56 bits, two entries
+     * then leave at least 20 for the third look-up's 10, and three take at most 54.
      */
-    final int[] fastAc = new int[1 << LOOKAHEAD];
+    static final int AC_MAX_BITS = 18;
+    /** The sign bit of an {@link #acCodes} entry: an end of block. */
+    static final int AC_END = 0x80000000;
+    /**
+     * For AC tables: for each {@link #AC_LOOKAHEAD}-bit prefix that starts with a whole code of at
+     * most that many bits, the code's symbol with its length, packed as
+     * {@code (run << 12) | (size << 8) | (code length + size)}: one look-up gives how many bits the
+     * code and its magnitude take together, and the magnitude is read from below them off the
+     * chain of dependent look-ups (libjpeg-turbo's jdhuff.c decodes the code, then the
+     * magnitude). Covering every short code whatever its magnitude is what the old table of whole
+     * coefficients (code and magnitude within 9 bits) did not: at quality 90 most low-frequency
+     * coefficients missed it. A run of sixteen zeros is run 15 with size 0 (a zero stored 15 on,
+     * as any coefficient); an end of block (size 0, any other run, as libjpeg reads it in
+     * sequential scans) is {@link #AC_END} | code length. 0 for a prefix whose code is longer, or
+     * whose code and magnitude take more than {@link #AC_MAX_BITS}: those take the general path.
+     */
+    final int[] acCodes = new int[1 << AC_LOOKAHEAD];
     private int[] skipCodes;
 
     private HuffmanTable(int[] symbols) {
@@ -95,25 +112,25 @@ final class HuffmanTable {
             code <<= 1;
         }
         t.maxcode[17] = Integer.MAX_VALUE;
-        for (int i = 0; i < (1 << LOOKAHEAD); i++) {
-            int e = t.lookup[i];
-            if (e == 0) {
-                continue;
+        int code2 = 0;
+        for (int len = 1; len <= AC_LOOKAHEAD; len++) {
+            // the codes of this length are code2..maxcode[len] (none when maxcode is -1)
+            for (; code2 <= t.maxcode[len]; code2++) {
+                int rs = symbols[t.valOffset[len] + code2];
+                int run = rs >> 4;
+                int size = rs & 15;
+                int e;
+                if (size == 0 && run != 15) {
+                    e = AC_END | len;
+                } else if (len + size <= AC_MAX_BITS) {
+                    e = (run << 12) | (size << 8) | (len + size);
+                } else {
+                    e = 0;
+                }
+                int shift = AC_LOOKAHEAD - len;
+                java.util.Arrays.fill(t.acCodes, code2 << shift, (code2 + 1) << shift, e);
             }
-            int len = e >> 8;
-            int rs = e & 0xFF;
-            int run = rs >> 4;
-            int s = rs & 15;
-            // s = 0 with a run other than 15 ends the block, as in the full decoder
-            if (s == 0 && run == 0) {
-                t.fastAc[i] = END_OF_BLOCK | len;
-            } else if (s == 0 && run == 15) {
-                t.fastAc[i] = (15 << 8) | len;   // sixteen zeros: "store" a zero 15 further on
-            } else if (s != 0 && len + s <= LOOKAHEAD) {
-                int m = ((i << len) & ((1 << LOOKAHEAD) - 1)) >> (LOOKAHEAD - s);
-                int v = m < (1 << (s - 1)) ? m - (1 << s) + 1 : m;
-                t.fastAc[i] = (v << 16) | (run << 8) | (len + s);
-            }
+            code2 <<= 1;
         }
         return t;
     }

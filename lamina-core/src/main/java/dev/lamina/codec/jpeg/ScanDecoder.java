@@ -509,79 +509,99 @@ final class ScanDecoder {
         }
     }
 
-    /** AC codes the full decode takes from {@link HuffmanTable#fastAc} between refills. */
-    private static final int FAST_CODES_PER_REFILL = 6;
+    /** AC codes the full decode takes from {@link HuffmanTable#acCodes} between refills. */
+    private static final int AC_CODES_PER_REFILL = 3;
 
     /**
-     * One block of a sequential scan. Like the DC-only path, the bit reader lives in locals and
-     * is refilled without a data-dependent branch whenever the next eight bytes hold no 0xFF
+     * One block of a sequential scan. The bit reader lives in locals, left-aligned: the next
+     * unread bit is bit 63 of {@code a}, {@code b} bits are valid and zeros follow them. So a
+     * look-up index is one shift ({@code a >>> 54}) and consuming a code with its magnitude is
+     * another ({@code a <<= entry}, Java taking the count's low six bits, which are the entry's
+     * bit count): the chain of dependent operations from one code to the next, which bounds
+     * this loop, is shift, load, shift, where the reader's right-aligned form (the fields, as
+     * {@link #fill} keeps them) needs a subtraction and a mask more. The magnitude is read off
+     * that chain from the top bits before the shift.
+     *
+     * <p>It is refilled without a data-dependent branch whenever the next eight bytes hold no 0xFF
      * (near a 0xFF, a marker or the end of the data, by {@link #fill}, as before). A refill
      * leaves at least 56 bits: the DC (code of at most 16 bits, at most 11 magnitude bits) then
-     * needs no test, and neither do six AC codes from {@link HuffmanTable#fastAc}, which take at
-     * most 9 bits each (6 x 9 = 54, the sixth look-up still seeing 11 bits). An AC code not in
-     * that table goes through the general, checking path and is followed by a refill. The bits
-     * consumed are those of the checking path, so errors are found at the same places.
+     * needs no test, and neither do three AC codes from {@link HuffmanTable#acCodes}, which take
+     * at most 18 bits each with their magnitudes (the third look-up still sees 20). An AC code
+     * not in that table goes through the general, checking path and is followed by a refill. The
+     * bits consumed are those of the checking path, so errors are found at the same places.
      */
     private void decodeSequential(int i, short[] out, int o) {
-        long a = acc;
         int b = bits;
+        long a = toLeft(acc, b);
         long w;
         if (marker == NO_MARKER && pos <= d.length - 8
                 && noFfByte(w = (long) LONG_BE.get(d, pos))) {
             int n = Math.max(0, (63 - b) >> 3);
-            // two shifts, so that n = 0 shifts everything out (a shift by 64 would not)
-            a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
+            // the top n bytes of w just below the b valid bits; two shifts, so that n = 0 adds
+            // nothing (a shift by 64 would not shift)
+            a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
             b += 8 * n;
             pos += n;
         } else if (b < 56) {
-            acc = a;
+            acc = toRight(a, b);
             bits = b;
             fill();
-            a = acc;
             b = bits;
+            a = toLeft(acc, b);
         }
         HuffmanTable dc = dcOf[i];
-        int e = dc.lookup[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
+        int e = dc.lookup[(int) (a >>> (64 - HuffmanTable.LOOKAHEAD))];
         int t;
         if (e != 0) {
+            a <<= e >> 8;
             b -= e >> 8;
             t = e & 0xFF;
         } else {
-            acc = a;
+            acc = toRight(a, b);
             bits = b;
             t = decodeHuffman(dc);
-            a = acc;
             b = bits;
+            a = toLeft(acc, b);
         }
         if (t > 11) {
             t = 11;
         }
-        if (t != 0) {
-            b -= t;
-            pred[i] += extend((int) (a >>> b) & ((1 << t) - 1), t);
-        }
+        // the difference without a branch on its size or sign (they follow the picture, so a
+        // branch on either is mispredicted often): size 0 reads nothing and gives 0, as in the
+        // AC loop below
+        int dm = (int) (a >>> -t) & ((1 << t) - 1);
+        pred[i] += dm - (((dm >>> (t - 1)) - 1) & ((1 << t) - 1));
+        a <<= t;
+        b -= t;
         out[o] = (short) pred[i];
         HuffmanTable ac = acOf[i];
-        int[] fast = ac.fastAc;
+        int[] codes = ac.acCodes;
         int k = 1;
         while (k < 64) {
             if (marker == NO_MARKER && pos <= d.length - 8
                     && noFfByte(w = (long) LONG_BE.get(d, pos))) {
                 int n = Math.max(0, (63 - b) >> 3);
-                a = (a << (8 * n)) | ((w >>> 8) >>> (56 - 8 * n));
+                a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
                 b += 8 * n;
                 pos += n;
             } else if (b < 56) {
-                acc = a;
+                acc = toRight(a, b);
                 bits = b;
                 fill();
-                a = acc;
                 b = bits;
+                a = toLeft(acc, b);
             }
-            for (int j = 0; j < FAST_CODES_PER_REFILL; j++) {
-                int fa = fast[(int) (a >>> (b - HuffmanTable.LOOKAHEAD)) & ((1 << HuffmanTable.LOOKAHEAD) - 1)];
-                if (fa == 0) {
-                    acc = a;
+            for (int j = 0; j < AC_CODES_PER_REFILL; j++) {
+                int c = codes[(int) (a >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
+                if (c <= 0) {
+                    if (c != 0) {
+                        // end of block (HuffmanTable.AC_END): one test for both rare cases
+                        b -= c & 0xFF;
+                        acc = toRight(a << c, b);
+                        bits = b;
+                        return;
+                    }
+                    acc = toRight(a, b);
                     bits = b;
                     int rs = decodeHuffman(ac);
                     int r = rs >> 4;
@@ -595,25 +615,37 @@ final class ScanDecoder {
                     } else {
                         k += 16;
                     }
-                    a = acc;
                     b = bits;
+                    a = toLeft(acc, b);
                     break;
                 }
-                b -= fa & 0xFF;
-                if ((fa & HuffmanTable.END_OF_BLOCK) != 0) {
-                    acc = a;
-                    bits = b;
-                    return;
-                }
-                k += (fa >> 8) & 15;
-                out[o + ZigZag.NATURAL[k]] = (short) (fa >> 16);
+                int s = (c >> 8) & 15;
+                // the magnitude: the low s of the code's and magnitude's (c & 0xFF) top bits,
+                // sign-extended without a branch (T.81 F.2.2.1 EXTEND): below half the range,
+                // v - 2^s + 1. Size 0 (a run of sixteen zeros) gives 0, since m >>> -1 is m >>> 31.
+                int m = (int) (a >>> -c) & ((1 << s) - 1);
+                int v = m - (((m >>> (s - 1)) - 1) & ((1 << s) - 1));
+                a <<= c;
+                b -= c & 0xFF;
+                k += c >>> 12;
+                out[o + ZigZag.NATURAL[k]] = (short) v;
                 if (++k >= 64) {
                     break;
                 }
             }
         }
-        acc = a;
+        acc = toRight(a, b);
         bits = b;
+    }
+
+    /** The reader's {@code bits} valid low bits of {@code acc} moved to the top, zeros below. */
+    private static long toLeft(long acc, int bits) {
+        return bits == 0 ? 0 : acc << -bits;
+    }
+
+    /** The inverse of {@link #toLeft}: the {@code bits} top bits of {@code a} as the low bits. */
+    private static long toRight(long a, int bits) {
+        return bits == 0 ? 0 : a >>> -bits;
     }
 
     /**
