@@ -24,8 +24,20 @@ import java.util.Arrays;
  * winding numbers (the method of FreeType's "gray" rasteriser and tiny-skia keeps per-cell winding
  * instead, and is exact only where a pixel sees one boundary). A row that only two edges cross,
  * without crossing each other there, has one region of one sign and needs no analysis.
+ *
+ * <p><b>Independent x ranges.</b> Cutting a whole row at every edge end and collecting each band's
+ * edges from the whole row costs about (live edges)^2 per row, and a row of text has hundreds of
+ * short edges live. But edges whose x ranges in the row do not overlap never bound a common region:
+ * the row is first cut into groups at gaps that no edge crosses and where the winding is the same
+ * at every height of the row (see {@link #group}), and each group is cut into bands and analysed
+ * on its own, from the winding at its left, its bands keeping their edges from one to the next.
+ * A row then costs about sorting its edges plus the sizes of its groups' bands (a group is about
+ * one stroke of a glyph). A group that winds 0 and one sign from a winding of 0 at its left has all
+ * its edges accumulated whole, signed by that sign.
  */
 final class CoverageRows {
+    /** Rows of at most this many edges are analysed as one group. */
+    private static final int FEW = 12;
     private final EdgeTable edges;
     private final boolean evenOdd;
     private final boolean convex;
@@ -34,16 +46,27 @@ final class CoverageRows {
     private double[] acc = new double[2];
     private int[] touched = new int[64];   // cells added to in the current row, unsorted, repeated
     private int touchedCount;
-    // one row's band analysis
-    private double[] top = new double[16], bottom = new double[16];   // each active edge's extent in the row
+    // one row's analysis, per active edge (by position in the active list): its part in the row
+    private double[] top = new double[16], bottom = new double[16], right = new double[16];
+    private int[] order = new int[16];                  // positions by the left end of their x range
+    private double[] orderKey = new double[16];
+    private int[] groupEnd = new int[16], groupBase = new int[16], groupSign = new int[16];
+    private boolean[] groupPlain = new boolean[16];
     private double[] events = new double[32];
     private int[] band = new int[16];
+    private int[] byTop = new int[16];                  // a group's edges by the top of their part
+    private double[] byTopKey = new double[16];
     private double[] key = new double[16], at0 = new double[16], at1 = new double[16];
     private double[] crossings = new double[16];
     private double[] activeKey = new double[16];
-    private boolean emitting;   // analyse: accumulate pieces, or only check the windings
-    private boolean plainRow;
-    private int rowSign;
+    private int[] mergeIdx = new int[16];
+    private double[] mergeKey = new double[16];
+    private boolean emitting;   // group: accumulate pieces, or only check the windings
+    private int base;           // the winding left of the group being analysed
+    private boolean plainGroup;
+    private int signOfGroup;
+    private boolean balanced;   // the group changes the winding by the same at every height
+    private int rowTop;
     // the window being computed
     private int windowX, windowWidth;
 
@@ -92,19 +115,12 @@ final class CoverageRows {
             if (live == 0) {
                 Arrays.fill(coverage, 0.0);
             } else {
-                boolean plain = convex || (live == 2 && !crossInRow(active[0], active[1], y));
-                if (!plain) {
-                    emitting = false;
-                    plain = analyse(y, live);   // first only looks at the windings
-                }
+                boolean plain = convex || (live == 2 && !crossInRow(active[0], active[1], y)) || analyse(y, live);
                 if (plain) {
                     for (int i = 0; i < live; i++) {
                         int e = active[i];
                         piece(e, Math.max(edges.y0[e], y), Math.min(edges.y1[e], y + 1), edges.dir[e]);
                     }
-                } else {
-                    emitting = true;
-                    analyse(y, live);
                 }
                 sweep(coverage, width);
             }
@@ -129,9 +145,23 @@ final class CoverageRows {
     /**
      * The prefix sum of the row's cells, as runs: only the cells an edge touched change the sum, so
      * between them the coverage is constant and filled in one go (a dense sum would be a chain of
-     * dependent additions over every pixel). Clears the touched cells for the next row.
+     * dependent additions over every pixel). A row touched more often than it has pixels (a line
+     * of text) is summed densely instead: sorting the touches would cost more than the chain, and an
+     * untouched cell adds 0, so the values are the same. Clears the touched cells for the next row.
      */
     private void sweep(double[] coverage, int width) {
+        if (touchedCount > width) {
+            double c = 0;
+            for (int i = 0; i < width; i++) {
+                c += acc[i];
+                acc[i] = 0;
+                coverage[i] = Math.min(1.0, Math.abs(c));
+            }
+            acc[width] = 0;
+            acc[width + 1] = 0;
+            touchedCount = 0;
+            return;
+        }
         Arrays.sort(touched, 0, touchedCount);
         double c = 0;
         int pos = 0, last = -1;
@@ -265,61 +295,167 @@ final class CoverageRows {
     }
 
     /**
-     * The band analysis of one row with {@code live} active edges (see the class comment). When
-     * {@link #emitting}, accumulates the edges where the fill rule flips, band by band; otherwise
-     * only returns whether the whole row winds 0 or one sign, in which case its edges can be
-     * accumulated whole (most rows of most paths: far fewer, longer pieces).
+     * The analysis of one row with {@code live} active edges that is not plain on its face (see the
+     * class comment). Returns true when the whole row winds 0 or one sign, in which case nothing is
+     * accumulated and the caller accumulates the edges whole (most rows of most paths: far fewer,
+     * longer pieces); otherwise accumulates the row itself, group by group.
      */
     private boolean analyse(int y, int live) {
-        plainRow = true;
-        rowSign = 0;
+        reserve(live);
         sortActiveByX(y, live);
-        if (top.length < live) {
-            int cap = 2 * live;
-            top = new double[cap];
-            bottom = new double[cap];
-            band = new int[cap];
-            key = new double[cap];
-            at0 = new double[cap];
-            at1 = new double[cap];
-        }
-        if (events.length < 2 * live + 2) {
-            events = new double[4 * live + 2];
-        }
-        int ne = 0;
         for (int i = 0; i < live; i++) {
             int e = active[i];
             top[i] = Math.max(edges.y0[e], y);
             bottom[i] = Math.min(edges.y1[e], y + 1);
-            events[ne++] = top[i];
-            events[ne++] = bottom[i];
+            double xt = edges.x0[e] + (top[i] - edges.y0[e]) * edges.dxdy[e];
+            double xb = edges.x0[e] + (bottom[i] - edges.y0[e]) * edges.dxdy[e];
+            order[i] = i;
+            orderKey[i] = Math.min(xt, xb);
+            right[i] = Math.max(xt, xb);
+        }
+        sortByKey(order, orderKey, live);   // almost in order already: the active list is by x
+        // first only the windings, group by group, each from the winding at its left
+        emitting = false;
+        rowTop = y;
+        boolean plainRow = true;
+        int rowSign = 0, winding = 0, ng = 0;
+        for (int from = 0, j = 0; j < live; ) {
+            // the next cluster: edges whose x ranges overlap, up to a gap of positive width; a row
+            // of few edges is one group (cutting it would cost more calls than it saves)
+            double reach = right[order[j]];
+            int c = j + 1;
+            while (c < live && (live <= FEW || orderKey[c] <= reach)) {
+                reach = Math.max(reach, right[order[c]]);
+                c++;
+            }
+            j = c;
+            base = winding;
+            int change = group(from, c);
+            if (!balanced && c < live) {
+                continue;   // a horizontal edge crosses the gap: the next cluster joins the group
+            }
+            groupEnd[ng] = c;
+            groupBase[ng] = winding;
+            groupPlain[ng] = plainGroup;
+            groupSign[ng++] = signOfGroup;
+            if (!plainGroup || (signOfGroup != 0 && rowSign != 0 && signOfGroup != rowSign)) {
+                plainRow = false;
+            } else if (signOfGroup != 0) {
+                rowSign = signOfGroup;
+            }
+            winding += change;
+            from = c;
+        }
+        if (plainRow) {
+            return true;
+        }
+        emitting = true;
+        for (int g = 0, from = 0; g < ng; from = groupEnd[g++]) {
+            if (groupBase[g] == 0 && groupPlain[g]) {
+                // winds 0 or one sign s from 0: every edge flips, entering where its direction is s
+                int s = groupSign[g];
+                for (int j = from; s != 0 && j < groupEnd[g]; j++) {
+                    int p = order[j], e = active[p];
+                    piece(e, top[p], bottom[p], edges.dir[e] * s);
+                }
+            } else {
+                base = groupBase[g];
+                group(from, groupEnd[g]);
+            }
+        }
+        return false;
+    }
+
+    /** Grows the per-edge arrays of the analysis to {@code live} edges. */
+    private void reserve(int live) {
+        if (top.length < live) {
+            int cap = 2 * live;
+            top = new double[cap];
+            bottom = new double[cap];
+            right = new double[cap];
+            order = new int[cap];
+            orderKey = new double[cap];
+            groupEnd = new int[cap];
+            groupBase = new int[cap];
+            groupSign = new int[cap];
+            groupPlain = new boolean[cap];
+            band = new int[cap];
+            byTop = new int[cap];
+            byTopKey = new double[cap];
+            key = new double[cap];
+            at0 = new double[cap];
+            at1 = new double[cap];
+        }
+        if (events.length < 2 * live) {
+            int cap = 4 * live;
+            events = new double[cap];
+        }
+    }
+
+    /**
+     * The band analysis of one group, {@code order[from .. to)}, from the winding {@link #base} at
+     * its left: cut at every end of its edges. The edges spanning a band are kept from one band to
+     * the next (those ended dropped, those starting added, in their order by top), so a chain of
+     * short edges costs its length, not its square; {@link #band} stays almost sorted by x.
+     * When {@link #emitting}, accumulates the edges where the fill rule flips; otherwise notes in
+     * {@link #plainGroup} whether the windings stay 0 and one sign, {@link #signOfGroup}.
+     * Returns how much the group changes the winding, and notes in {@link #balanced} whether that
+     * is the same at every height of the row: then the winding right of the group is constant over
+     * the row (no horizontal edge leaves the group there) and the next group can start from it.
+     */
+    private int group(int from, int to) {
+        int g = to - from, ne = 0;
+        for (int j = from; j < to; j++) {
+            int p = order[j];
+            events[ne++] = top[p];
+            events[ne++] = bottom[p];
+            byTop[j - from] = p;
+            byTopKey[j - from] = top[p];
         }
         Arrays.sort(events, 0, ne);
+        sortByKey(byTop, byTopKey, g);
+        plainGroup = true;
+        signOfGroup = 0;
+        balanced = true;
+        // above its first edge or below its last, the group changes the winding by 0
+        boolean seen = events[0] > rowTop || events[ne - 1] < rowTop + 1;
+        int change = 0, next = 0, m = 0;
         for (int k = 0; k + 1 < ne; k++) {
             double e0 = events[k], e1 = events[k + 1];
             if (!(e1 > e0)) {
                 continue;
             }
-            int m = 0;
-            for (int i = 0; i < live; i++) {
-                if (top[i] <= e0 && bottom[i] >= e1) {
-                    band[m++] = i;
+            // no edge ends strictly between two events: spanning [e0, e1] is ending after e0
+            int kept = 0, here = 0;
+            for (int j = 0; j < m; j++) {
+                if (bottom[band[j]] > e0) {
+                    band[kept++] = band[j];
                 }
             }
-            if (m > 0) {
+            m = kept;
+            while (next < g && top[byTop[next]] <= e0) {
+                band[m++] = byTop[next++];
+            }
+            for (int j = 0; j < m; j++) {
+                here += edges.dir[active[band[j]]];
+            }
+            if (!seen) {
+                seen = true;
+                change = here;
+            } else if (here != change) {
+                balanced = false;
+            }
+            if (m > 0 && (emitting || plainGroup)) {
                 bandPieces(e0, e1, m);
-                if (!emitting && !plainRow) {
-                    return false;
-                }
             }
         }
-        return plainRow;
+        return change;
     }
 
     /**
-     * Orders the active edges by x at the middle of the row (of their part in it). Bands then
-     * collect their edges almost in order, and their insertion sorts cost little; and since x moves
-     * little from one row to the next, this sort too finds the list almost in order.
+     * Orders the active edges by x at the middle of the row (of their part in it), stably: the
+     * order in which a plain row's edges are accumulated. Since x moves little from one row to the
+     * next, the sort finds the list almost in order, and the groups' edges come almost in order too.
      */
     private void sortActiveByX(int y, int live) {
         if (activeKey.length < live) {
@@ -330,17 +466,60 @@ final class CoverageRows {
             double mid = (Math.max(edges.y0[e], y) + Math.min(edges.y1[e], y + 1)) * 0.5;
             activeKey[i] = edges.x0[e] + (mid - edges.y0[e]) * edges.dxdy[e];
         }
-        for (int j = 1; j < live; j++) {
-            int e = active[j];
-            double k = activeKey[j];
-            int i = j - 1;
-            while (i >= 0 && activeKey[i] > k) {
-                active[i + 1] = active[i];
-                activeKey[i + 1] = activeKey[i];
-                i--;
+        sortByKey(active, activeKey, live);
+    }
+
+    /**
+     * Sorts {@code idx[0 .. n)} by {@code key[0 .. n)}, moving each key with its index, stably (the
+     * order an insertion sort gives): a merge sort that skips the merge of halves already in order,
+     * so a list almost in order costs about n, and one with many newcomers n log n.
+     */
+    private void sortByKey(int[] idx, double[] key, int n) {
+        if (mergeIdx.length < n) {
+            mergeIdx = new int[idx.length];
+            mergeKey = new double[idx.length];
+        }
+        mergeSort(idx, key, 0, n);
+    }
+
+    private void mergeSort(int[] idx, double[] key, int lo, int hi) {
+        if (hi - lo <= 16) {
+            for (int j = lo + 1; j < hi; j++) {
+                int v = idx[j];
+                double k = key[j];
+                int i = j - 1;
+                while (i >= lo && key[i] > k) {
+                    idx[i + 1] = idx[i];
+                    key[i + 1] = key[i];
+                    i--;
+                }
+                idx[i + 1] = v;
+                key[i + 1] = k;
             }
-            active[i + 1] = e;
-            activeKey[i + 1] = k;
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(idx, key, lo, mid);
+        mergeSort(idx, key, mid, hi);
+        if (key[mid - 1] <= key[mid]) {
+            return;
+        }
+        int len = mid - lo;
+        System.arraycopy(idx, lo, mergeIdx, 0, len);
+        System.arraycopy(key, lo, mergeKey, 0, len);
+        int i = 0, j = mid, o = lo;
+        while (i < len && j < hi) {
+            if (mergeKey[i] <= key[j]) {
+                idx[o] = mergeIdx[i];
+                key[o++] = mergeKey[i++];
+            } else {
+                idx[o] = idx[j];
+                key[o++] = key[j++];
+            }
+        }
+        while (i < len) {
+            idx[o] = mergeIdx[i];
+            key[o++] = mergeKey[i++];
         }
     }
 
@@ -389,7 +568,7 @@ final class CoverageRows {
             int e = active[band[j]];
             key[j] = edges.x0[e] + (mid - edges.y0[e]) * edges.dxdy[e];
         }
-        for (int j = 1; j < m; j++) {   // insertion sort: bands hold few edges
+        for (int j = 1; j < m; j++) {   // insertion sort: bands hold few edges, almost in order
             int b = band[j];
             double k = key[j];
             int i = j - 1;
@@ -409,21 +588,22 @@ final class CoverageRows {
     }
 
     /**
-     * Accumulates, between heights p and q, the sorted band's edges where the fill rule flips; or,
-     * when not emitting, notes whether the band's windings stay 0 and the row's one sign.
+     * Accumulates, between heights p and q, the sorted band's edges where the fill rule flips, from
+     * the winding {@link #base} at the group's left; or, when not emitting, notes whether the band's
+     * windings stay 0 and the group's one sign.
      */
     private void emit(double p, double q, int m) {
-        int winding = 0;
+        int winding = base;
         for (int j = 0; j < m; j++) {
             int e = active[band[j]];
             boolean was = inside(winding);
             winding += edges.dir[e];
             if (!emitting) {
                 if (winding != 0) {
-                    if (rowSign == 0 && (winding == 1 || winding == -1)) {
-                        rowSign = winding;
-                    } else if (winding != rowSign) {
-                        plainRow = false;
+                    if (signOfGroup == 0 && (winding == 1 || winding == -1)) {
+                        signOfGroup = winding;
+                    } else if (winding != signOfGroup) {
+                        plainGroup = false;
                         return;
                     }
                 }

@@ -62,6 +62,8 @@ class RasteriserMatrixTest {
                 .transform(1.2, 0.3, -0.4, 0.8, 16, 13), 32, 26));
         c.add(new Case("many strips: a long diagonal", Shape.polygon(0.5, 0, 12.5, 0, 4, 700, 0, 650), 13, 700));
         c.add(new Case("a line without area", Shape.polyline(1, 1, 9, 9), 10, 10));
+        // so tall for its three edges that the edge table sorts them by comparison, not by counting
+        c.add(new Case("a sliver on a canvas 70000 tall", Shape.polygon(0.3, 10.5, 1.9, 69990.2, 0.1, 35000.7), 2, 70000));
         return c;
     }
 
