@@ -72,6 +72,10 @@ public final class BatchMain implements Callable<Integer> {
     @Option(names = "--no-shrink-on-load", description = "decode JPEGs at full size before resampling")
     Boolean noShrinkOnLoad;
 
+    @Option(names = "--fast-shrink-on-load", description = "sharp's rule: shrink on load as far as the size allows "
+            + "(faster, a little further from a full decode)")
+    Boolean fastShrinkOnLoad;
+
     @Option(names = "--no-enlarge", description = "never make an image larger than it is")
     Boolean noEnlarge;
 
@@ -240,17 +244,19 @@ public final class BatchMain implements Callable<Integer> {
     private JobSpec.Thumbnail thumbnail(JobSpec.Thumbnail t) {
         if (size != null) {
             JobSpec.Thumbnail box = JobSpec.Thumbnail.ofSize(size);
-            t = t == null ? box : new JobSpec.Thumbnail(box.width(), box.height(), t.fit(), t.kernel(), t.shrinkOnLoad(), t.enlarge());
+            t = t == null ? box : new JobSpec.Thumbnail(box.width(), box.height(), t.fit(), t.kernel(), t.shrinkOnLoad(),
+                    t.fastShrinkOnLoad(), t.enlarge());
         }
         if (t == null) {
-            if (fit != null || kernel != null || noShrinkOnLoad != null || noEnlarge != null) {
-                throw LaminaException.badInput("--fit, --kernel, --no-shrink-on-load and --no-enlarge need --size");
+            if (fit != null || kernel != null || noShrinkOnLoad != null || fastShrinkOnLoad != null || noEnlarge != null) {
+                throw LaminaException.badInput("--fit, --kernel, --no-shrink-on-load, --fast-shrink-on-load and --no-enlarge need --size");
             }
             return null;
         }
         t = fit == null ? t : t.withFit(fit);
         t = kernel == null ? t : t.withKernel(kernel);
         t = noShrinkOnLoad == null ? t : t.withShrinkOnLoad(!noShrinkOnLoad);
+        t = fastShrinkOnLoad == null ? t : t.withFastShrinkOnLoad(fastShrinkOnLoad);
         return noEnlarge == null ? t : t.withEnlarge(!noEnlarge);
     }
 

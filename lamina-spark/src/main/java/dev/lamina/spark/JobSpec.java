@@ -150,7 +150,7 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
      * {@code height} defaults to {@code width} (a square box, the CLI's {@code --size N}).
      */
     public record Thumbnail(Integer width, Integer height, ThumbnailOptions.Fit fit, Kernel kernel, Boolean shrinkOnLoad,
-                            Boolean enlarge) implements Serializable {
+                            Boolean fastShrinkOnLoad, Boolean enlarge) implements Serializable {
         public Thumbnail {
             if (width == null) {
                 throw LaminaException.badInput("thumbnail: width (or size) is required");
@@ -159,6 +159,10 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
             fit = fit == null ? ThumbnailOptions.Fit.INSIDE : fit;
             kernel = kernel == null ? Kernel.LANCZOS3 : kernel;
             shrinkOnLoad = shrinkOnLoad == null || shrinkOnLoad;
+            fastShrinkOnLoad = fastShrinkOnLoad != null && fastShrinkOnLoad;
+            if (fastShrinkOnLoad && !shrinkOnLoad) {
+                throw LaminaException.badInput("thumbnail: fastShrinkOnLoad and shrinkOnLoad false contradict each other");
+            }
             enlarge = enlarge == null || enlarge;
         }
 
@@ -167,10 +171,10 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
             String[] parts = size.toLowerCase(Locale.ROOT).split("x", -1);
             try {
                 if (parts.length == 1) {
-                    return new Thumbnail(Integer.parseInt(parts[0].trim()), null, null, null, null, null);
+                    return new Thumbnail(Integer.parseInt(parts[0].trim()), null, null, null, null, null, null);
                 }
                 if (parts.length == 2) {
-                    return new Thumbnail(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), null, null, null, null);
+                    return new Thumbnail(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()), null, null, null, null, null);
                 }
             } catch (NumberFormatException e) {
                 // the one message below
@@ -180,23 +184,28 @@ public record JobSpec(List<String> inputs, String include, Long maxFileBytes, Lo
 
         /** The same options {@code lamina thumbnail} builds from its flags. */
         public ThumbnailOptions options() {
-            return ThumbnailOptions.box(width, height).fit(fit).kernel(kernel).shrinkOnLoad(shrinkOnLoad).enlarge(enlarge);
+            return ThumbnailOptions.box(width, height).fit(fit).kernel(kernel).shrinkOnLoad(shrinkOnLoad)
+                    .fastShrinkOnLoad(fastShrinkOnLoad).enlarge(enlarge);
         }
 
         public Thumbnail withFit(ThumbnailOptions.Fit v) {
-            return new Thumbnail(width, height, v, kernel, shrinkOnLoad, enlarge);
+            return new Thumbnail(width, height, v, kernel, shrinkOnLoad, fastShrinkOnLoad, enlarge);
         }
 
         public Thumbnail withKernel(Kernel v) {
-            return new Thumbnail(width, height, fit, v, shrinkOnLoad, enlarge);
+            return new Thumbnail(width, height, fit, v, shrinkOnLoad, fastShrinkOnLoad, enlarge);
         }
 
         public Thumbnail withShrinkOnLoad(Boolean v) {
-            return new Thumbnail(width, height, fit, kernel, v, enlarge);
+            return new Thumbnail(width, height, fit, kernel, v, fastShrinkOnLoad, enlarge);
+        }
+
+        public Thumbnail withFastShrinkOnLoad(Boolean v) {
+            return new Thumbnail(width, height, fit, kernel, shrinkOnLoad, v, enlarge);
         }
 
         public Thumbnail withEnlarge(Boolean v) {
-            return new Thumbnail(width, height, fit, kernel, shrinkOnLoad, v);
+            return new Thumbnail(width, height, fit, kernel, shrinkOnLoad, fastShrinkOnLoad, v);
         }
     }
 

@@ -87,6 +87,20 @@ class JobSpecTest {
         assertEquals(JobSpec.DEFAULT_MAX_FILE_BYTES, s.maxFileBytes());
     }
 
+    /** sharp's shrink-on-load rule, from JSON and from flags, reaches the thumbnail's options. */
+    @Test
+    void theFastShrinkOnLoadRule() throws IOException {
+        JobSpec fromJson = JobSpecJson.parse("{\"inputs\": [\"/in\"], \"output\": {\"folder\": \"/out\"}, "
+                + "\"thumbnail\": {\"size\": \"256\", \"fastShrinkOnLoad\": true}}", "j").validate();
+        JobSpec fromFlags = flags("--size", "256", "--fast-shrink-on-load", "/in", "-o", "/out").spec().validate();
+        assertEquals(fromJson, fromFlags);
+        assertEquals(ThumbnailOptions.edge(256).fastShrinkOnLoad(true), fromJson.thumbnail().options());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "fastShrinkOnLoad and shrinkOnLoad false contradict",
+                () -> flags("--size", "256", "--fast-shrink-on-load", "--no-shrink-on-load", "/in", "-o", "/out").spec());
+        assertMessage(LaminaException.Kind.BAD_INPUT, "--fast-shrink-on-load and --no-enlarge need --size",
+                () -> flags("--fast-shrink-on-load", "/in", "-o", "/out").spec());
+    }
+
     @Test
     void aRecipeTemplateFromJsonAndFromFlags() throws IOException {
         JobSpec s = JobSpecJson.parse("""
