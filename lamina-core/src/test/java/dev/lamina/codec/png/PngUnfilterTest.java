@@ -38,6 +38,49 @@ class PngUnfilterTest {
         }
     }
 
+    @Test
+    void eightLanePaethEqualsTheSpecificationForAllInputs() {
+        // a runs through all 256 values in the lanes of one long (32 longs of 8), b and c are the
+        // same in every lane, and the lanes are rotated by c so each lane position sees every a
+        for (int b = 0; b < 256; b++) {
+            for (int c = 0; c < 256; c++) {
+                long bs = 0x0101010101010101L * b;
+                long cs = 0x0101010101010101L * c;
+                for (int k = 0; k < 32; k++) {
+                    long as = 0;
+                    for (int lane = 0; lane < 8; lane++) {
+                        as |= (long) (8 * k + (lane + c) % 8) << (8 * lane);
+                    }
+                    long got = PngPaeth.predict8(as, bs, cs);
+                    for (int lane = 0; lane < 8; lane++) {
+                        int a = (int) (as >>> (8 * lane)) & 0xFF;
+                        int want = specPaeth(a, b, c);
+                        if ((int) (got >>> (8 * lane) & 0xFF) != want) {
+                            assertEquals(want, (int) (got >>> (8 * lane) & 0xFF), a + "," + b + "," + c + " lane " + lane);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void eightLanePaethKeepsNeighbouringLanesApart() {
+        // lanes with different b and c each: no borrow or mask may leak into the next lane
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(8);
+        for (int n = 0; n < 200_000; n++) {
+            long as = rnd.nextLong();
+            long bs = rnd.nextLong();
+            long cs = rnd.nextLong();
+            long got = PngPaeth.predict8(as, bs, cs);
+            for (int lane = 0; lane < 8; lane++) {
+                int want = specPaeth((int) (as >>> (8 * lane)) & 0xFF, (int) (bs >>> (8 * lane)) & 0xFF,
+                        (int) (cs >>> (8 * lane)) & 0xFF);
+                assertEquals(want, (int) (got >>> (8 * lane) & 0xFF));
+            }
+        }
+    }
+
     /** Filters {@code row} (n bytes) against {@code prev} by the specification, sample by sample. */
     private static byte[] specFilter(int type, byte[] row, byte[] prev, int step) {
         byte[] out = new byte[row.length];
