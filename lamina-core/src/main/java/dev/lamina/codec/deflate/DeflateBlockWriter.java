@@ -50,9 +50,10 @@ final class DeflateBlockWriter {
     private final int[] litCode = new int[LITLEN_SYMBOLS];
     private final int[] distLen = new int[DIST_SYMBOLS];
     private final int[] distCode = new int[DIST_SYMBOLS];
-    /** Per match length: the length symbol's code with the extra bits above it, and their bit count. */
-    private final int[] lengthBits = new int[MAX_MATCH + 1];
-    private final int[] lengthBitCount = new int[MAX_MATCH + 1];
+    /** Per literal byte: its code | its code length << 16, for the block being written. */
+    private final int[] literalEntries = new int[256];
+    /** Per match length: the length symbol's code with the extra bits above it | their bit count << 24. */
+    private final int[] lengthEntries = new int[MAX_MATCH + 1];
     /** The code-length sequence of a dynamic header, run-length coded with symbols 16/17/18. */
     private final int[] allLengths = new int[LITLEN_SYMBOLS + DIST_SYMBOLS];
     private final int[] clSymbol = new int[LITLEN_SYMBOLS + DIST_SYMBOLS];
@@ -288,14 +289,21 @@ final class DeflateBlockWriter {
         } while (len > 0);
     }
 
-    /** The hot loop: every token's code (and extra bits) into the accumulator, drained 32 bits at a time. */
+    /**
+     * The hot loop: every token's code (and extra bits) into the accumulator, drained 32 bits at a
+     * time. A literal's code and length come from one table entry ({@code code | length << 16}),
+     * a match length's code, extra bits and their count likewise ({@code bits | count << 24}): under
+     * C1 (bin/lamina's short jobs) every load and bounds check in this loop is paid per token.
+     */
     private void writeTokens(int[] tokens, int n, int[] lCode, int[] lLen, int[] dCode, int[] dLen) {
-        int[] lenBits = lengthBits;
-        int[] lenCount = lengthBitCount;
+        int[] litE = literalEntries;
+        for (int s = 0; s < 256; s++) {
+            litE[s] = lCode[s] | lLen[s] << 16;
+        }
+        int[] lenE = lengthEntries;
         for (int len = MIN_MATCH; len <= MAX_MATCH; len++) {
             int s = LENGTH_SYMBOL[len];
-            lenBits[len] = lCode[s] | LENGTH_EXTRA_VALUE[len] << lLen[s];
-            lenCount[len] = lLen[s] + LENGTH_EXTRA_BITS[len];
+            lenE[len] = (lCode[s] | LENGTH_EXTRA_VALUE[len] << lLen[s]) | (lLen[s] + LENGTH_EXTRA_BITS[len]) << 24;
         }
         byte[] o = out;
         int p = pos;
@@ -303,21 +311,21 @@ final class DeflateBlockWriter {
         int b = bits;
         for (int i = 0; i < n; i++) {
             int t = tokens[i];
-            int dist = t >>> 16;
-            if (dist == 0) {
-                a |= (long) lCode[t] << b;
-                b += lLen[t];
+            if (t >>> 16 == 0) {   // a literal (a match's distance, up to 32768, is above it)
+                int e = litE[t];
+                a |= (long) (e & 0xFFFF) << b;
+                b += e >>> 16;
             } else {
-                int len = t & 0xFFFF;
-                a |= (long) lenBits[len] << b;
-                b += lenCount[len];
+                int e = lenE[t & 0xFFFF];
+                a |= (long) (e & 0xFFFFFF) << b;
+                b += e >>> 24;
                 if (b >= 32) {
                     INT_LE.set(o, p, (int) a);
                     p += 4;
                     a >>>= 32;
                     b -= 32;
                 }
-                int d = dist - 1;
+                int d = (t >>> 16) - 1;
                 int c = DeflateTables.distCode(d);
                 a |= ((long) dCode[c] | (long) (d - (DIST_BASE[c] - 1)) << dLen[c]) << b;
                 b += dLen[c] + DIST_EXTRA[c];

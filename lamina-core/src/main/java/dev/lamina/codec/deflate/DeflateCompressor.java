@@ -83,6 +83,7 @@ public final class DeflateCompressor {
     private final int[] distFreq = new int[DIST_SYMBOLS];
     private final DeflateBlockWriter writer = new DeflateBlockWriter();
     private final MatchCosts costs = new MatchCosts(BLOCK_BYTES + MAX_MATCH);
+    /** Effort 2: how often each byte value occurs in the current block's matches. */
     private final int[] histogram = new int[256];
     private final int[] head;
     private final int[] prev;
@@ -193,7 +194,7 @@ public final class DeflateCompressor {
                 default -> lazyChain(buf, p, stop, end);
             };
             long planned = writer.plan(litFreq, distFreq, p - blockStart);
-            if (effort == 2 && literalsWouldBeSmaller(buf, blockStart, p, planned)) {
+            if (effort == 2 && literalsWouldBeSmaller(p - blockStart, planned)) {
                 startBlock();
                 p = runs(buf, base, blockStart, p, end);
                 writer.plan(litFreq, distFreq, p - blockStart);
@@ -212,18 +213,19 @@ public final class DeflateCompressor {
      * Effort 2 takes every match it finds, which on noisy photographs (where 4-byte repeats are
      * mostly chance) codes larger than literals alone. Whether it did is plain from the planned
      * block size against the entropy of the block's bytes, and then the block is redone as effort 1.
+     * The block's byte histogram is its literals' counts plus the bytes its matches cover, which
+     * {@link #greedyOneProbe} counted in {@link #histogram}: a pass over the whole block for it was
+     * a tenth of a cold PNG encode under C1.
      */
-    private boolean literalsWouldBeSmaller(byte[] b, int from, int to, long lzBits) {
-        int[] h = histogram;
-        Arrays.fill(h, 0);
-        for (int i = from; i < to; i++) {
-            h[b[i] & 0xFF]++;
-        }
+    private boolean literalsWouldBeSmaller(int bytes, long lzBits) {
+        int[] matched = histogram;
+        int[] lit = litFreq;
         double bits = 0;
-        double total = to - from;
+        double total = bytes;
         for (int v = 0; v < 256; v++) {
-            if (h[v] != 0) {
-                bits += h[v] * Math.log(total / h[v]);
+            int count = matched[v] + lit[v];
+            if (count != 0) {
+                bits += count * Math.log(total / count);
             }
         }
         return bits / Math.log(2) < lzBits;
@@ -291,12 +293,17 @@ public final class DeflateCompressor {
         return p;
     }
 
-    /** Effort 2: greedy, one hash candidate per position, every position of a match hashed. */
+    /**
+     * Effort 2: greedy, one hash candidate per position, every position of a match hashed. The
+     * bytes that matches cover are counted in {@link #histogram} for {@link #literalsWouldBeSmaller}.
+     */
     private int greedyOneProbe(byte[] b, int p, int stop, int end) {
         int[] tok = tokens;
         int[] lit = litFreq;
         int[] dst = distFreq;
         int[] hd = head;
+        int[] matched = histogram;
+        Arrays.fill(matched, 0);
         int n = tokenCount;
         int hashable = end - 3;   // positions with 4 bytes to hash
         while (p < stop) {
@@ -307,17 +314,80 @@ public final class DeflateCompressor {
                 hd[h] = p;
                 int dist = p - cand;
                 if (dist <= WINDOW && (int) INT_LE.get(b, cand) == x) {
-                    int len = matchLength(b, cand, p, Math.min(MAX_MATCH, end - p));
+                    int max = Math.min(MAX_MATCH, end - p);
+                    long next8;
+                    long diff;
+                    if (max >= 12 && (diff = (long) LONG_LE.get(b, cand + 4) ^ (next8 = (long) LONG_LE.get(b, p + 4))) != 0
+                            && (diff & 0xFFFFFFFFFFL) != 0) {
+                        // Most matches in filtered photographs are chance repeats of 4 to 8 bytes,
+                        // all of which are in x and next8: the positions to hash and the bytes to
+                        // count come from these registers, not from memory, and there is no call
+                        // (under C1 a call spills every live register).
+                        // A branch, not arithmetic: three in four of these matches are 4 bytes
+                        // long, and a predicted length lets the CPU start on the next position's
+                        // hash lookup before this match's bytes have been compared.
+                        int len;
+                        if ((diff & 0xFF) != 0) {
+                            len = 4;
+                        } else {
+                            len = 4 + firstSetByte(diff);
+                        }
+                        tok[n++] = dist << 16 | len;
+                        lit[LENGTH_SYMBOL[len]]++;
+                        dst[DeflateTables.distCode(dist - 1)]++;
+                        long first8 = x & 0xFFFFFFFFL | next8 << 32;
+                        hd[hash((int) (first8 >>> 8))] = p + 1;
+                        hd[hash((int) (first8 >>> 16))] = p + 2;
+                        hd[hash((int) (first8 >>> 24))] = p + 3;
+                        matched[x & 0xFF]++;
+                        matched[x >>> 8 & 0xFF]++;
+                        matched[x >>> 16 & 0xFF]++;
+                        matched[x >>> 24]++;
+                        for (int k = 4; k < len; k++) {
+                            int y = (int) (next8 >>> ((k - 4) << 3));   // bytes p + k to p + k + 3
+                            hd[hash(y)] = p + k;
+                            matched[y & 0xFF]++;
+                        }
+                        p += len;
+                        continue;
+                    }
+                    int len = matchLength(b, cand, p, max);
                     tok[n++] = dist << 16 | len;
                     lit[LENGTH_SYMBOL[len]]++;
                     dst[DeflateTables.distCode(dist - 1)]++;
                     int qEnd = Math.min(p + len, hashable);
-                    for (int q = p + 1; q < qEnd; q++) {
-                        hd[hash((int) INT_LE.get(b, q))] = q;
+                    if (dist < len) {
+                        // The match repeats its first dist bytes: count them once per repeat, and
+                        // hash only the positions no later one of the same 4 bytes overwrites.
+                        int repeats = len / dist;
+                        int rest = len - repeats * dist;
+                        for (int j = 0; j < dist; j++) {
+                            matched[b[p + j] & 0xFF] += j < rest ? repeats + 1 : repeats;
+                        }
+                        int q = Math.max(p + 1, Math.min(qEnd, p + len - 3) - dist);
+                        for (; q < qEnd; q++) {
+                            hd[hash((int) INT_LE.get(b, q))] = q;
+                        }
+                    } else {
+                        matched[x & 0xFF]++;
+                        int q = p + 1;
+                        for (; q < qEnd; q++) {
+                            int y = (int) INT_LE.get(b, q);
+                            hd[hash(y)] = q;
+                            matched[y & 0xFF]++;
+                        }
+                        for (; q < p + len; q++) {
+                            matched[b[q] & 0xFF]++;
+                        }
                     }
                     p += len;
                     continue;
                 }
+                int v = x & 0xFF;
+                tok[n++] = v;
+                lit[v]++;
+                p++;
+                continue;
             }
             int v = b[p++] & 0xFF;
             tok[n++] = v;
@@ -456,13 +526,23 @@ public final class DeflateCompressor {
         return bestDist == 0 ? 0 : (long) bestDist << 32 | best;
     }
 
+    /**
+     * The index (0-7) of the lowest nonzero byte of {@code diff} (not 0): its trailing zero bits
+     * over 8, as the count of byte-top bits below the lowest set bit, summed by a multiplication.
+     * C1 does not intrinsify {@link Long#numberOfTrailingZeros} and does not inline the 80 bytecodes
+     * of Integer's, which it calls.
+     */
+    private static int firstSetByte(long diff) {
+        return (int) (((((diff & -diff) - 1) & 0x8080808080808080L) >>> 7) * 0x0101010101010101L >>> 56);
+    }
+
     /** How many bytes at cand equal those at p (cand < p), given that the first 4 do, up to max (at least 4). */
     private static int matchLength(byte[] b, int cand, int p, int max) {
         int len = 4;
         while (len + 8 <= max) {
             long diff = (long) LONG_LE.get(b, cand + len) ^ (long) LONG_LE.get(b, p + len);
             if (diff != 0) {
-                return len + (Long.numberOfTrailingZeros(diff) >>> 3);
+                return len + firstSetByte(diff);
             }
             len += 8;
         }
