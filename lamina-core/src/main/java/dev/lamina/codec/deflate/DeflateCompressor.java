@@ -36,6 +36,11 @@ import static dev.lamina.codec.deflate.DeflateTables.WINDOW;
  * (10.14 MB) loses to HUFFMAN_ONLY (8.81 MB), every effort stays within 0.1% of effort 1's 8.79 MB;
  * there effort 6 is slow (5.6 MB/s against zlib 6's 8 MB/s): its chains find only chance repeats.
  *
+ * <p>Effort 2 is also what a cold {@code lamina} command runs on C1 alone (bin/lamina), so its loop
+ * is written for C1 as well: on the headline's filtered 3840x2160 RGBA rows (33.2 MB) in one
+ * thread it takes 256 ms of CPU under C1 and 230 ms under C2 (docs/benchmarks.md, "Issue 15,
+ * third pass").
+ *
  * <p>Blocks hold 64 KiB of input; each is a dynamic Huffman block with 15-bit-limited codes, or
  * fixed or stored blocks when those are smaller, so incompressible input grows by at most 10
  * bytes per 64 KiB (a block's input may straddle a stored block's 65535-byte limit). The hash table is cleared on every call, and no estimate carries over from one call to
