@@ -126,7 +126,9 @@ final class ResizeSweep implements RowDecoder {
         while (opened < outHeight && openFrom[opened] <= last) {
             double[] sum = spare.pollFirst();
             if (sum == null) {
-                sum = new double[len];
+                // one double more than the row: the horizontal pass's vector form reads a lane past
+                // a window's last pixel
+                sum = new double[len + 1];
             } else {
                 Arrays.fill(sum, 0.0);
             }

@@ -1,0 +1,137 @@
+package dev.lamina.simd;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the Vector API, 256-bit: four double lanes.
+ *
+ * <p>The horizontal pass puts one pixel's bands in the lanes (r, g, b and the next pixel's r,
+ * whose sum is thrown away; or r, g, b, a): a tap is one load, one multiply by the broadcast weight
+ * and one add, where the scalar form does three or four of each. The scalar form sums even taps
+ * and odd taps apart and adds the two at the end; so do the lanes, so each band's double is the
+ * same. Two output pixels are summed side by side: four independent chains of adds keep the adder
+ * busy where one pixel's two would wait on each add's latency (measured 1.45x over the scalar
+ * form with two, 1.24x with one).
+ *
+ * <p>A loop-carried vector starts from {@code DoubleVector.zero}, not from a static constant: a
+ * loop phi that merges a constant vector object with computed ones is boxed by C2 (measured 6x
+ * slower than the scalar form). Loaded only through {@link Vectors}.
+ */
+final class VectorRowKernels implements RowKernels {
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
+
+    VectorRowKernels() {
+        if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
+            throw new UnsupportedOperationException("no 256-bit double vectors on this CPU");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "vector: jdk.incubator.vector, " + DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit preferred";
+    }
+
+    @Override
+    public void u8ToUnit(byte[] src, int i, double[] dst, int n) {
+        DoubleVector k255 = DoubleVector.broadcast(D, 255.0);
+        int k = 0;
+        // eight samples a turn: zero-extended to ints, converted exactly to doubles, divided
+        for (; k + 8 <= n; k += 8) {
+            IntVector v = (IntVector) ByteVector.fromArray(B, src, i + k).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+            ((DoubleVector) v.convertShape(VectorOperators.I2D, D, 0)).div(k255).intoArray(dst, k);
+            ((DoubleVector) v.convertShape(VectorOperators.I2D, D, 1)).div(k255).intoArray(dst, k + 4);
+        }
+        for (; k < n; k++) {
+            dst[k] = (src[i + k] & 0xFF) / 255.0;
+        }
+    }
+
+    @Override
+    public int rgb(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset, int x0, int x1, int inX0) {
+        int o = x0, d = 0;
+        for (; o + 1 < x1; o += 2, d += 6) {
+            int s = (first[o] - inX0) * 3, t = offset[o], n = count[o];
+            int u = (first[o + 1] - inX0) * 3, v = offset[o + 1], m = count[o + 1];
+            // the last tap of each window loads four lanes from its pixel; the second result stores four
+            if (Math.max(s + 3 * n, u + 3 * m) >= src.length || d + 6 >= dst.length) {
+                break;
+            }
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
+            int both = Math.min(n, m) & ~1;
+            for (int k = 0; k < both; k += 2, s += 6, t += 2, u += 6, v += 2) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
+            }
+            // what is left of the longer window, even and odd taps as the scalar form
+            for (int end = offset[o] + n; t < end; t += 2, s += 6) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                if (t + 1 < end) {
+                    a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
+                }
+            }
+            for (int end = offset[o + 1] + m; v < end; v += 2, u += 6) {
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                if (v + 1 < end) {
+                    c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
+                }
+            }
+            a0.add(a1).intoArray(dst, d);
+            c0.add(c1).intoArray(dst, d + 3);   // overwrites the first pixel's fourth lane
+        }
+        return o;
+    }
+
+    @Override
+    public int rgba(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset, int x0, int x1, int inX0) {
+        int o = x0, d = 0;
+        for (; o + 1 < x1; o += 2, d += 8) {
+            int s = (first[o] - inX0) * 4, t = offset[o], n = count[o];
+            int u = (first[o + 1] - inX0) * 4, v = offset[o + 1], m = count[o + 1];
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
+            int both = Math.min(n, m) & ~1;
+            for (int k = 0; k < both; k += 2, s += 8, t += 2, u += 8, v += 2) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                c1 = c1.add(DoubleVector.fromArray(D, src, u + 4).mul(DoubleVector.broadcast(D, w[v + 1])));
+            }
+            for (int end = offset[o] + n; t < end; t += 2, s += 8) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                if (t + 1 < end) {
+                    a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                }
+            }
+            for (int end = offset[o + 1] + m; v < end; v += 2, u += 8) {
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                if (v + 1 < end) {
+                    c1 = c1.add(DoubleVector.fromArray(D, src, u + 4).mul(DoubleVector.broadcast(D, w[v + 1])));
+                }
+            }
+            a0.add(a1).intoArray(dst, d);
+            c0.add(c1).intoArray(dst, d + 4);
+        }
+        if (o < x1) {
+            int s = (first[o] - inX0) * 4, t = offset[o];
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            for (int end = t + count[o]; t < end; t += 2, s += 8) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                if (t + 1 < end) {
+                    a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                }
+            }
+            a0.add(a1).intoArray(dst, d);
+            o++;
+        }
+        return o;
+    }
+}
