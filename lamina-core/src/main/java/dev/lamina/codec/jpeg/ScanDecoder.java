@@ -555,9 +555,6 @@ final class ScanDecoder {
         decodeMcus(f.mcusX, n);
     }
 
-    /** AC codes the full decode takes from {@link HuffmanTable#acCodes} between refills. */
-    private static final int AC_CODES_PER_REFILL = 3;
-
     /**
      * Decodes {@code mcus} MCUs of {@code nb} blocks each (laid out by {@link #decodeSequentialRow});
      * false when the scan stopped (an error, or dead data). The bit reader lives in locals for a
@@ -574,13 +571,13 @@ final class ScanDecoder {
      * <p>The reader is refilled without a data-dependent branch whenever the next eight bytes
      * hold no 0xFF ({@code p <= lim}, {@code lim} being -1 once a marker or the end is seen; near
      * a 0xFF, a marker or the end of the data, by {@link #fill}). A refill leaves at least 56
-     * bits. One refill serves a block's DC (a look-up code of at most 9 bits with at most 11
-     * magnitude bits, or the checking path, at most 16 plus 11) and its first AC codes: as many
-     * as the bits left cover at {@link HuffmanTable#AC_MAX_BITS} each, so a block of a DC and an
-     * end of block (most chroma blocks) takes one refill. After that a refill before every three
-     * AC codes from {@link HuffmanTable#acCodes}. An AC code not in that table goes through the
-     * checking path and is followed by a refill. The bits consumed are those of the checking
-     * path, so errors are found at the same places.
+     * bits. A block starts with one; then the AC codes from {@link HuffmanTable#acCodes} are
+     * taken while at least {@link HuffmanTable#AC_MAX_BITS} bits are left (what one takes at
+     * most with its magnitude), and the reader is refilled when fewer are: one test per code, as
+     * a count of codes per refill needed, but a refill every seven or so short codes instead of
+     * every three, and one refill for a block of a DC and an end of block (most chroma blocks).
+     * An AC code not in that table goes through the checking path. The bits consumed are those
+     * of the checking path, so errors are found at the same places.
      */
     private boolean decodeMcus(int mcus, int nb) {
         byte[] d = this.d;
@@ -658,13 +655,9 @@ final class ScanDecoder {
                 HuffmanTable ac = acOf[i];
                 int[] codes = ac.acCodes;
                 int k = 1;
-                // AC codes the bits left cover (b / 18 for b in 0..64, at most 3): at least 56
-                // were there, the DC took at most 20 on its look-up path (2 codes) and 27 on
-                // the checking path (1)
-                int left = Math.min(AC_CODES_PER_REFILL, (b * 57) >> 10);
                 block:
                 for (;;) {
-                    for (; left > 0; left--) {
+                    while (b >= HuffmanTable.AC_MAX_BITS) {
                         int c = codes[(int) (a >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
                         if (c <= 0) {
                             if (c != 0) {
@@ -727,7 +720,6 @@ final class ScanDecoder {
                         p = pos;
                         lim = marker == NO_MARKER ? d.length - 8 : -1;
                     }
-                    left = AC_CODES_PER_REFILL;
                 }
             }
             acc = toRight(a, b);
