@@ -295,9 +295,18 @@ class JpegHuffmanDecodeTest {
     }
 
     private static Outcome decode(byte[] jpeg, boolean strict) {
+        return decode(jpeg, strict, false);
+    }
+
+    /**
+     * With {@code firstDcOnly} the first component's AC codes are stepped over (its DC-only
+     * path, as at 1/8 scale), the others decoded in full in the same MCUs.
+     */
+    private static Outcome decode(byte[] jpeg, boolean strict, boolean firstDcOnly) {
         JpegFrame f = JpegFrame.parse(jpeg, "t.jpg", Limits.defaults());
         List<String> warnings = new ArrayList<>();
         ScanDecoder sd = new ScanDecoder(f, strict, warnings::add);
+        sd.dcOnly[0] = firstDcOnly;
         short[][] coefs = new short[f.components.length][];
         for (JpegFrame.Component c : f.components) {
             coefs[c.index] = new short[c.blocksH * c.blocksW * 64];
@@ -318,6 +327,28 @@ class JpegHuffmanDecodeTest {
         return comps == 3 ? 1 + t / 6 % 2 : 1;
     }
 
+    /** The coefficients with every AC zeroed: what a DC-only decode stores. */
+    private static short[] dcOnly(short[] coefs) {
+        short[] out = new short[coefs.length];
+        for (int i = 0; i < coefs.length; i += 64) {
+            out[i] = coefs[i];
+        }
+        return out;
+    }
+
+    /** Both decodes of a three-component file, the first component in full and DC only, against {@code want}. */
+    private static void assertDecodes(Outcome want, byte[] jpeg, boolean strict, int comps, String what) {
+        for (boolean firstDcOnly : comps == 3 ? new boolean[] {false, true} : new boolean[] {false}) {
+            Outcome got = decode(jpeg, strict, firstDcOnly);
+            String how = what + (firstDcOnly ? ", first component DC only" : "");
+            assertEquals(want.warning(), got.warning(), how);
+            for (int c = 0; c < comps; c++) {
+                short[] expected = firstDcOnly && c == 0 ? dcOnly(want.coefs()[c]) : want.coefs()[c];
+                assertArrayEquals(expected, got.coefs()[c], how + " component " + c);
+            }
+        }
+    }
+
     @Test
     void randomTablesAndBlocksDecodeToWhatWasCoded() {
         Random rnd = new Random(1234);
@@ -327,9 +358,8 @@ class JpegHuffmanDecodeTest {
             int restart = t % 4 == 1 ? 1 + rnd.nextInt(5) : 0;
             File file = randomFile(rnd, comps, 1 + rnd.nextInt(12), 1 + rnd.nextInt(6), lumaH(comps, t), lumaV(comps, t),
                     restart, t % 2 == 0);
-            Outcome got = decode(file.jpeg(), true);
+            assertDecodes(new Outcome(file.coefs(), null), file.jpeg(), true, comps, "file " + t);
             for (int c = 0; c < comps; c++) {
-                assertArrayEquals(file.coefs()[c], got.coefs()[c], "file " + t + " component " + c);
                 for (short v : file.coefs()[c]) {
                     coded += v != 0 ? 1 : 0;
                 }
@@ -506,12 +536,8 @@ class JpegHuffmanDecodeTest {
                 bad = Arrays.copyOf(bad, start + rnd.nextInt(bad.length - start));   // cut short
             }
             Outcome want = reference(bad);
-            Outcome got = decode(bad, false);
-            assertEquals(want.warning(), got.warning(), "damaged file " + t);
-            for (int c = 0; c < comps; c++) {
-                assertArrayEquals(want.coefs()[c], got.coefs()[c], "damaged file " + t + " component " + c);
-            }
-            warned += got.warning() != null ? 1 : 0;
+            assertDecodes(want, bad, false, comps, "damaged file " + t);
+            warned += want.warning() != null ? 1 : 0;
         }
         assertTrue(warned > 200, "too few damaged files were found damaged: " + warned);
     }
