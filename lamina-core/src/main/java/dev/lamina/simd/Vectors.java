@@ -4,7 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}) run
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4},
+ * {@link RowKernels}) run
  * on the JDK's incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
  * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
@@ -15,14 +16,17 @@ import java.util.Optional;
 public final class Vectors {
     private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
     private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
+    private static final String ROWS = "dev.lamina.simd.VectorRowKernels";
     private static final Idct8 VECTOR_IDCT8;
     private static final Idct4 VECTOR_IDCT4;
+    private static final RowKernels VECTOR_ROWS;
     private static final String STATUS;
 
     static {
         String why = null;
         Idct8 idct = null;
         Idct4 idct4 = null;
+        RowKernels rows = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -39,10 +43,12 @@ public final class Vectors {
                     Vectors.class.getModule().addReads(vector.get());
                     idct = newVectorIdct8();
                     idct4 = newVectorIdct4();
+                    rows = newVectorRowKernels();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
+                    rows = null;
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
@@ -50,6 +56,7 @@ public final class Vectors {
         }
         VECTOR_IDCT8 = idct;
         VECTOR_IDCT4 = idct4;
+        VECTOR_ROWS = rows;
         STATUS = why;
     }
 
@@ -64,6 +71,16 @@ public final class Vectors {
     /** The vector 4x4 IDCT when this JVM runs vector kernels, or null. */
     public static Idct4 idct4() {
         return VECTOR_IDCT4;
+    }
+
+    /** The resampler's vector row kernels when this JVM runs vector kernels, or null: then the callers' scalar forms run. */
+    public static RowKernels rowKernels() {
+        return VECTOR_ROWS;
+    }
+
+    /** New vector row kernels whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static RowKernels newVectorRowKernels() throws ReflectiveOperationException {
+        return (RowKernels) Class.forName(ROWS).getDeclaredConstructor().newInstance();
     }
 
     /** A new vector 4x4 IDCT whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
