@@ -15,8 +15,8 @@ import java.util.Optional;
 public final class Vectors {
     private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
     private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
-    private static final Idct8 VECTOR_IDCT8;
-    private static final Idct4 VECTOR_IDCT4;
+    /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
+    private static final boolean VECTOR;
     private static final String STATUS;
 
     static {
@@ -48,22 +48,33 @@ public final class Vectors {
                 }
             }
         }
-        VECTOR_IDCT8 = idct;
-        VECTOR_IDCT4 = idct4;
+        VECTOR = idct != null;
         STATUS = why;
     }
 
     private Vectors() {
     }
 
-    /** The vector 8x8 IDCT when this JVM runs vector kernels, or null: then the caller's scalar one runs. */
+    /**
+     * A new vector 8x8 IDCT when this JVM runs vector kernels, or null: then the caller's scalar one
+     * runs. It has work arrays: one per thread, as the decoder's InverseDct.
+     */
     public static Idct8 idct8() {
-        return VECTOR_IDCT8;
+        return VECTOR ? create(IDCT8, Idct8.class) : null;
     }
 
-    /** The vector 4x4 IDCT when this JVM runs vector kernels, or null. */
+    /** A new vector 4x4 IDCT when this JVM runs vector kernels, or null (one per thread, as idct8). */
     public static Idct4 idct4() {
-        return VECTOR_IDCT4;
+        return VECTOR ? create(IDCT4, Idct4.class) : null;
+    }
+
+    /** A kernel class that loaded at start-up, instantiated again. */
+    private static <T> T create(String name, Class<T> type) {
+        try {
+            return type.cast(Class.forName(name).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name + " loaded at start-up but not now", e);
+        }
     }
 
     /** A new vector 4x4 IDCT whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
