@@ -4,7 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}) run
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}, {@link YccToRgb}) run
  * on the JDK's incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
  * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
@@ -15,14 +15,18 @@ import java.util.Optional;
 public final class Vectors {
     private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
     private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
+    private static final String YCC_RGB = "dev.lamina.simd.VectorYccToRgb";
     /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
     private static final boolean VECTOR;
+    /** The colour conversion has no state: one for all threads. */
+    private static final YccToRgb VECTOR_YCC_RGB;
     private static final String STATUS;
 
     static {
         String why = null;
         Idct8 idct = null;
         Idct4 idct4 = null;
+        YccToRgb ycc = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -39,16 +43,19 @@ public final class Vectors {
                     Vectors.class.getModule().addReads(vector.get());
                     idct = newVectorIdct8();
                     idct4 = newVectorIdct4();
+                    ycc = newVectorYccToRgb();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
+                    ycc = null;
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
             }
         }
         VECTOR = idct != null;
+        VECTOR_YCC_RGB = ycc;
         STATUS = why;
     }
 
@@ -66,6 +73,16 @@ public final class Vectors {
     /** A new vector 4x4 IDCT when this JVM runs vector kernels, or null (one per thread, as idct8). */
     public static Idct4 idct4() {
         return VECTOR ? create(IDCT4, Idct4.class) : null;
+    }
+
+    /** The vector YCbCr to RGB conversion when this JVM runs vector kernels, or null. */
+    public static YccToRgb yccToRgb() {
+        return VECTOR_YCC_RGB;
+    }
+
+    /** A new vector YCbCr to RGB conversion whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static YccToRgb newVectorYccToRgb() throws ReflectiveOperationException {
+        return (YccToRgb) Class.forName(YCC_RGB).getDeclaredConstructor().newInstance();
     }
 
     /** A kernel class that loaded at start-up, instantiated again. */
