@@ -4,9 +4,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4}, {@link YccToRgb}) run
- * on the JDK's incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
- * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
+ * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4},
+ * {@link YccToRgb}, {@link FancyUpsample}) run on the JDK's incubating Vector API, the way Apache
+ * Lucene does: the vector classes are loaded reflectively, only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
  * allocation: many times slower than the scalar code) and the CPU has 256-bit integer vectors.
  * Otherwise, and when loading fails for any reason, the scalar kernels run, silently.
@@ -16,10 +16,12 @@ public final class Vectors {
     private static final String IDCT8 = "dev.lamina.simd.VectorIdct8";
     private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
     private static final String YCC_RGB = "dev.lamina.simd.VectorYccToRgb";
+    private static final String FANCY = "dev.lamina.simd.VectorFancyUpsample";
     /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
     private static final boolean VECTOR;
     /** The colour conversion has no state: one for all threads. */
     private static final YccToRgb VECTOR_YCC_RGB;
+    private static final FancyUpsample VECTOR_FANCY;
     private static final String STATUS;
 
     static {
@@ -27,6 +29,7 @@ public final class Vectors {
         Idct8 idct = null;
         Idct4 idct4 = null;
         YccToRgb ycc = null;
+        FancyUpsample fancy = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -44,11 +47,13 @@ public final class Vectors {
                     idct = newVectorIdct8();
                     idct4 = newVectorIdct4();
                     ycc = newVectorYccToRgb();
+                    fancy = newVectorFancyUpsample();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
                     ycc = null;
+                    fancy = null;
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
@@ -56,6 +61,7 @@ public final class Vectors {
         }
         VECTOR = idct != null;
         VECTOR_YCC_RGB = ycc;
+        VECTOR_FANCY = fancy;
         STATUS = why;
     }
 
@@ -83,6 +89,16 @@ public final class Vectors {
     /** A new vector YCbCr to RGB conversion whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
     public static YccToRgb newVectorYccToRgb() throws ReflectiveOperationException {
         return (YccToRgb) Class.forName(YCC_RGB).getDeclaredConstructor().newInstance();
+    }
+
+    /** The vector fancy upsampling when this JVM runs vector kernels, or null. */
+    public static FancyUpsample fancyUpsample() {
+        return VECTOR_FANCY;
+    }
+
+    /** A new vector fancy upsampling whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static FancyUpsample newVectorFancyUpsample() throws ReflectiveOperationException {
+        return (FancyUpsample) Class.forName(FANCY).getDeclaredConstructor().newInstance();
     }
 
     /** A kernel class that loaded at start-up, instantiated again. */

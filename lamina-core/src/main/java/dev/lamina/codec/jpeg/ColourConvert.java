@@ -6,7 +6,9 @@ import dev.lamina.simd.YccToRgb;
 /**
  * Colour conversions of the decoder, with libjpeg 6b's fixed-point tables (jdcolor.c, 16
  * fraction bits), so YCbCr decodes to exactly the RGB that libjpeg (and the JDK's ImageIO)
- * returns.
+ * returns. YCbCr to RGB also has a Vector API form ({@link Vectors#yccToRgb}, used when the JVM
+ * runs vector kernels) that computes the tables' products and writes the interleaved row 24 bytes
+ * at a time: the same bytes.
  *
  * <p>CMYK: Adobe applications write CMYK JPEGs inverted (255 = no ink), and libjpeg and
  * TwelveMonkeys pass the stored values on. Lamina converts to RGB the simple way, without a
