@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4},
- * {@link YccToRgb}, {@link FancyUpsample}) run on the JDK's incubating Vector API, the way Apache
+ * {@link YccToRgb}, {@link FancyUpsample}, {@link RgbToYcc}) run on the JDK's incubating Vector API, the way Apache
  * Lucene does: the vector classes are loaded reflectively, only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
  * allocation: many times slower than the scalar code) and the CPU has 256-bit integer vectors.
@@ -17,11 +17,13 @@ public final class Vectors {
     private static final String IDCT4 = "dev.lamina.simd.VectorIdct4";
     private static final String YCC_RGB = "dev.lamina.simd.VectorYccToRgb";
     private static final String FANCY = "dev.lamina.simd.VectorFancyUpsample";
+    private static final String RGB_YCC = "dev.lamina.simd.VectorRgbToYcc";
     /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
     private static final boolean VECTOR;
     /** The colour conversion has no state: one for all threads. */
     private static final YccToRgb VECTOR_YCC_RGB;
     private static final FancyUpsample VECTOR_FANCY;
+    private static final RgbToYcc VECTOR_RGB_YCC;
     private static final String STATUS;
 
     static {
@@ -30,6 +32,7 @@ public final class Vectors {
         Idct4 idct4 = null;
         YccToRgb ycc = null;
         FancyUpsample fancy = null;
+        RgbToYcc rgbYcc = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -48,12 +51,14 @@ public final class Vectors {
                     idct4 = newVectorIdct4();
                     ycc = newVectorYccToRgb();
                     fancy = newVectorFancyUpsample();
+                    rgbYcc = newVectorRgbToYcc();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
                     idct4 = null;
                     ycc = null;
                     fancy = null;
+                    rgbYcc = null;
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
@@ -62,6 +67,7 @@ public final class Vectors {
         VECTOR = idct != null;
         VECTOR_YCC_RGB = ycc;
         VECTOR_FANCY = fancy;
+        VECTOR_RGB_YCC = rgbYcc;
         STATUS = why;
     }
 
@@ -99,6 +105,16 @@ public final class Vectors {
     /** A new vector fancy upsampling whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
     public static FancyUpsample newVectorFancyUpsample() throws ReflectiveOperationException {
         return (FancyUpsample) Class.forName(FANCY).getDeclaredConstructor().newInstance();
+    }
+
+    /** The vector RGB to YCbCr conversion (the encoder's) when this JVM runs vector kernels, or null. */
+    public static RgbToYcc rgbToYcc() {
+        return VECTOR_RGB_YCC;
+    }
+
+    /** A new vector RGB to YCbCr conversion whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static RgbToYcc newVectorRgbToYcc() throws ReflectiveOperationException {
+        return (RgbToYcc) Class.forName(RGB_YCC).getDeclaredConstructor().newInstance();
     }
 
     /** A kernel class that loaded at start-up, instantiated again. */

@@ -19,33 +19,73 @@ class JpegColourConvertTest {
         return (int) (x * 65536 + 0.5);
     }
 
-    @Test
-    void everyColourConvertsAsJccolor() {
-        int half = 1 << 15;
-        int cbcrOffset = (128 << 16) + half - 1;
+    /**
+     * Every RGB colour through StripCoder.rgbToYcc, the tables alone and with the vector form (all
+     * but a row's last few pixels: each row of 256 blue values is converted twice, rotated by 128,
+     * so that every colour goes through the vector part).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void everyColourConvertsAsJccolor(boolean vector) throws ReflectiveOperationException {
+        dev.lamina.simd.RgbToYcc kernel = vector ? Vectors.newVectorRgbToYcc() : null;
         byte[] row = new byte[256 * 3];
         byte[] y = new byte[256];
         byte[] cb = new byte[256];
         byte[] cr = new byte[256];
         for (int r = 0; r < 256; r++) {
             for (int g = 0; g < 256; g++) {
-                for (int b = 0; b < 256; b++) {
-                    row[3 * b] = (byte) r;
-                    row[3 * b + 1] = (byte) g;
-                    row[3 * b + 2] = (byte) b;
-                }
-                StripCoder.rgbToYcc(row, 0, y, cb, cr, 0, 256);
-                for (int b = 0; b < 256; b++) {
-                    int ey = (fix(0.29900) * r + fix(0.58700) * g + fix(0.11400) * b + half) >> 16;
-                    int ecb = (-fix(0.16874) * r - fix(0.33126) * g + fix(0.5) * b + cbcrOffset) >> 16;
-                    int ecr = (fix(0.5) * r - fix(0.41869) * g - fix(0.08131) * b + cbcrOffset) >> 16;
-                    if (ey != (y[b] & 0xFF) || ecb != (cb[b] & 0xFF) || ecr != (cr[b] & 0xFF)) {
-                        assertEquals(ey + "," + ecb + "," + ecr, (y[b] & 0xFF) + "," + (cb[b] & 0xFF) + "," + (cr[b] & 0xFF),
-                                "RGB " + r + "," + g + "," + b);
+                for (int rot = 0; rot < 256; rot += 128) {
+                    for (int k = 0; k < 256; k++) {
+                        row[3 * k] = (byte) r;
+                        row[3 * k + 1] = (byte) g;
+                        row[3 * k + 2] = (byte) (k + rot);
+                    }
+                    StripCoder.rgbToYcc(kernel, row, 0, y, cb, cr, 0, 256);
+                    for (int k = 0; k < 256; k++) {
+                        int b = (k + rot) & 255;
+                        int want = jccolor(r, g, b);
+                        int got = (y[k] & 0xFF) | (cb[k] & 0xFF) << 8 | (cr[k] & 0xFF) << 16;
+                        if (got != want) {
+                            assertEquals(Integer.toHexString(want), Integer.toHexString(got),
+                                    "RGB " + r + "," + g + "," + b + " (0xCrCbY)");
+                        }
                     }
                 }
             }
         }
+        // short rows at the very end of their array (a read past the row would throw), every
+        // length up to 40, from odd offsets
+        java.util.Random rnd = new java.util.Random(15);
+        for (int n = 0; n <= 40; n++) {
+            for (int t = 0; t < 50; t++) {
+                int ip = rnd.nextInt(4);
+                byte[] in = new byte[ip + 3 * n];
+                rnd.nextBytes(in);
+                int o = rnd.nextInt(3);
+                byte[] py = new byte[o + n];
+                byte[] pb = new byte[o + n];
+                byte[] pr = new byte[o + n];
+                StripCoder.rgbToYcc(kernel, in, ip, py, pb, pr, o, n);
+                for (int k = 0; k < n; k++) {
+                    int want = jccolor(in[ip + 3 * k] & 0xFF, in[ip + 3 * k + 1] & 0xFF, in[ip + 3 * k + 2] & 0xFF);
+                    int got = (py[o + k] & 0xFF) | (pb[o + k] & 0xFF) << 8 | (pr[o + k] & 0xFF) << 16;
+                    assertEquals(Integer.toHexString(want), Integer.toHexString(got), "pixel " + k + " of " + n);
+                }
+            }
+        }
+        if (vector) {
+            assertTrue(kernel.convert(row, 0, y, cb, cr, 0, 256) >= 246, "the vector form converts most of a row");
+        }
+    }
+
+    /** jccolor.c's rgb_ycc_convert from its table definitions, as Y | Cb << 8 | Cr << 16. */
+    private static int jccolor(int r, int g, int b) {
+        int half = 1 << 15;
+        int cbcrOffset = (128 << 16) + half - 1;
+        int ey = (fix(0.29900) * r + fix(0.58700) * g + fix(0.11400) * b + half) >> 16;
+        int ecb = (-fix(0.16874) * r - fix(0.33126) * g + fix(0.5) * b + cbcrOffset) >> 16;
+        int ecr = (fix(0.5) * r - fix(0.41869) * g - fix(0.08131) * b + cbcrOffset) >> 16;
+        return ey | ecb << 8 | ecr << 16;
     }
 
     /**
