@@ -28,6 +28,17 @@ public final class AotTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every command's model and the parse of the usual command lines, as a real run builds
+        // them (LaminaCommand registers only the command a run names): the cache then holds
+        // their classes too.
+        String bg = samples.resolve("background.png").toString();
+        String wm = samples.resolve("watermark.png").toString();
+        for (String[] line : new String[][]{{"composite", bg, wm, "--gravity", "centre", "-o", "out.png"},
+                {"thumbnail", "--size", "256", "--quality", "85", "-o", "%s.jpg", bg, wm},
+                {"resize", bg, "--width", "300", "-o", "out.jpg"}, {"convert", bg, "-o", "out.webp"}}) {
+            LaminaCommand.commandLine(line).parseArgs(line);
+        }
+        LaminaCommand.commandLine(new String[0]);
         LaminaImage background = Lamina.open(samples.resolve("background.png"));
         LaminaImage watermark = Lamina.open(samples.resolve("watermark.png"));
         byte[] png = background.composite(Layer.of(watermark).gravity(Gravity.CENTRE)).encode(PngOptions.png());

@@ -12,13 +12,19 @@ import java.io.PrintWriter;
  * Stack traces are for Lamina's developers: {@code LAMINA_DEBUG=1} shows them.
  */
 @Command(name = "lamina", mixinStandardHelpOptions = true, version = "lamina 0.1.0",
-        description = "Layered image compositing: exact, streaming, pure Java.",
-        subcommands = {CompositeCommand.class, ConvertCommand.class, ResizeCommand.class, ThumbnailCommand.class,
-                ExtractCommand.class, ExtendCommand.class, FlipCommand.class, FlopCommand.class, RotateCommand.class,
-                AffineCommand.class, TrimCommand.class, BlurCommand.class, RenderCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, ServeCommand.class,
-                LoadTestCommand.class, AotTrainingCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "Layered image compositing: exact, streaming, pure Java.")
 public final class LaminaCommand implements Runnable {
+    /**
+     * The commands, in the order the usage lists them. They are registered by {@link #commandLine}
+     * rather than in the annotation: picocli builds a command's model (every option, by
+     * reflection) when it is registered, and a cold run that named one command paid for all
+     * nineteen.
+     */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(CompositeCommand.class, ConvertCommand.class,
+            ResizeCommand.class, ThumbnailCommand.class, ExtractCommand.class, ExtendCommand.class, FlipCommand.class,
+            FlopCommand.class, RotateCommand.class, AffineCommand.class, TrimCommand.class, BlurCommand.class,
+            RenderCommand.class, SharpenCommand.class, InfoCommand.class, CompareCommand.class, ServeCommand.class,
+            LoadTestCommand.class, AotTrainingCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +40,7 @@ public final class LaminaCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine();
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -86,11 +92,26 @@ public final class LaminaCommand implements Runnable {
         }
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code arguments}: when they start with a command's name, only that command
+     * is registered (its usage, messages and exit codes are the same); otherwise (no command, an
+     * option, {@code help}, a misspelt name that picocli suggests a command for) all of them.
+     */
+    static CommandLine commandLine(String[] arguments) {
         CommandLine cl = new CommandLine(new LaminaCommand());
+        String first = arguments.length > 0 ? arguments[0] : "";
+        boolean one = COMMANDS.stream().anyMatch(c -> first.equals(nameOf(c)) && !first.equals("help"));
+        for (Class<?> command : COMMANDS) {
+            if (!one || first.equals(nameOf(command))) {
+                cl.addSubcommand(command);
+            }
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);   // compare --gate STUDY
         // Layer options (--mode, --gravity, ...) follow each layer file: composite parses them itself.
-        cl.getSubcommands().get("composite").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine composite = cl.getSubcommands().get("composite");
+        if (composite != null) {
+            composite.setUnmatchedOptionsArePositionalParams(true);
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             String[] args = parseResult.originalArgs().toArray(new String[0]);
@@ -127,5 +148,9 @@ public final class LaminaCommand implements Runnable {
             return 2;
         });
         return cl;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 }

@@ -255,4 +255,31 @@ class CliTest {
         assertEquals(1, big.code());
         assertTrue(big.err().contains("canvas:100x100") && big.err().contains("--limit-pixels"), big.err());
     }
+
+    /**
+     * A run that names a command registers that command alone (a cold start builds one model,
+     * not nineteen): its usage and its errors must be what the full command line gives.
+     */
+    @Test
+    void aCommandRegisteredAloneBehavesAsAmongAll() {
+        Run all = lamina("--help");
+        for (Class<?> command : LaminaCommand.COMMANDS) {
+            String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
+            boolean hidden = command.getAnnotation(picocli.CommandLine.Command.class).hidden();
+            assertEquals(!hidden, all.out().contains("\n  " + name + " "), name + " in lamina --help");
+            if (name.equals("help")) {
+                continue;
+            }
+            picocli.CommandLine alone = LaminaCommand.commandLine(new String[]{name});
+            assertEquals(List.of(name), List.copyOf(alone.getSubcommands().keySet()));
+            assertEquals(LaminaCommand.commandLine(new String[0]).getSubcommands().get(name).getUsageMessage(),
+                    alone.getSubcommands().get(name).getUsageMessage(), name + " --help");
+        }
+        Run wrong = lamina("resize", base.toString(), "--no-such-option", "-o", dir.resolve("x.png").toString());
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("'--no-such-option'"), wrong.err());
+        assertTrue(wrong.err().contains("(lamina resize --help shows the usage)"), wrong.err());
+        assertEquals(2, lamina().code());
+        assertTrue(lamina("help", "thumbnail").out().contains("Usage: lamina thumbnail"));
+    }
 }
