@@ -20,7 +20,7 @@ public final class Vectors {
     private static final String RGB_YCC = "dev.lamina.simd.VectorRgbToYcc";
     /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
     private static final boolean VECTOR;
-    /** The colour conversion has no state: one for all threads. */
+    /** The kernels without state (the IDCTs have work arrays): one each for all threads. */
     private static final YccToRgb VECTOR_YCC_RGB;
     private static final FancyUpsample VECTOR_FANCY;
     private static final RgbToYcc VECTOR_RGB_YCC;
