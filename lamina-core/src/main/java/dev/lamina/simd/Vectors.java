@@ -1,5 +1,6 @@
 package dev.lamina.simd;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 
@@ -18,8 +19,9 @@ public final class Vectors {
     private static final String YCC_RGB = "dev.lamina.simd.VectorYccToRgb";
     private static final String FANCY = "dev.lamina.simd.VectorFancyUpsample";
     private static final String RGB_YCC = "dev.lamina.simd.VectorRgbToYcc";
-    /** Whether the vector kernels run in this JVM (they loaded once, at start-up). */
-    private static final boolean VECTOR;
+    /** The vector IDCTs' constructors when the vector kernels run in this JVM, else null. */
+    private static final Constructor<?> IDCT8_NEW;
+    private static final Constructor<?> IDCT4_NEW;
     /** The kernels without state (the IDCTs have work arrays): one each for all threads. */
     private static final YccToRgb VECTOR_YCC_RGB;
     private static final FancyUpsample VECTOR_FANCY;
@@ -64,7 +66,8 @@ public final class Vectors {
                 }
             }
         }
-        VECTOR = idct != null;
+        IDCT8_NEW = idct == null ? null : constructor(idct);
+        IDCT4_NEW = idct4 == null ? null : constructor(idct4);
         VECTOR_YCC_RGB = ycc;
         VECTOR_FANCY = fancy;
         VECTOR_RGB_YCC = rgbYcc;
@@ -79,12 +82,12 @@ public final class Vectors {
      * runs. It has work arrays: one per thread, as the decoder's InverseDct.
      */
     public static Idct8 idct8() {
-        return VECTOR ? create(IDCT8, Idct8.class) : null;
+        return IDCT8_NEW == null ? null : (Idct8) create(IDCT8_NEW);
     }
 
     /** A new vector 4x4 IDCT when this JVM runs vector kernels, or null (one per thread, as idct8). */
     public static Idct4 idct4() {
-        return VECTOR ? create(IDCT4, Idct4.class) : null;
+        return IDCT4_NEW == null ? null : (Idct4) create(IDCT4_NEW);
     }
 
     /** The vector YCbCr to RGB conversion when this JVM runs vector kernels, or null. */
@@ -117,12 +120,20 @@ public final class Vectors {
         return (RgbToYcc) Class.forName(RGB_YCC).getDeclaredConstructor().newInstance();
     }
 
-    /** A kernel class that loaded at start-up, instantiated again. */
-    private static <T> T create(String name, Class<T> type) {
+    private static Constructor<?> constructor(Object kernel) {
         try {
-            return type.cast(Class.forName(name).getDeclaredConstructor().newInstance());
+            return kernel.getClass().getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);   // it was just called
+        }
+    }
+
+    /** Another instance of a kernel class that loaded at start-up. */
+    private static Object create(Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(name + " loaded at start-up but not now", e);
+            throw new IllegalStateException(constructor + " worked at start-up but not now", e);
         }
     }
 
