@@ -18,7 +18,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -40,7 +39,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorIdct4 implements Idct4 {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int CHUNK = VectorIdct8.CHUNK;   // even: pairs never straddle two chunks
@@ -95,7 +93,7 @@ final class VectorIdct4 implements Idct4 {
         for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
             int n = Math.min(CHUNK, blocks - b0);
             int pairs = (n + 1) >> 1;
-            dequantise(in, o + 64 * b0, n, q, g);
+            VectorIdct8.dequantise(in, o + 64 * b0, n, q, g, false);
             if ((n & 1) != 0) {
                 System.arraycopy(g, 64 * (n - 1), g, 64 * n, 64);   // the lone block's partner: itself
             }
@@ -110,21 +108,6 @@ final class VectorIdct4 implements Idct4 {
             if ((n & 1) != 0) {
                 storeLone(res, 64 * (n >> 1), out, p + 8 * (n >> 1), stride);
             }
-        }
-    }
-
-    /** Rows 0-3 and 5-7 of each block's coefficients times the quantisers (row 4 is not used). */
-    private static void dequantise(short[] in, int i, int n, int[] q, int[] g) {
-        for (int b = 0; b < n; b++) {
-            int s = i + 64 * b;
-            int w = 64 * b;
-            load(in, s).mul(IntVector.fromArray(I, q, 0)).intoArray(g, w);
-            load(in, s + 8).mul(IntVector.fromArray(I, q, 8)).intoArray(g, w + 8);
-            load(in, s + 16).mul(IntVector.fromArray(I, q, 16)).intoArray(g, w + 16);
-            load(in, s + 24).mul(IntVector.fromArray(I, q, 24)).intoArray(g, w + 24);
-            load(in, s + 40).mul(IntVector.fromArray(I, q, 40)).intoArray(g, w + 40);
-            load(in, s + 48).mul(IntVector.fromArray(I, q, 48)).intoArray(g, w + 48);
-            load(in, s + 56).mul(IntVector.fromArray(I, q, 56)).intoArray(g, w + 56);
         }
     }
 
@@ -214,9 +197,5 @@ final class VectorIdct4 implements Idct4 {
     private static ByteVector pair(int[] res, int at) {
         IntVector row = PAIR.selectFrom(IntVector.fromArray(I, res, at), IntVector.fromArray(I, res, at + 32));
         return (ByteVector) row.convertShape(VectorOperators.I2B, B, 0);
-    }
-
-    private static IntVector load(short[] in, int i) {
-        return (IntVector) ShortVector.fromArray(S, in, i).convertShape(VectorOperators.S2I, I, 0);
     }
 }

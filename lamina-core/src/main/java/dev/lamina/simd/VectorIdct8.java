@@ -49,7 +49,8 @@ import jdk.incubator.vector.VectorSpecies;
  * be merged at all. In a loop over blocks every offset is 64 * block + constant (or, for the
  * output, 8 * block + a loop invariant), which C2's loop predication checks once before the loop.
  * The vector constants stay in registers across the loop too.
- * <li>Each pass's even part has one method per half, so that every offset in it is a constant.
+ * <li>A pass's even part runs in two halves (four outputs each), one loop each: the offsets
+ * depend on the half, an invariant of the loop, which the loop's one check covers.
  * </ul>
  */
 final class VectorIdct8 implements Idct8 {
@@ -132,21 +133,24 @@ final class VectorIdct8 implements Idct8 {
         int[] odd = this.odd;
         for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
             int n = Math.min(CHUNK, blocks - b0);
-            dequantise(in, o + 64 * b0, n, q, ws);
+            dequantise(in, o + 64 * b0, n, q, ws, true);
             odd(ws, n, odd);
-            evenPass1Outer(ws, odd, n, wt);
-            evenPass1Inner(ws, odd, n, wt);
+            evenPass1(ws, odd, n, wt, 0);
+            evenPass1(ws, odd, n, wt, 1);
             transpose(wt, n);
             odd(wt, n, odd);
-            evenPass2Outer(wt, odd, n, ws);
-            evenPass2Inner(wt, odd, n, ws);
+            evenPass2(wt, odd, n, ws, 0);
+            evenPass2(wt, odd, n, ws, 1);
             transpose(ws, n);
             store(ws, n, out, outPos + 8 * b0, stride);
         }
     }
 
-    /** The blocks' coefficients times the quantisers, rows of ints. */
-    private static void dequantise(short[] in, int i, int n, int[] q, int[] ws) {
+    /**
+     * The blocks' coefficients times the quantisers, rows of ints; row 4 only if {@code row4}
+     * (VectorIdct4 never reads it: a row less is 8 % of its time).
+     */
+    static void dequantise(short[] in, int i, int n, int[] q, int[] ws, boolean row4) {
         for (int b = 0; b < n; b++) {
             int s = i + 64 * b;
             int w = 64 * b;
@@ -154,7 +158,9 @@ final class VectorIdct8 implements Idct8 {
             load(in, s + 8).mul(IntVector.fromArray(I, q, 8)).intoArray(ws, w + 8);
             load(in, s + 16).mul(IntVector.fromArray(I, q, 16)).intoArray(ws, w + 16);
             load(in, s + 24).mul(IntVector.fromArray(I, q, 24)).intoArray(ws, w + 24);
-            load(in, s + 32).mul(IntVector.fromArray(I, q, 32)).intoArray(ws, w + 32);
+            if (row4) {
+                load(in, s + 32).mul(IntVector.fromArray(I, q, 32)).intoArray(ws, w + 32);
+            }
             load(in, s + 40).mul(IntVector.fromArray(I, q, 40)).intoArray(ws, w + 40);
             load(in, s + 48).mul(IntVector.fromArray(I, q, 48)).intoArray(ws, w + 48);
             load(in, s + 56).mul(IntVector.fromArray(I, q, 56)).intoArray(ws, w + 56);
@@ -189,10 +195,13 @@ final class VectorIdct8 implements Idct8 {
     }
 
     /**
-     * Pass 1's even part with tmp10 and tmp13, and rows 0, 7, 3 and 4 (lanes = columns; odd parts
-     * tmp3 and tmp0). 4(x + y) is split off the even term.
+     * Pass 1's even part and four of its outputs (lanes = columns): with half 0, rows 0, 7, 3 and 4
+     * (tmp10 and tmp13 with tmp3, odd parts tmp3 and tmp0); with half 1, rows 1, 6, 2 and 5 (tmp11
+     * and tmp12 with tmp2, odd parts tmp2 and tmp1). 4(x +- y) is split off the even term. The
+     * offsets are 64 * block plus a loop invariant: checked once per loop.
      */
-    private static void evenPass1Outer(int[] ws, int[] odd, int n, int[] w) {
+    private static void evenPass1(int[] ws, int[] odd, int n, int[] w, int half) {
+        int h = 8 * half;
         for (int b = 0; b < n; b++) {
             int g = 64 * b;
             int d = 32 * b;
@@ -200,24 +209,18 @@ final class VectorIdct8 implements Idct8 {
             IntVector g2 = IntVector.fromArray(I, ws, g + 16);
             IntVector g4 = IntVector.fromArray(I, ws, g + 32);
             IntVector g6 = IntVector.fromArray(I, ws, g + 48);
-            IntVector t = g2.add(g6).mul(VFIX_0_541196100).add(g2.mul(VFIX_0_765366865));
-            IntVector e = g0.add(g4).lanewise(VectorOperators.LSHL, PASS1_BITS);
-            pass1Rows(e, t, IntVector.fromArray(I, odd, d + 24), IntVector.fromArray(I, odd, d), w, g, g + 56, g + 24, g + 32);
-        }
-    }
-
-    /** Pass 1's even part with tmp11 and tmp12, and rows 1, 6, 2 and 5 (odd parts tmp2 and tmp1). */
-    private static void evenPass1Inner(int[] ws, int[] odd, int n, int[] w) {
-        for (int b = 0; b < n; b++) {
-            int g = 64 * b;
-            int d = 32 * b;
-            IntVector g0 = IntVector.fromArray(I, ws, g);
-            IntVector g2 = IntVector.fromArray(I, ws, g + 16);
-            IntVector g4 = IntVector.fromArray(I, ws, g + 32);
-            IntVector g6 = IntVector.fromArray(I, ws, g + 48);
-            IntVector t = g2.add(g6).mul(VFIX_0_541196100).add(g6.mul(VM_FIX_1_847759065));
-            IntVector e = g0.sub(g4).lanewise(VectorOperators.LSHL, PASS1_BITS);
-            pass1Rows(e, t, IntVector.fromArray(I, odd, d + 16), IntVector.fromArray(I, odd, d + 8), w, g + 8, g + 48, g + 16, g + 40);
+            IntVector z1 = g2.add(g6).mul(VFIX_0_541196100);
+            IntVector e;
+            IntVector t;
+            if (half == 0) {
+                e = g0.add(g4).lanewise(VectorOperators.LSHL, PASS1_BITS);
+                t = z1.add(g2.mul(VFIX_0_765366865));
+            } else {
+                e = g0.sub(g4).lanewise(VectorOperators.LSHL, PASS1_BITS);
+                t = z1.add(g6.mul(VM_FIX_1_847759065));
+            }
+            pass1Rows(e, t, IntVector.fromArray(I, odd, d + 24 - h), IntVector.fromArray(I, odd, d + h), w,
+                    g + h, g + 56 - h, g + 24 - h, g + 32 + h);
         }
     }
 
@@ -232,11 +235,11 @@ final class VectorIdct8 implements Idct8 {
     }
 
     /**
-     * Pass 2's even part with s = w0 + w4 and tmp10/tmp13 and four of its outputs (lanes = rows),
-     * rows 0, 7, 3 and 4 with the range limit: s split into s >> 5 and (s & 31) * 2^13, the samples
-     * descaled by 2^18.
+     * Pass 2's even part and four of its outputs (lanes = rows) with the range limit, halves as in
+     * pass 1: s = w0 +- w4 split into s >> 5 and (s & 31) * 2^13, the samples descaled by 2^18.
      */
-    private static void evenPass2Outer(int[] w, int[] odd, int n, int[] ws) {
+    private static void evenPass2(int[] w, int[] odd, int n, int[] ws, int half) {
+        int h = 8 * half;
         for (int b = 0; b < n; b++) {
             int g = 64 * b;
             int d = 32 * b;
@@ -244,24 +247,18 @@ final class VectorIdct8 implements Idct8 {
             IntVector w2 = IntVector.fromArray(I, w, g + 16);
             IntVector w4 = IntVector.fromArray(I, w, g + 32);
             IntVector w6 = IntVector.fromArray(I, w, g + 48);
-            IntVector t = w2.add(w6).mul(VFIX_0_541196100).add(w2.mul(VFIX_0_765366865));
-            IntVector s = w0.add(w4);
-            pass2Rows(s, t, IntVector.fromArray(I, odd, d + 24), IntVector.fromArray(I, odd, d), ws, g, g + 56, g + 24, g + 32);
-        }
-    }
-
-    /** Pass 2 with s = w0 - w4 and tmp11/tmp12: rows 1, 6, 2 and 5. */
-    private static void evenPass2Inner(int[] w, int[] odd, int n, int[] ws) {
-        for (int b = 0; b < n; b++) {
-            int g = 64 * b;
-            int d = 32 * b;
-            IntVector w0 = IntVector.fromArray(I, w, g);
-            IntVector w2 = IntVector.fromArray(I, w, g + 16);
-            IntVector w4 = IntVector.fromArray(I, w, g + 32);
-            IntVector w6 = IntVector.fromArray(I, w, g + 48);
-            IntVector t = w2.add(w6).mul(VFIX_0_541196100).add(w6.mul(VM_FIX_1_847759065));
-            IntVector s = w0.sub(w4);
-            pass2Rows(s, t, IntVector.fromArray(I, odd, d + 16), IntVector.fromArray(I, odd, d + 8), ws, g + 8, g + 48, g + 16, g + 40);
+            IntVector z1 = w2.add(w6).mul(VFIX_0_541196100);
+            IntVector s;
+            IntVector t;
+            if (half == 0) {
+                s = w0.add(w4);
+                t = z1.add(w2.mul(VFIX_0_765366865));
+            } else {
+                s = w0.sub(w4);
+                t = z1.add(w6.mul(VM_FIX_1_847759065));
+            }
+            pass2Rows(s, t, IntVector.fromArray(I, odd, d + 24 - h), IntVector.fromArray(I, odd, d + h), ws,
+                    g + h, g + 56 - h, g + 24 - h, g + 32 + h);
         }
     }
 
