@@ -48,7 +48,6 @@ import jdk.incubator.vector.VectorSpecies;
  * offsets depended on an argument, and the output stores' offsets (position + row * stride) cannot
  * be merged at all. In a loop over blocks every offset is 64 * block + constant (or, for the
  * output, 8 * block + a loop invariant), which C2's loop predication checks once before the loop.
- * The vector constants stay in registers across the loop too.
  * <li>A pass's even part runs in two halves (four outputs each), one loop each: the offsets
  * depend on the half, an invariant of the loop, which the loop's one check covers.
  * </ul>
