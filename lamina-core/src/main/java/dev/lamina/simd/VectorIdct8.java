@@ -91,20 +91,19 @@ final class VectorIdct8 implements Idct8 {
      * lane c of the first if c has the bit clear, else lane c ^ bit of the second (index + 8);
      * for the second row the other way round. Eight two-source selects per stage.
      */
-    private static final IntVector LO0 = select(0, false);
-    private static final IntVector HI0 = select(0, true);
-    private static final IntVector LO1 = select(1, false);
-    private static final IntVector HI1 = select(1, true);
-    private static final IntVector LO2 = select(2, false);
-    private static final IntVector HI2 = select(2, true);
+    private static final int[] SELECT = selects();
 
-    private static IntVector select(int stage, boolean second) {
-        int bit = 1 << stage;
-        int[] index = new int[8];
-        for (int c = 0; c < 8; c++) {
-            index[c] = second ? ((c & bit) == 0 ? c ^ bit : 8 + c) : ((c & bit) == 0 ? c : 8 + (c ^ bit));
+    /** The six index vectors: for stages 0, 1, 2 the first row's (lo) and the second's (hi), eight ints each. */
+    private static int[] selects() {
+        int[] index = new int[48];
+        for (int stage = 0; stage < 3; stage++) {
+            int bit = 1 << stage;
+            for (int c = 0; c < 8; c++) {
+                index[16 * stage + c] = (c & bit) == 0 ? c : 8 + (c ^ bit);
+                index[16 * stage + 8 + c] = (c & bit) == 0 ? c ^ bit : 8 + c;
+            }
         }
-        return IntVector.fromArray(I, index, 0);
+        return index;
     }
 
     /** Coefficients, then pass 2's samples; pass 1's output; the odd parts (tmp0-tmp3 of each block). */
@@ -276,6 +275,15 @@ final class VectorIdct8 implements Idct8 {
 
     /** Each of the n 8x8 blocks of ints in ws transposed in place (row r lane c becomes row c lane r). */
     static void transpose(int[] ws, int n) {
+        // loaded before the loop, not read from the constants in it: their payloads are int
+        // arrays, which the loop's int stores might write as far as C2 knows, so it reloaded and
+        // re-masked all six for every block
+        IntVector lo0 = IntVector.fromArray(I, SELECT, 0);
+        IntVector hi0 = IntVector.fromArray(I, SELECT, 8);
+        IntVector lo1 = IntVector.fromArray(I, SELECT, 16);
+        IntVector hi1 = IntVector.fromArray(I, SELECT, 24);
+        IntVector lo2 = IntVector.fromArray(I, SELECT, 32);
+        IntVector hi2 = IntVector.fromArray(I, SELECT, 40);
         for (int b = 0; b < n; b++) {
             int g = 64 * b;
             IntVector v0 = IntVector.fromArray(I, ws, g);
@@ -288,18 +296,18 @@ final class VectorIdct8 implements Idct8 {
             IntVector v7 = IntVector.fromArray(I, ws, g + 56);
             IntVector a;
             IntVector c;
-            a = v0; c = v1; v0 = LO0.selectFrom(a, c); v1 = HI0.selectFrom(a, c);
-            a = v2; c = v3; v2 = LO0.selectFrom(a, c); v3 = HI0.selectFrom(a, c);
-            a = v4; c = v5; v4 = LO0.selectFrom(a, c); v5 = HI0.selectFrom(a, c);
-            a = v6; c = v7; v6 = LO0.selectFrom(a, c); v7 = HI0.selectFrom(a, c);
-            a = v0; c = v2; v0 = LO1.selectFrom(a, c); v2 = HI1.selectFrom(a, c);
-            a = v1; c = v3; v1 = LO1.selectFrom(a, c); v3 = HI1.selectFrom(a, c);
-            a = v4; c = v6; v4 = LO1.selectFrom(a, c); v6 = HI1.selectFrom(a, c);
-            a = v5; c = v7; v5 = LO1.selectFrom(a, c); v7 = HI1.selectFrom(a, c);
-            a = v0; c = v4; v0 = LO2.selectFrom(a, c); v4 = HI2.selectFrom(a, c);
-            a = v1; c = v5; v1 = LO2.selectFrom(a, c); v5 = HI2.selectFrom(a, c);
-            a = v2; c = v6; v2 = LO2.selectFrom(a, c); v6 = HI2.selectFrom(a, c);
-            a = v3; c = v7; v3 = LO2.selectFrom(a, c); v7 = HI2.selectFrom(a, c);
+            a = v0; c = v1; v0 = lo0.selectFrom(a, c); v1 = hi0.selectFrom(a, c);
+            a = v2; c = v3; v2 = lo0.selectFrom(a, c); v3 = hi0.selectFrom(a, c);
+            a = v4; c = v5; v4 = lo0.selectFrom(a, c); v5 = hi0.selectFrom(a, c);
+            a = v6; c = v7; v6 = lo0.selectFrom(a, c); v7 = hi0.selectFrom(a, c);
+            a = v0; c = v2; v0 = lo1.selectFrom(a, c); v2 = hi1.selectFrom(a, c);
+            a = v1; c = v3; v1 = lo1.selectFrom(a, c); v3 = hi1.selectFrom(a, c);
+            a = v4; c = v6; v4 = lo1.selectFrom(a, c); v6 = hi1.selectFrom(a, c);
+            a = v5; c = v7; v5 = lo1.selectFrom(a, c); v7 = hi1.selectFrom(a, c);
+            a = v0; c = v4; v0 = lo2.selectFrom(a, c); v4 = hi2.selectFrom(a, c);
+            a = v1; c = v5; v1 = lo2.selectFrom(a, c); v5 = hi2.selectFrom(a, c);
+            a = v2; c = v6; v2 = lo2.selectFrom(a, c); v6 = hi2.selectFrom(a, c);
+            a = v3; c = v7; v3 = lo2.selectFrom(a, c); v7 = hi2.selectFrom(a, c);
             v0.intoArray(ws, g);
             v1.intoArray(ws, g + 8);
             v2.intoArray(ws, g + 16);
