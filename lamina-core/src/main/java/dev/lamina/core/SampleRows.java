@@ -1,5 +1,8 @@
 package dev.lamina.core;
 
+import dev.lamina.simd.RowKernels;
+import dev.lamina.simd.Vectors;
+
 /**
  * Moves one run of samples between a region and a {@code double[]} of normalised values
  * (1.0 = full scale), rounding on the way back with {@link Rounding}. Operations that compute in
@@ -9,6 +12,8 @@ package dev.lamina.core;
 public final class SampleRows {
     private static final double[] U8_TO_UNIT = new double[256];
     private static final double U8_BIAS = 0.5 + Rounding.TIE_TOLERANCE;
+    /** The vector form of the U8 read (the same doubles), or null. */
+    private static final RowKernels VECTOR = Vectors.rowKernels();
 
     static {
         for (int i = 0; i < 256; i++) {
@@ -25,9 +30,10 @@ public final class SampleRows {
         int n = pixels * src.bands;
         switch (src.format) {
             case U8 -> {
-                byte[] a = src.u8();
-                for (int k = 0; k < n; k++) {
-                    dst[k] = U8_TO_UNIT[a[i + k] & 0xFF];
+                if (VECTOR != null) {
+                    VECTOR.u8ToUnit(src.u8(), i, dst, n);   // a table lookup has no vector form
+                } else {
+                    readU8(src.u8(), i, dst, n);
                 }
             }
             case U16 -> {
@@ -42,6 +48,13 @@ public final class SampleRows {
                     dst[k] = a[i + k];
                 }
             }
+        }
+    }
+
+    /** U8 samples to normalised doubles: {@code i / 255.0} from a table. */
+    private static void readU8(byte[] a, int i, double[] dst, int n) {
+        for (int k = 0; k < n; k++) {
+            dst[k] = U8_TO_UNIT[a[i + k] & 0xFF];
         }
     }
 

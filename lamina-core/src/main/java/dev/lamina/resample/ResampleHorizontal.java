@@ -1,6 +1,8 @@
 package dev.lamina.resample;
 
 import dev.lamina.core.DemandHint;
+import dev.lamina.simd.RowKernels;
+import dev.lamina.simd.Vectors;
 
 /**
  * The horizontal pass: each output pixel is the weighted sum of a window of input pixels of the
@@ -9,6 +11,9 @@ import dev.lamina.core.DemandHint;
  * per strip.
  */
 final class ResampleHorizontal implements RowSource {
+    /** The vector forms of the three- and four-band loops, or null (then the scalar ones below run). */
+    private static final RowKernels VECTOR = Vectors.rowKernels();
+
     private final RowSource input;
     private final ResampleWeights weights;
     private final int outWidth;
@@ -51,7 +56,9 @@ final class ResampleHorizontal implements RowSource {
                 this.x1 = x1;
                 inX0 = weights.inputStart(x0, x1);
                 int inX1 = weights.inputEnd(x0, x1);
-                int need = (inX1 - inX0) * bands;
+                // one double more than the row: the vector form of the three-band loop reads a
+                // fourth lane past a window's last pixel
+                int need = (inX1 - inX0) * bands + 1;
                 if (src.length < need) {
                     src = new double[need];
                 }
@@ -77,6 +84,17 @@ final class ResampleHorizontal implements RowSource {
      * call this, so the two compute the same doubles.
      */
     static void filterRow(double[] src, double[] dst, ResampleWeights weights, int bands, int x0, int x1, int inX0) {
+        filterRow(src, dst, weights, bands, x0, x1, inX0, VECTOR);
+    }
+
+    /**
+     * The same with the vector kernels given ({@code null}: the scalar loops alone), so that the
+     * tests run both forms in one JVM. The vector forms compute what the scalar loops do, double
+     * for double; where the three-band one stops short (see {@link RowKernels#rgb}) the scalar
+     * loop does the rest.
+     */
+    static void filterRow(double[] src, double[] dst, ResampleWeights weights, int bands, int x0, int x1, int inX0,
+                          RowKernels vector) {
         int[] first = weights.first, count = weights.count, offset = weights.offset;
         double[] w = weights.weights;
         // One loop per band count, picked once per row: each tap's weight is loaded once
@@ -84,8 +102,14 @@ final class ResampleHorizontal implements RowSource {
         switch (bands) {
             case 1 -> grey(src, dst, w, first, count, offset, x0, x1, inX0);
             case 2 -> greyAlpha(src, dst, w, first, count, offset, x0, x1, inX0);
-            case 3 -> rgb(src, dst, w, first, count, offset, x0, x1, inX0);
-            default -> rgba(src, dst, w, first, count, offset, x0, x1, inX0);
+            case 3 -> {
+                int from = vector == null ? x0 : vector.rgb(src, dst, w, first, count, offset, x0, x1, inX0);
+                rgb(src, dst, w, first, count, offset, x0, from, x1, inX0);
+            }
+            default -> {
+                int from = vector == null ? x0 : vector.rgba(src, dst, w, first, count, offset, x0, x1, inX0);
+                rgba(src, dst, w, first, count, offset, x0, from, x1, inX0);
+            }
         }
     }
 
@@ -137,10 +161,10 @@ final class ResampleHorizontal implements RowSource {
         }
     }
 
-    /** Three bands: two taps at a time, a partial sum per tap and band. */
+    /** Three bands: two taps at a time, a partial sum per tap and band; outputs {@code from .. x1-1}. */
     private static void rgb(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset,
-                            int x0, int x1, int inX0) {
-        for (int o = x0, d = 0; o < x1; o++, d += 3) {
+                            int x0, int from, int x1, int inX0) {
+        for (int o = from, d = (from - x0) * 3; o < x1; o++, d += 3) {
             int s = (first[o] - inX0) * 3, wo = offset[o], end = wo + count[o], t = wo;
             double r0 = 0, g0 = 0, b0 = 0, r1 = 0, g1 = 0, b1 = 0;
             for (; t + 1 < end; t += 2, s += 6) {
@@ -164,10 +188,10 @@ final class ResampleHorizontal implements RowSource {
         }
     }
 
-    /** Four bands: two taps at a time, a partial sum per tap and band. */
+    /** Four bands: two taps at a time, a partial sum per tap and band; outputs {@code from .. x1-1}. */
     private static void rgba(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset,
-                             int x0, int x1, int inX0) {
-        for (int o = x0, d = 0; o < x1; o++, d += 4) {
+                             int x0, int from, int x1, int inX0) {
+        for (int o = from, d = (from - x0) * 4; o < x1; o++, d += 4) {
             int s = (first[o] - inX0) * 4, wo = offset[o], end = wo + count[o], t = wo;
             double r0 = 0, g0 = 0, b0 = 0, a0 = 0, r1 = 0, g1 = 0, b1 = 0, a1 = 0;
             for (; t + 1 < end; t += 2, s += 8) {

@@ -72,7 +72,54 @@ final class ResampleWeights {
             throw new LaminaException(LaminaException.Kind.LIMIT_EXCEEDED, name + ": the resampling weights from " + in
                     + " to " + out + " pixels with " + kernel + " need " + taps + " weights, more than one Java array holds");
         }
-        return of(kernel, in, out, scale, scale == (double) in / out, (int) taps);
+        ResampleWeights cached = recent(kernel, in, out, scale);
+        if (cached != null) {
+            return cached;
+        }
+        ResampleWeights made = of(kernel, in, out, scale, scale == (double) in / out, (int) taps);
+        if (taps <= CACHED_TAPS) {
+            remember(made.key(kernel, in, out, scale));
+        }
+        return made;
+    }
+
+    // A batch of thumbnails of same-sized photos builds the same two tables for every image (the
+    // kernel's sines: about 1% of a warm 256 px thumbnail's CPU), so the last few small tables
+    // are kept. A table is never written after it is built, so one may serve any number of resizes
+    // on any threads at once; the same arguments give the same table, so a hit changes nothing but
+    // the time.
+
+    /** Tables kept: a batch's two axes, a few times over. */
+    private static final int CACHED = 8;
+    /** Larger tables (a big upscale's, a huge axis's) are not kept: 64 K weights is 512 KB. */
+    private static final long CACHED_TAPS = 1 << 16;
+    private static final Key[] RECENT = new Key[CACHED];
+    private static int nextSlot;
+
+    /** A table with the arguments that made it. */
+    private record Key(Kernel kernel, int in, int out, double scale, ResampleWeights weights) {
+        boolean matches(Kernel k, int i, int o, double s) {
+            // the scale compared bit for bit: it decides the geometry
+            return kernel == k && in == i && out == o && Double.doubleToLongBits(scale) == Double.doubleToLongBits(s);
+        }
+    }
+
+    private Key key(Kernel kernel, int in, int out, double scale) {
+        return new Key(kernel, in, out, scale, this);
+    }
+
+    private static synchronized ResampleWeights recent(Kernel kernel, int in, int out, double scale) {
+        for (Key k : RECENT) {
+            if (k != null && k.matches(kernel, in, out, scale)) {
+                return k.weights;
+            }
+        }
+        return null;
+    }
+
+    private static synchronized void remember(Key key) {
+        RECENT[nextSlot] = key;
+        nextSlot = (nextSlot + 1) % CACHED;
     }
 
     /** The weights of every output's window before its zero ends are dropped: the table's size. */

@@ -57,7 +57,7 @@ public final class Resize {
 
     /**
      * Rows of doubles a pass keeps per worker, as the memory check counts them: the vertical pass's
-     * block of sums ({@link ResampleVertical}), its two input rows and the rows around them. Only an
+     * block of sums ({@link ResampleVertical}), its four input rows and the rows around them. Only an
      * absurdly wide image makes these large; the check refuses it before a row is allocated.
      */
     private static final int ROWS_KEPT = 24;

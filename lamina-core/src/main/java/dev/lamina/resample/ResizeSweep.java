@@ -16,15 +16,15 @@ import java.util.Arrays;
  * <p>Why: the strip path asks its input, per 16-row output strip, for {@code 16 x scale} rows plus
  * the stretched support's margin at once, and the input's line cache keeps a ring of several such
  * requests, so its memory grows with the scale (a 16x LANCZOS3 shrink of an 8000x4000 RGB decoder
- * needed about 112 MB of heap). The sweep instead reads the input two rows at a time, strictly in
- * order, and adds each pair into the sums of the output rows whose windows are still open: a few
- * rows of the input's width ({@code 2 x support x scale / scale + 2}, whatever the scale). When an
+ * needed about 112 MB of heap). The sweep instead reads the input four rows at a time, strictly in
+ * order, and adds them into the sums of the output rows whose windows are still open: a few
+ * rows of the input's width ({@code 2 x support x scale / scale + 3}, whatever the scale). When an
  * output row's window is complete it is filtered horizontally, divided by alpha and rounded, and
  * handed out as the next row of a {@link RowDecoder} behind a {@link LineCache}: downstream sees a
  * normal sequential image of the output's size and format.
  *
  * <p>The arithmetic is the strip path's: the same weights, the vertical sums added with
- * {@link ResampleVertical}'s {@code addOne}/{@code addTwo} in input order a pair at a time, the
+ * {@link ResampleVertical#addRows} in input order up to four rows at a time, the
  * horizontal pass {@link ResampleHorizontal#filterRow}, and the rounding of
  * {@link RowsToImage#writeRow}; the exactness tests in lamina-reference hold it to the float64
  * reference. The cost: the whole resize runs on one thread, the one that holds the line cache's
@@ -49,8 +49,8 @@ final class ResizeSweep implements RowDecoder {
     /** The sums of the open outputs [emitted, opened), in output order. */
     private final ArrayDeque<double[]> open = new ArrayDeque<>();
     private final ArrayDeque<double[]> spare = new ArrayDeque<>();
-    private final double[] row0;
-    private final double[] row1;
+    /** The input rows being added (see addNextRows). */
+    private final double[][] rows;
     private final double[] out;
     private int nextInput;
     private int opened;
@@ -67,8 +67,7 @@ final class ResizeSweep implements RowDecoder {
         this.unpremultiply = mixes && input.hasAlpha;
         this.openFrom = openFrom;
         this.inputEnd = inputEnd;
-        this.row0 = new double[inWidth * bands];
-        this.row1 = new double[inWidth * bands];
+        this.rows = new double[ResampleVertical.ROWS_AT_ONCE][inWidth * bands];
         this.out = wx == null ? null : new double[outWidth * bands];
         this.in = new ImageRows(input, mixes).open();
     }
@@ -94,12 +93,12 @@ final class ResizeSweep implements RowDecoder {
     public void decodeRow(Region dst, int y) {
         int end = wy.first[y] + wy.count[y];
         while (nextInput < end) {
-            if (nextInput % 4096 < 2) {   // once per 4096 input rows (they come in pairs)
+            if (nextInput % 4096 < ResampleVertical.ROWS_AT_ONCE) {   // once per 4096 input rows (they come in fours)
                 // an output row of a big shrink sums up to millions of input rows: the run's
                 // deadline and cancellation are looked at while it is summed
                 RunContext.current().check(name);
             }
-            addNextPair();
+            addNextRows();
         }
         double[] sum = open.removeFirst();
         if (wx != null) {
@@ -111,22 +110,26 @@ final class ResizeSweep implements RowDecoder {
         spare.addLast(sum);
     }
 
-    /** Reads the next input row or two and adds them into every open output whose window holds them. */
-    private void addNextPair() {
+    /**
+     * Reads the next input rows, up to {@link ResampleVertical#ROWS_AT_ONCE}, and adds them into
+     * every open output whose window holds them.
+     */
+    private void addNextRows() {
         int iy = nextInput;
-        boolean pair = iy + 1 < inputEnd;
-        in.request(0, iy, inWidth, pair ? iy + 2 : iy + 1);
-        in.row(iy, row0);
-        if (pair) {
-            in.row(iy + 1, row1);
+        int n = Math.min(ResampleVertical.ROWS_AT_ONCE, inputEnd - iy);
+        in.request(0, iy, inWidth, iy + n);
+        for (int j = 0; j < n; j++) {
+            in.row(iy + j, rows[j]);
         }
-        nextInput = pair ? iy + 2 : iy + 1;
+        nextInput = iy + n;
         int last = nextInput - 1;
         int len = inWidth * bands;
         while (opened < outHeight && openFrom[opened] <= last) {
             double[] sum = spare.pollFirst();
             if (sum == null) {
-                sum = new double[len];
+                // one double more than the row: the horizontal pass's vector form reads a lane past
+                // a window's last pixel
+                sum = new double[len + 1];
             } else {
                 Arrays.fill(sum, 0.0);
             }
@@ -137,15 +140,7 @@ final class ResizeSweep implements RowDecoder {
         double[] w = wy.weights;
         int o = opened - open.size();
         for (double[] sum : open) {
-            int t = iy - first[o], n = count[o];
-            boolean has0 = t >= 0 && t < n, has1 = pair && t + 1 >= 0 && t + 1 < n;
-            if (has0 && has1) {
-                ResampleVertical.addTwo(sum, w[offset[o] + t], row0, w[offset[o] + t + 1], row1, len);
-            } else if (has0) {
-                ResampleVertical.addOne(sum, w[offset[o] + t], row0, len);
-            } else if (has1) {
-                ResampleVertical.addOne(sum, w[offset[o] + t + 1], row1, len);
-            }
+            ResampleVertical.addRows(sum, w, offset[o], iy - first[o], count[o], rows, n, len);
             o++;
         }
     }

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Chooses, once per JVM, whether the kernels with a vector form ({@link Idct8}, {@link Idct4},
- * {@link YccToRgb}, {@link FancyUpsample}, {@link RgbToYcc}) run on the JDK's incubating Vector API, the way Apache
- * Lucene does: the vector classes are loaded reflectively, only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
+ * {@link YccToRgb}, {@link FancyUpsample}, {@link RgbToYcc}, {@link RowKernels}) run on the JDK's
+ * incubating Vector API, the way Apache Lucene does: the vector classes are loaded reflectively,
+ * only when the {@code jdk.incubator.vector} module is in the boot layer ({@code --add-modules
  * jdk.incubator.vector}), C2 is on (interpreted or C1-compiled, every Vector API operation is an
  * allocation: many times slower than the scalar code) and the CPU has 256-bit integer vectors.
  * Otherwise, and when loading fails for any reason, the scalar kernels run, silently.
@@ -19,6 +20,7 @@ public final class Vectors {
     private static final String YCC_RGB = "dev.lamina.simd.VectorYccToRgb";
     private static final String FANCY = "dev.lamina.simd.VectorFancyUpsample";
     private static final String RGB_YCC = "dev.lamina.simd.VectorRgbToYcc";
+    private static final String ROWS = "dev.lamina.simd.VectorRowKernels";
     /** The vector IDCTs' constructors when the vector kernels run in this JVM, else null. */
     private static final Constructor<?> IDCT8_NEW;
     private static final Constructor<?> IDCT4_NEW;
@@ -26,6 +28,7 @@ public final class Vectors {
     private static final YccToRgb VECTOR_YCC_RGB;
     private static final FancyUpsample VECTOR_FANCY;
     private static final RgbToYcc VECTOR_RGB_YCC;
+    private static final RowKernels VECTOR_ROWS;
     private static final String STATUS;
 
     static {
@@ -35,6 +38,7 @@ public final class Vectors {
         YccToRgb ycc = null;
         FancyUpsample fancy = null;
         RgbToYcc rgbYcc = null;
+        RowKernels rows = null;
         if (!Boolean.parseBoolean(System.getProperty("lamina.vector", "true"))) {
             why = "scalar: -Dlamina.vector=false";
         } else if (System.getProperty("java.vm.info", "").contains("emulated-client")
@@ -54,6 +58,7 @@ public final class Vectors {
                     ycc = newVectorYccToRgb();
                     fancy = newVectorFancyUpsample();
                     rgbYcc = newVectorRgbToYcc();
+                    rows = newVectorRowKernels();
                     why = idct.toString();
                 } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                     idct = null;
@@ -61,6 +66,7 @@ public final class Vectors {
                     ycc = null;
                     fancy = null;
                     rgbYcc = null;
+                    rows = null;
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     why = "scalar: the vector kernels did not load (" + cause + ")";
                 }
@@ -71,6 +77,7 @@ public final class Vectors {
         VECTOR_YCC_RGB = ycc;
         VECTOR_FANCY = fancy;
         VECTOR_RGB_YCC = rgbYcc;
+        VECTOR_ROWS = rows;
         STATUS = why;
     }
 
@@ -135,6 +142,16 @@ public final class Vectors {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(constructor + " worked at start-up but not now", e);
         }
+    }
+
+    /** The resampler's vector row kernels when this JVM runs vector kernels, or null: then the callers' scalar forms run. */
+    public static RowKernels rowKernels() {
+        return VECTOR_ROWS;
+    }
+
+    /** New vector row kernels whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */
+    public static RowKernels newVectorRowKernels() throws ReflectiveOperationException {
+        return (RowKernels) Class.forName(ROWS).getDeclaredConstructor().newInstance();
     }
 
     /** A new vector 4x4 IDCT whatever {@code lamina.vector} says, for tests (as {@link #newVectorIdct8}). */

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sweep's memory does not grow with the scale: the largest request its sequential input sees
- * (which sizes the input line cache's ring: {@code (window + 2)} such requests) stays at two rows
- * for any scale, where the strip path asks for {@code 16 x scale} rows and more. No timing.
+ * (which sizes the input line cache's ring: {@code (window + 2)} such requests) stays at four rows
+ * ({@link ResampleVertical#ROWS_AT_ONCE}) for any scale, where the strip path asks for {@code 16 x scale} rows and more. No timing.
  */
 class ResizeSweepMemoryTest {
 
@@ -84,14 +84,14 @@ class ResizeSweepMemoryTest {
 
     @ParameterizedTest
     @ValueSource(ints = {4, 16, 64})
-    void theInputIsAskedForTwoRowsAtATimeWhateverTheScale(int scale) {
+    void theInputIsAskedForFourRowsAtATimeWhateverTheScale(int scale) {
         int w = 48, outH = 12, h = outH * scale;
         Probe p = new Probe(w, h);
         Image out = Resize.build(p.image, w / 4, outH, Kernel.LANCZOS3);
         AtomicInteger rows = new AtomicInteger();
         StripSink.run(out, strip -> rows.addAndGet(strip.rect().height()));
         assertEquals(outH, rows.get());
-        assertTrue(p.largestRequest.get() <= 2, "scale " + scale + ": largest request " + p.largestRequest.get());
+        assertTrue(p.largestRequest.get() <= ResampleVertical.ROWS_AT_ONCE, "scale " + scale + ": largest request " + p.largestRequest.get());
         assertEquals(1, p.opens.get(), "the decoder is opened once");
         assertEquals(h, p.rowsDecoded.get(), "every row is decoded once");
     }

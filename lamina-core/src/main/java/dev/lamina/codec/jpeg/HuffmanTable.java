@@ -24,9 +24,9 @@ final class HuffmanTable {
     /** Bits of the look-ahead of {@link #acCodes}. */
     static final int AC_LOOKAHEAD = 10;
     /**
-     * The most bits (code plus magnitude) an {@link #acCodes} entry may take, so that the full
-     * decode can make three look-ups per refill: a refill leaves at least 56 bits, two entries
-     * then leave at least 20 for the third look-up's 10, and three take at most 54.
+     * The most bits (code plus magnitude) an {@link #acCodes} entry may take: the full decode
+     * takes another code from the table while at least this many bits are left (a refill leaves
+     * at least 56, so three codes or more per refill).
      */
     static final int AC_MAX_BITS = 18;
     /** The sign bit of an {@link #acCodes} entry: an end of block. */

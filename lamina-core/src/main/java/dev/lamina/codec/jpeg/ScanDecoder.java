@@ -172,6 +172,10 @@ final class ScanDecoder {
      * image block row {@code rowBase} (per component: {@code rowBase * v}).
      */
     void decodeRow(int row, short[][] coefs, int rowBase) {
+        if (kind == 0) {
+            decodeSequentialRow(row, coefs, rowBase);
+            return;
+        }
         if (comps.length == 1) {
             JpegFrame.Component c = comps[0];
             int cols = codedBlockCols(c);
@@ -484,15 +488,9 @@ final class ScanDecoder {
 
     // ---- blocks ----
 
+    /** One block of a progressive scan (sequential scans: {@link #decodeSequentialRow}). */
     private void decodeBlock(int i, short[] out, int o) {
         switch (kind) {
-            case 0 -> {
-                if (dcOnly[comps[i].index]) {
-                    decodeSequentialDcOnly(i, out, o);
-                } else {
-                    decodeSequential(i, out, o);
-                }
-            }
             case 1 -> {
                 int t = decodeHuffman(dcOf[i]);
                 int diff = t == 0 ? 0 : extend(getBits(t), t);
@@ -509,133 +507,229 @@ final class ScanDecoder {
         }
     }
 
-    /** AC codes the full decode takes from {@link HuffmanTable#acCodes} between refills. */
-    private static final int AC_CODES_PER_REFILL = 3;
+    /**
+     * The blocks of one MCU of the current sequential scan, in the order the stream codes them:
+     * the component's slot in the scan, its coefficient array, the block's offset in the row's
+     * first MCU and how far it moves per MCU, and whether only its DC is used. At most 10
+     * blocks (T.81 B.2.3, checked by the frame parser); a one-component scan's MCU is one block.
+     */
+    private final int[] mcuSlot = new int[10];
+    private final short[][] mcuOut = new short[10][];
+    private final int[] mcuOff = new int[10];
+    private final int[] mcuStep = new int[10];
+    private final boolean[] mcuDcOnly = new boolean[10];
+
+    /** {@link #decodeRow} for a sequential scan: lays out the MCU's blocks, then {@link #decodeMcus}. */
+    private void decodeSequentialRow(int row, short[][] coefs, int rowBase) {
+        if (comps.length == 1) {
+            JpegFrame.Component c = comps[0];
+            int by0 = row * c.v;
+            int by1 = Math.min(codedBlockRows(c), by0 + c.v);
+            mcuSlot[0] = 0;
+            mcuOut[0] = coefs[c.index];
+            mcuStep[0] = 64;
+            mcuDcOnly[0] = dcOnly[c.index];
+            for (int by = by0; by < by1; by++) {
+                mcuOff[0] = (by - rowBase * c.v) * c.blocksW * 64;
+                if (!decodeMcus(codedBlockCols(c), 1)) {
+                    return;
+                }
+            }
+            return;
+        }
+        int n = 0;
+        for (int i = 0; i < comps.length; i++) {
+            JpegFrame.Component c = comps[i];
+            for (int v = 0; v < c.v; v++) {
+                int by = row * c.v + v - rowBase * c.v;
+                for (int h = 0; h < c.h; h++) {
+                    mcuSlot[n] = i;
+                    mcuOut[n] = coefs[c.index];
+                    mcuOff[n] = (by * c.blocksW + h) * 64;
+                    mcuStep[n] = c.h * 64;
+                    mcuDcOnly[n] = dcOnly[c.index];
+                    n++;
+                }
+            }
+        }
+        decodeMcus(f.mcusX, n);
+    }
 
     /**
-     * One block of a sequential scan. The bit reader lives in locals, left-aligned: the next
-     * unread bit is bit 63 of {@code a}, {@code b} bits are valid and zeros follow them. So a
-     * look-up index is one shift ({@code a >>> 54}) and consuming a code with its magnitude is
-     * another ({@code a <<= entry}, Java taking the count's low six bits, which are the entry's
-     * bit count): the chain of dependent operations from one code to the next, which bounds
-     * this loop, is shift, load, shift, where the reader's right-aligned form (the fields, as
-     * {@link #fill} keeps them) needs a subtraction and a mask more. The magnitude is read off
-     * that chain from the top bits before the shift.
+     * Decodes {@code mcus} MCUs of {@code nb} blocks each (laid out by {@link #decodeSequentialRow});
+     * false when the scan stopped (an error, or dead data). The bit reader lives in locals for a
+     * whole MCU (the fields are written back around the checking path and at each MCU's end,
+     * where restarts and errors are handled), left-aligned: the next unread bit is bit 63 of
+     * {@code a}, {@code b} bits are valid and zeros follow them. So a look-up index is one shift
+     * ({@code a >>> 54}) and consuming a code with its magnitude is another ({@code a <<= entry},
+     * Java taking the count's low six bits, which are the entry's bit count): the chain of
+     * dependent operations from one code to the next, which bounds the code loop, is shift, load,
+     * shift, where the reader's right-aligned form (the fields, as {@link #fill} keeps them)
+     * needs a subtraction and a mask more. The magnitude is read off that chain from the top bits
+     * before the shift.
      *
-     * <p>It is refilled without a data-dependent branch whenever the next eight bytes hold no 0xFF
-     * (near a 0xFF, a marker or the end of the data, by {@link #fill}, as before). A refill
-     * leaves at least 56 bits: the DC (code of at most 16 bits, at most 11 magnitude bits) then
-     * needs no test, and neither do three AC codes from {@link HuffmanTable#acCodes}, which take
-     * at most 18 bits each with their magnitudes (the third look-up still sees 20). An AC code
-     * not in that table goes through the general, checking path and is followed by a refill. The
-     * bits consumed are those of the checking path, so errors are found at the same places.
+     * <p>The reader is refilled without a data-dependent branch whenever the next eight bytes
+     * hold no 0xFF ({@code p <= lim}, {@code lim} being -1 once a marker or the end is seen; near
+     * a 0xFF, a marker or the end of the data, by {@link #fill}). A refill leaves at least 56
+     * bits. A block starts with one; then the AC codes from {@link HuffmanTable#acCodes} are
+     * taken while at least {@link HuffmanTable#AC_MAX_BITS} bits are left (what one takes at
+     * most with its magnitude), and the reader is refilled when fewer are: one test per code, as
+     * a count of codes per refill needed, but a refill every seven or so short codes instead of
+     * every three, and one refill for a block of a DC and an end of block (most chroma blocks).
+     * An AC code not in that table goes through the checking path. The bits consumed are those
+     * of the checking path, so errors are found at the same places.
      */
-    private void decodeSequential(int i, short[] out, int o) {
-        int b = bits;
-        long a = toLeft(acc, b);
-        long w;
-        if (marker == NO_MARKER && pos <= d.length - 8
-                && noFfByte(w = (long) LONG_BE.get(d, pos))) {
-            int n = Math.max(0, (63 - b) >> 3);
-            // the top n bytes of w just below the b valid bits; two shifts, so that n = 0 adds
-            // nothing (a shift by 64 would not shift)
-            a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
-            b += 8 * n;
-            pos += n;
-        } else if (b < 56) {
-            acc = toRight(a, b);
-            bits = b;
-            fill();
-            b = bits;
-            a = toLeft(acc, b);
-        }
-        HuffmanTable dc = dcOf[i];
-        int e = dc.lookup[(int) (a >>> (64 - HuffmanTable.LOOKAHEAD))];
-        int t;
-        if (e != 0) {
-            a <<= e >> 8;
-            b -= e >> 8;
-            t = e & 0xFF;
-        } else {
-            acc = toRight(a, b);
-            bits = b;
-            t = decodeHuffman(dc);
-            b = bits;
-            a = toLeft(acc, b);
-        }
-        if (t > 11) {
-            t = 11;
-        }
-        // the difference without a branch on its size or sign (they follow the picture, so a
-        // branch on either is mispredicted often): size 0 reads nothing and gives 0, as in the
-        // AC loop below
-        int dm = (int) (a >>> -t) & ((1 << t) - 1);
-        pred[i] += dm - (((dm >>> (t - 1)) - 1) & ((1 << t) - 1));
-        a <<= t;
-        b -= t;
-        out[o] = (short) pred[i];
-        HuffmanTable ac = acOf[i];
-        int[] codes = ac.acCodes;
-        int k = 1;
-        while (k < 64) {
-            if (marker == NO_MARKER && pos <= d.length - 8
-                    && noFfByte(w = (long) LONG_BE.get(d, pos))) {
-                int n = Math.max(0, (63 - b) >> 3);
-                a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
-                b += 8 * n;
-                pos += n;
-            } else if (b < 56) {
-                acc = toRight(a, b);
-                bits = b;
-                fill();
-                b = bits;
-                a = toLeft(acc, b);
+    private boolean decodeMcus(int mcus, int nb) {
+        byte[] d = this.d;
+        int[] pr = pred;
+        for (int m = 0; m < mcus; m++) {
+            if (!beginMcu()) {
+                return false;
             }
-            for (int j = 0; j < AC_CODES_PER_REFILL; j++) {
-                int c = codes[(int) (a >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
-                if (c <= 0) {
-                    if (c != 0) {
-                        // end of block (HuffmanTable.AC_END): one test for both rare cases
-                        b -= c & 0xFF;
-                        acc = toRight(a << c, b);
-                        bits = b;
-                        return;
-                    }
+            int b = bits;
+            long a = toLeft(acc, b);
+            int p = pos;
+            int lim = marker == NO_MARKER ? d.length - 8 : -1;
+            for (int j = 0; j < nb; j++) {
+                int i = mcuSlot[j];
+                short[] out = mcuOut[j];
+                int o = mcuOff[j] + m * mcuStep[j];
+                if (mcuDcOnly[j]) {
                     acc = toRight(a, b);
                     bits = b;
-                    int rs = decodeHuffman(ac);
-                    int r = rs >> 4;
-                    int s = rs & 15;
-                    if (s != 0) {
-                        k += r;
-                        out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
-                        k++;
-                    } else if (r != 15) {
-                        return;
-                    } else {
-                        k += 16;
-                    }
+                    pos = p;
+                    decodeSequentialDcOnly(i, out, o);
                     b = bits;
                     a = toLeft(acc, b);
-                    break;
+                    p = pos;
+                    lim = marker == NO_MARKER ? d.length - 8 : -1;
+                    continue;
                 }
-                int s = (c >> 8) & 15;
-                // the magnitude: the low s of the code's and magnitude's (c & 0xFF) top bits,
-                // sign-extended without a branch (T.81 F.2.2.1 EXTEND): below half the range,
-                // v - 2^s + 1. Size 0 (a run of sixteen zeros) gives 0, since m >>> -1 is m >>> 31.
-                int m = (int) (a >>> -c) & ((1 << s) - 1);
-                int v = m - (((m >>> (s - 1)) - 1) & ((1 << s) - 1));
-                a <<= c;
-                b -= c & 0xFF;
-                k += c >>> 12;
-                out[o + ZigZag.NATURAL[k]] = (short) v;
-                if (++k >= 64) {
-                    break;
+                long w;
+                if (p <= lim && noFfByte(w = (long) LONG_BE.get(d, p))) {
+                    int n = Math.max(0, (63 - b) >> 3);
+                    // the top n bytes of w just below the b valid bits; two shifts, so that
+                    // n = 0 adds nothing (a shift by 64 would not shift)
+                    a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
+                    b += 8 * n;
+                    p += n;
+                } else if (b < 56) {
+                    acc = toRight(a, b);
+                    bits = b;
+                    pos = p;
+                    fill();
+                    b = bits;
+                    a = toLeft(acc, b);
+                    p = pos;
+                    lim = marker == NO_MARKER ? d.length - 8 : -1;
+                }
+                HuffmanTable dc = dcOf[i];
+                int e = dc.lookup[(int) (a >>> (64 - HuffmanTable.LOOKAHEAD))];
+                int t;
+                if (e != 0) {
+                    a <<= e >> 8;
+                    b -= e >> 8;
+                    t = e & 0xFF;
+                } else {
+                    acc = toRight(a, b);
+                    bits = b;
+                    pos = p;
+                    t = decodeHuffman(dc);
+                    b = bits;
+                    a = toLeft(acc, b);
+                    p = pos;
+                    lim = marker == NO_MARKER ? d.length - 8 : -1;
+                }
+                if (t > 11) {
+                    t = 11;
+                }
+                // the difference without a branch on its size or sign (they follow the picture,
+                // so a branch on either is mispredicted often): size 0 reads nothing and gives 0,
+                // as in the AC loop below
+                int dm = (int) (a >>> -t) & ((1 << t) - 1);
+                int dcv = pr[i] + dm - (((dm >>> (t - 1)) - 1) & ((1 << t) - 1));
+                pr[i] = dcv;
+                a <<= t;
+                b -= t;
+                out[o] = (short) dcv;
+                HuffmanTable ac = acOf[i];
+                int[] codes = ac.acCodes;
+                int k = 1;
+                block:
+                for (;;) {
+                    while (b >= HuffmanTable.AC_MAX_BITS) {
+                        int c = codes[(int) (a >>> (64 - HuffmanTable.AC_LOOKAHEAD))];
+                        if (c <= 0) {
+                            if (c != 0) {
+                                // end of block (HuffmanTable.AC_END): one test for both rare cases
+                                a <<= c;
+                                b -= c & 0xFF;
+                                break block;
+                            }
+                            acc = toRight(a, b);
+                            bits = b;
+                            pos = p;
+                            int rs = decodeHuffman(ac);
+                            int r = rs >> 4;
+                            int s = rs & 15;
+                            if (s != 0) {
+                                k += r;
+                                out[o + ZigZag.NATURAL[k]] = (short) extend(getBits(s), s);
+                                k++;
+                            } else if (r != 15) {
+                                k = 64;
+                            } else {
+                                k += 16;
+                            }
+                            b = bits;
+                            a = toLeft(acc, b);
+                            p = pos;
+                            lim = marker == NO_MARKER ? d.length - 8 : -1;
+                            if (k >= 64) {
+                                break block;
+                            }
+                            break;
+                        }
+                        int s = (c >> 8) & 15;
+                        // the magnitude: the low s of the code's and magnitude's (c & 0xFF) top
+                        // bits, sign-extended without a branch (T.81 F.2.2.1 EXTEND): below half
+                        // the range, v - 2^s + 1. Size 0 (a run of sixteen zeros) gives 0, since
+                        // m >>> -1 is m >>> 31.
+                        int mg = (int) (a >>> -c) & ((1 << s) - 1);
+                        int v = mg - (((mg >>> (s - 1)) - 1) & ((1 << s) - 1));
+                        a <<= c;
+                        b -= c & 0xFF;
+                        k += c >>> 12;
+                        out[o + ZigZag.NATURAL[k]] = (short) v;
+                        if (++k >= 64) {
+                            break block;
+                        }
+                    }
+                    if (p <= lim && noFfByte(w = (long) LONG_BE.get(d, p))) {
+                        int n = Math.max(0, (63 - b) >> 3);
+                        a |= ((w >>> 8) >>> (56 - 8 * n)) << (64 - b - 8 * n);
+                        b += 8 * n;
+                        p += n;
+                    } else if (b < 56) {
+                        acc = toRight(a, b);
+                        bits = b;
+                        pos = p;
+                        fill();
+                        b = bits;
+                        a = toLeft(acc, b);
+                        p = pos;
+                        lim = marker == NO_MARKER ? d.length - 8 : -1;
+                    }
                 }
             }
+            acc = toRight(a, b);
+            bits = b;
+            pos = p;
+            if (!endMcu()) {
+                return false;
+            }
         }
-        acc = toRight(a, b);
-        bits = b;
+        return true;
     }
 
     /** The reader's {@code bits} valid low bits of {@code acc} moved to the top, zeros below. */
@@ -649,7 +743,7 @@ final class ScanDecoder {
     }
 
     /**
-     * As {@link #decodeSequential}, but only the DC is stored: the AC codes are decoded to find the
+     * A block of {@link #decodeMcus}, but only the DC is stored: the AC codes are decoded to find the
      * end of the block and their magnitude bits skipped (the same bits consumed, so errors are
      * found at the same places).
      */

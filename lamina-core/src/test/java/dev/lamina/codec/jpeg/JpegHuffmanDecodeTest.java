@@ -124,10 +124,12 @@ class JpegHuffmanDecodeTest {
     }
 
     /**
-     * A file of {@code comps} components (1x1 sampling, interleaved), random tables and random
-     * blocks; {@code restart} MCUs per interval (0: none).
+     * A file of {@code comps} components (interleaved when more than one), {@code bw} by
+     * {@code bh} MCUs, random tables and random blocks; {@code restart} MCUs per interval (0:
+     * none). The first component is sampled {@code lh} by {@code lv} (so an MCU holds several of
+     * its blocks, as in 4:2:0 and 4:2:2), the others 1x1.
      */
-    private static File randomFile(Random rnd, int comps, int bw, int bh, int restart, boolean dense) {
+    private static File randomFile(Random rnd, int comps, int bw, int bh, int lh, int lv, int restart, boolean dense) {
         List<Integer> acPool = new ArrayList<>();
         for (int r = 0; r < 16; r++) {
             for (int s = 1; s <= 10; s++) {
@@ -160,7 +162,10 @@ class JpegHuffmanDecodeTest {
             ac[c] = ac[1];
         }
         BitWriter w = new BitWriter();
-        short[][] coefs = new short[comps][bw * bh * 64];
+        short[][] coefs = new short[comps][];
+        for (int c = 0; c < comps; c++) {
+            coefs[c] = new short[bw * bh * (c == 0 ? lh * lv : 1) * 64];
+        }
         int[] pred = new int[comps];
         int mcus = bw * bh;
         for (int m = 0; m < mcus; m++) {
@@ -170,8 +175,9 @@ class JpegHuffmanDecodeTest {
                 w.out.write(0xD0 + (m / restart - 1) % 8);
                 Arrays.fill(pred, 0);
             }
-            for (int c = 0; c < comps; c++) {
-                int o = m * 64;
+            for (int blk = 0; blk < lh * lv + comps - 1; blk++) {
+                int c = blk < lh * lv ? 0 : blk - lh * lv + 1;
+                int o = c == 0 ? blockOffset(m, bw, lh, lv, blk % lh, blk / lh) : m * 64;
                 // DC: a category the table has, a value within the 8-bit range
                 int s = dc[c].symbols()[rnd.nextInt(dc[c].symbols().length)];
                 int diff = s == 0 ? 0 : Math.abs(randomValue(rnd, s)) * (pred[c] > 0 ? -1 : 1);   // stays in range
@@ -232,12 +238,12 @@ class JpegHuffmanDecodeTest {
             f.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDD, 0, 4, (byte) (restart >> 8), (byte) restart});
         }
         // SOF0
-        int h = bh * 8;
-        int wd = bw * 8;
+        int h = bh * 8 * lv;
+        int wd = bw * 8 * lh;
         f.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xC0, 0, (byte) (8 + 3 * comps), 8, (byte) (h >> 8), (byte) h,
                 (byte) (wd >> 8), (byte) wd, (byte) comps});
         for (int c = 0; c < comps; c++) {
-            f.writeBytes(new byte[] {(byte) (c + 1), 0x11, 0});
+            f.writeBytes(new byte[] {(byte) (c + 1), (byte) (c == 0 ? lh << 4 | lv : 0x11), 0});
         }
         for (int c = 0; c < Math.min(comps, 2); c++) {
             writeDht(f, 0x00 | c, dc[c]);
@@ -253,6 +259,16 @@ class JpegHuffmanDecodeTest {
         f.write(0xFF);
         f.write(0xD9);
         return new File(f.toByteArray(), coefs, bw, bh);
+    }
+
+    /**
+     * Where block ({@code hh}, {@code vv}) of MCU {@code m} of a component sampled {@code h} by
+     * {@code v} lies in its coefficients (blocks in rows of {@code mcusX * h}, T.81 A.2.3).
+     */
+    private static int blockOffset(int m, int mcusX, int h, int v, int hh, int vv) {
+        int by = m / mcusX * v + vv;
+        int bx = m % mcusX * h + hh;
+        return (by * mcusX * h + bx) * 64;
     }
 
     private static boolean hasRunZero(Table t) {
@@ -279,9 +295,18 @@ class JpegHuffmanDecodeTest {
     }
 
     private static Outcome decode(byte[] jpeg, boolean strict) {
+        return decode(jpeg, strict, false);
+    }
+
+    /**
+     * With {@code firstDcOnly} the first component's AC codes are stepped over (its DC-only
+     * path, as at 1/8 scale), the others decoded in full in the same MCUs.
+     */
+    private static Outcome decode(byte[] jpeg, boolean strict, boolean firstDcOnly) {
         JpegFrame f = JpegFrame.parse(jpeg, "t.jpg", Limits.defaults());
         List<String> warnings = new ArrayList<>();
         ScanDecoder sd = new ScanDecoder(f, strict, warnings::add);
+        sd.dcOnly[0] = firstDcOnly;
         short[][] coefs = new short[f.components.length][];
         for (JpegFrame.Component c : f.components) {
             coefs[c.index] = new short[c.blocksH * c.blocksW * 64];
@@ -293,6 +318,37 @@ class JpegHuffmanDecodeTest {
         return new Outcome(coefs, warnings.isEmpty() ? null : warnings.get(0));
     }
 
+    /** The first component's sampling in file {@code t}: 1x1, 2x1, 1x2 and 2x2 in turn for three components. */
+    private static int lumaH(int comps, int t) {
+        return comps == 3 ? 1 + t / 3 % 2 : 1;
+    }
+
+    private static int lumaV(int comps, int t) {
+        return comps == 3 ? 1 + t / 6 % 2 : 1;
+    }
+
+    /** The coefficients with every AC zeroed: what a DC-only decode stores. */
+    private static short[] dcOnly(short[] coefs) {
+        short[] out = new short[coefs.length];
+        for (int i = 0; i < coefs.length; i += 64) {
+            out[i] = coefs[i];
+        }
+        return out;
+    }
+
+    /** Both decodes of a three-component file, the first component in full and DC only, against {@code want}. */
+    private static void assertDecodes(Outcome want, byte[] jpeg, boolean strict, int comps, String what) {
+        for (boolean firstDcOnly : comps == 3 ? new boolean[] {false, true} : new boolean[] {false}) {
+            Outcome got = decode(jpeg, strict, firstDcOnly);
+            String how = what + (firstDcOnly ? ", first component DC only" : "");
+            assertEquals(want.warning(), got.warning(), how);
+            for (int c = 0; c < comps; c++) {
+                short[] expected = firstDcOnly && c == 0 ? dcOnly(want.coefs()[c]) : want.coefs()[c];
+                assertArrayEquals(expected, got.coefs()[c], how + " component " + c);
+            }
+        }
+    }
+
     @Test
     void randomTablesAndBlocksDecodeToWhatWasCoded() {
         Random rnd = new Random(1234);
@@ -300,10 +356,10 @@ class JpegHuffmanDecodeTest {
         for (int t = 0; t < 300; t++) {
             int comps = t % 3 == 0 ? 3 : 1;
             int restart = t % 4 == 1 ? 1 + rnd.nextInt(5) : 0;
-            File file = randomFile(rnd, comps, 1 + rnd.nextInt(12), 1 + rnd.nextInt(6), restart, t % 2 == 0);
-            Outcome got = decode(file.jpeg(), true);
+            File file = randomFile(rnd, comps, 1 + rnd.nextInt(12), 1 + rnd.nextInt(6), lumaH(comps, t), lumaV(comps, t),
+                    restart, t % 2 == 0);
+            assertDecodes(new Outcome(file.coefs(), null), file.jpeg(), true, comps, "file " + t);
             for (int c = 0; c < comps; c++) {
-                assertArrayEquals(file.coefs()[c], got.coefs()[c], "file " + t + " component " + c);
                 for (short v : file.coefs()[c]) {
                     coded += v != 0 ? 1 : 0;
                 }
@@ -415,12 +471,16 @@ class JpegHuffmanDecodeTest {
         }
         int[] pred = new int[comps];
         String warning = null;
-        int mcus = f.components[0].blocksW * f.components[0].blocksH;
+        int mcusX = comps == 1 ? f.components[0].blocksW : f.mcusX;
+        int mcus = comps == 1 ? f.components[0].blocksW * f.components[0].blocksH : f.mcusX * f.mcusY;
+        int lh = f.components[0].h;
+        int lv = f.components[0].v;
         for (int m = 0; m < mcus && warning == null; m++) {
-            for (int c = 0; c < comps; c++) {
+            for (int blk = 0; blk < lh * lv + comps - 1; blk++) {
+                int c = blk < lh * lv ? 0 : blk - lh * lv + 1;
                 Table d = dc[Math.min(c, 1)];
                 Table a = ac[Math.min(c, 1)];
-                int o = m * 64;
+                int o = c == 0 ? blockOffset(m, mcusX, lh, lv, blk % lh, blk / lh) : m * 64;
                 int s = Math.min(11, decodeSymbol.apply(d));
                 pred[c] += receive.applyAsInt(s);
                 coefs[c][o] = (short) pred[c];
@@ -455,7 +515,8 @@ class JpegHuffmanDecodeTest {
         int warned = 0;
         for (int t = 0; t < 400; t++) {
             int comps = t % 3 == 0 ? 3 : 1;
-            File file = randomFile(rnd, comps, 1 + rnd.nextInt(10), 1 + rnd.nextInt(5), 0, t % 2 == 0);
+            File file = randomFile(rnd, comps, 1 + rnd.nextInt(10), 1 + rnd.nextInt(5), lumaH(comps, t), lumaV(comps, t),
+                    0, t % 2 == 0);
             byte[] jpeg = file.jpeg();
             // the clean file first: the reference must agree with what was coded
             Outcome clean = reference(jpeg);
@@ -475,12 +536,8 @@ class JpegHuffmanDecodeTest {
                 bad = Arrays.copyOf(bad, start + rnd.nextInt(bad.length - start));   // cut short
             }
             Outcome want = reference(bad);
-            Outcome got = decode(bad, false);
-            assertEquals(want.warning(), got.warning(), "damaged file " + t);
-            for (int c = 0; c < comps; c++) {
-                assertArrayEquals(want.coefs()[c], got.coefs()[c], "damaged file " + t + " component " + c);
-            }
-            warned += got.warning() != null ? 1 : 0;
+            assertDecodes(want, bad, false, comps, "damaged file " + t);
+            warned += want.warning() != null ? 1 : 0;
         }
         assertTrue(warned > 200, "too few damaged files were found damaged: " + warned);
     }

@@ -1,0 +1,184 @@
+package dev.lamina.simd;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowKernels} on the Vector API, 256-bit: four double lanes.
+ *
+ * <p>The horizontal pass puts one pixel's bands in the lanes (r, g, b and the next pixel's r,
+ * whose sum is thrown away; or r, g, b, a): a tap is one load, one multiply by the broadcast weight
+ * and one add, where the scalar form does three or four of each. The scalar form sums even taps
+ * and odd taps apart and adds the two at the end; so do the lanes, so each band's double is the
+ * same. With long windows two output pixels are summed side by side: four independent chains of
+ * adds keep the adder busy where one pixel's two would wait on each add's latency (see rgb).
+ *
+ * <p>A loop-carried vector starts from {@code DoubleVector.zero}, not from a static constant: a
+ * loop phi that merges a constant vector object with computed ones is boxed by C2 (measured 6x
+ * slower than the scalar form). Loaded only through {@link Vectors}.
+ */
+final class VectorRowKernels implements RowKernels {
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
+
+    VectorRowKernels() {
+        if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
+            throw new UnsupportedOperationException("no 256-bit double vectors on this CPU");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "vector: jdk.incubator.vector, " + DoubleVector.SPECIES_PREFERRED.vectorBitSize() + "-bit preferred";
+    }
+
+    /**
+     * Eight samples a turn: zero-extended to ints, converted exactly to doubles, then divided by 255
+     * without a division (a vector division is no faster than the scalar form's table, measured):
+     * q = v * (1/255) is off by an ulp for 24 of the 256 values, and one step of Markstein's
+     * correction, e = fma(-q, 255, v) (exact) and fma(e, 1/255, q), gives the correctly rounded
+     * quotient for every one of them (checked for all 256 by RowKernelsTest).
+     */
+    @Override
+    public void u8ToUnit(byte[] src, int i, double[] dst, int n) {
+        DoubleVector inverse = DoubleVector.broadcast(D, 1 / 255.0);
+        DoubleVector minus255 = DoubleVector.broadcast(D, -255.0);
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            IntVector v = (IntVector) ByteVector.fromArray(B, src, i + k).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.I2D, D, 0);
+            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.I2D, D, 1);
+            DoubleVector qlo = lo.mul(inverse), qhi = hi.mul(inverse);
+            qlo.fma(minus255, lo).fma(inverse, qlo).intoArray(dst, k);
+            qhi.fma(minus255, hi).fma(inverse, qhi).intoArray(dst, k + 4);
+        }
+        for (; k < n; k++) {
+            dst[k] = (src[i + k] & 0xFF) / 255.0;
+        }
+    }
+
+    /** Windows at least this long are summed two output pixels at a time (see rgb). */
+    private static final int PAIR_TAPS = 12;
+
+    /**
+     * Two output pixels side by side where both windows have at least {@link #PAIR_TAPS} taps
+     * (a big shrink), one at a time otherwise: with short windows the pair's setup and tails cost
+     * more than the latency it hides (measured, 816 to 256 pixels, 19 taps: 0.59 ms for 192 rows
+     * in pairs, 0.68 one at a time, 0.86 scalar; 408 to 256, 10 taps: 0.47 in pairs, 0.40 one at
+     * a time, 0.48 scalar).
+     */
+    @Override
+    public int rgb(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset, int x0, int x1, int inX0) {
+        int o = x0;
+        while (o < x1) {
+            int s = (first[o] - inX0) * 3, d = (o - x0) * 3;
+            // the last tap of a window loads four lanes from its pixel; a result stores four
+            if (s + 3 * count[o] >= src.length || d + 3 >= dst.length) {
+                break;
+            }
+            if (o + 1 < x1 && count[o] >= PAIR_TAPS && count[o + 1] >= PAIR_TAPS) {
+                int u = (first[o + 1] - inX0) * 3;
+                if (u + 3 * count[o + 1] >= src.length || d + 6 >= dst.length) {
+                    break;
+                }
+                rgbPair(src, dst, w, s, offset[o], count[o], u, offset[o + 1], count[o + 1], d);
+                o += 2;
+            } else {
+                rgbOne(src, dst, w, s, offset[o], count[o], d);
+                o++;
+            }
+        }
+        return o;
+    }
+
+    /** One RGB output pixel from its window of {@code n} taps at {@code src[s]}, weights at {@code w[t]}, into {@code dst[d]}. */
+    private static void rgbOne(double[] src, double[] dst, double[] w, int s, int t, int n, int d) {
+        DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+        int end = t + n;
+        for (; t + 1 < end; t += 2, s += 6) {
+            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+            a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
+        }
+        if (t < end) {
+            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+        }
+        a0.add(a1).intoArray(dst, d);
+    }
+
+    /** Two RGB output pixels (windows at {@code src[s]} and {@code src[u]}), the second into {@code dst[d + 3]}. */
+    private static void rgbPair(double[] src, double[] dst, double[] w, int s, int t, int n, int u, int v, int m, int d) {
+        DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+        DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
+        int both = Math.min(n, m) & ~1;
+        for (int k = 0; k < both; k += 2, s += 6, t += 2, u += 6, v += 2) {
+            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+            a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
+            c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+            c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
+        }
+        // what is left of the longer window, even and odd taps as the scalar form
+        for (int end = t + n - both; t < end; t += 2, s += 6) {
+            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+            if (t + 1 < end) {
+                a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
+            }
+        }
+        for (int end = v + m - both; v < end; v += 2, u += 6) {
+            c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+            if (v + 1 < end) {
+                c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
+            }
+        }
+        a0.add(a1).intoArray(dst, d);
+        c0.add(c1).intoArray(dst, d + 3);   // overwrites the first pixel's fourth lane
+    }
+
+    @Override
+    public int rgba(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset, int x0, int x1, int inX0) {
+        int o = x0, d = 0;
+        for (; o + 1 < x1; o += 2, d += 8) {
+            int s = (first[o] - inX0) * 4, t = offset[o], n = count[o];
+            int u = (first[o + 1] - inX0) * 4, v = offset[o + 1], m = count[o + 1];
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
+            int both = Math.min(n, m) & ~1;
+            for (int k = 0; k < both; k += 2, s += 8, t += 2, u += 8, v += 2) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                c1 = c1.add(DoubleVector.fromArray(D, src, u + 4).mul(DoubleVector.broadcast(D, w[v + 1])));
+            }
+            for (int end = offset[o] + n; t < end; t += 2, s += 8) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                if (t + 1 < end) {
+                    a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                }
+            }
+            for (int end = offset[o + 1] + m; v < end; v += 2, u += 8) {
+                c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
+                if (v + 1 < end) {
+                    c1 = c1.add(DoubleVector.fromArray(D, src, u + 4).mul(DoubleVector.broadcast(D, w[v + 1])));
+                }
+            }
+            a0.add(a1).intoArray(dst, d);
+            c0.add(c1).intoArray(dst, d + 4);
+        }
+        if (o < x1) {
+            int s = (first[o] - inX0) * 4, t = offset[o];
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            for (int end = t + count[o]; t < end; t += 2, s += 8) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
+                if (t + 1 < end) {
+                    a1 = a1.add(DoubleVector.fromArray(D, src, s + 4).mul(DoubleVector.broadcast(D, w[t + 1])));
+                }
+            }
+            a0.add(a1).intoArray(dst, d);
+            o++;
+        }
+        return o;
+    }
+}
