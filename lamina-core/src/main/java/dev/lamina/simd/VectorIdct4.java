@@ -1,11 +1,23 @@
 package dev.lamina.simd;
 
+import static dev.lamina.simd.Islow.CONST_BITS;
+import static dev.lamina.simd.Islow.FIX_0_211164243;
+import static dev.lamina.simd.Islow.FIX_0_509795579;
+import static dev.lamina.simd.Islow.FIX_0_601344887;
+import static dev.lamina.simd.Islow.FIX_0_765366865;
+import static dev.lamina.simd.Islow.FIX_0_899976223;
+import static dev.lamina.simd.Islow.FIX_1_061594337;
+import static dev.lamina.simd.Islow.FIX_1_451774981;
+import static dev.lamina.simd.Islow.FIX_1_847759065;
+import static dev.lamina.simd.Islow.FIX_2_172734803;
+import static dev.lamina.simd.Islow.FIX_2_562915447;
+import static dev.lamina.simd.Islow.PASS1_BITS;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -15,34 +27,35 @@ import jdk.incubator.vector.VectorSpecies;
  * rows 0-3 and block B's in rows 4-7 of one 8x8 matrix, so that after {@link VectorIdct8#transpose}
  * pass 2 runs with lanes = the two blocks' eight rows; a second transpose and one select put A's and
  * B's four samples of a row side by side, eight bytes as they lie in the output. A lone last block
- * is paired with itself and only its four bytes stored.
+ * is paired with a copy of itself and only its four bytes stored.
  *
  * <p>The arithmetic is the scalar block-row 4x4's (codec.jpeg's InverseDct.idct4Row) operation for
  * operation in 32-bit lanes, so the samples are the same bit for bit: pass 1 splits the DC term off
  * (4x + descale(t, 12)), pass 2 splits w0 * 2^14 as (w0 >> 5) * 2^19 + (w0 & 31) * 2^14, and the
- * range limit is computed. Steps are methods of their own for the reason given in VectorIdct8.
+ * range limit is computed. Steps are methods of their own, each a loop over up to
+ * {@link VectorIdct8#CHUNK} blocks (or half as many pairs), for the reasons given in VectorIdct8:
+ * every vector offset is then a multiple of the loop index plus a constant, checked once per loop.
+ * One instance per thread (work arrays, 14 KiB).
  */
 final class VectorIdct4 implements Idct4 {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int CHUNK = VectorIdct8.CHUNK;   // even: pairs never straddle two chunks
 
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
     private static final int SH1 = CONST_BITS - PASS1_BITS + 1;
     private static final int SH2 = CONST_BITS + PASS1_BITS + 3 + 1;
 
-    private static final IntVector FIX_0_211164243 = IntVector.broadcast(I, 1730);
-    private static final IntVector FIX_0_509795579 = IntVector.broadcast(I, 4176);
-    private static final IntVector FIX_0_601344887 = IntVector.broadcast(I, 4926);
-    private static final IntVector FIX_0_765366865 = IntVector.broadcast(I, 6270);
-    private static final IntVector FIX_0_899976223 = IntVector.broadcast(I, 7373);
-    private static final IntVector FIX_1_061594337 = IntVector.broadcast(I, 8697);
-    private static final IntVector FIX_1_451774981 = IntVector.broadcast(I, 11893);
-    private static final IntVector FIX_1_847759065 = IntVector.broadcast(I, 15137);
-    private static final IntVector FIX_2_172734803 = IntVector.broadcast(I, 17799);
-    private static final IntVector FIX_2_562915447 = IntVector.broadcast(I, 20995);
+    private static final IntVector VFIX_0_211164243 = IntVector.broadcast(I, FIX_0_211164243);
+    private static final IntVector VFIX_0_509795579 = IntVector.broadcast(I, FIX_0_509795579);
+    private static final IntVector VFIX_0_601344887 = IntVector.broadcast(I, FIX_0_601344887);
+    private static final IntVector VFIX_0_765366865 = IntVector.broadcast(I, FIX_0_765366865);
+    private static final IntVector VFIX_0_899976223 = IntVector.broadcast(I, FIX_0_899976223);
+    private static final IntVector VFIX_1_061594337 = IntVector.broadcast(I, FIX_1_061594337);
+    private static final IntVector VFIX_1_451774981 = IntVector.broadcast(I, FIX_1_451774981);
+    private static final IntVector VFIX_1_847759065 = IntVector.broadcast(I, FIX_1_847759065);
+    private static final IntVector VFIX_2_172734803 = IntVector.broadcast(I, FIX_2_172734803);
+    private static final IntVector VFIX_2_562915447 = IntVector.broadcast(I, FIX_2_562915447);
     private static final IntVector ROUND1 = IntVector.broadcast(I, 1 << (SH1 - 1));
     private static final IntVector ROUND2 = IntVector.broadcast(I, 1 << (SH2 - 1));
     private static final IntVector K0 = IntVector.broadcast(I, 0);
@@ -54,6 +67,17 @@ final class VectorIdct4 implements Idct4 {
     /** Lanes 0-3 of the first vector, then lanes 0-3 of the second. */
     private static final IntVector PAIR = IntVector.fromArray(I, new int[] {0, 1, 2, 3, 8, 9, 10, 11}, 0);
 
+    /**
+     * g: the blocks' coefficients (row 4 never written nor read); m: pass 1's output, a pair's
+     * eight rows per 64 ints, then its transpose; res: pass 2's samples (rows 0-3 of each pair;
+     * rows 4-7 are never used: the select takes lanes 0-3 only), then their transpose; odd: tmp0
+     * and tmp2 per block (pass 1) or pair (pass 2).
+     */
+    private final int[] g = new int[64 * CHUNK];
+    private final int[] m = new int[32 * CHUNK];
+    private final int[] res = new int[32 * CHUNK];
+    private final int[] odd = new int[16 * CHUNK];
+
     VectorIdct4() {
         if (IntVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
             throw new UnsupportedOperationException("no 256-bit int vectors on this CPU");
@@ -62,97 +86,116 @@ final class VectorIdct4 implements Idct4 {
 
     @Override
     public void rows(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
-        int[] ga = new int[64];
-        int[] gb = new int[64];
-        int[] m = new int[64];
-        int[] res = new int[64];   // rows 4-7 stay zero: pass 2 has four outputs
-        int[] odd = new int[16];
-        for (int b = 0; b < blocks; b += 2) {
-            boolean pair = b + 1 < blocks;
-            int ia = o + 64 * b;
-            dequantise(in, ia, q, ga);
-            dequantise(in, pair ? ia + 64 : ia, q, gb);
-            odd(ga, odd);
-            evenPass1(ga, odd, m, 0);
-            odd(gb, odd);
-            evenPass1(gb, odd, m, 32);
-            VectorIdct8.transpose(m);
-            odd(m, odd);
-            evenPass2(m, odd, res);
-            VectorIdct8.transpose(res);
-            store(res, out, outPos + 4 * b, stride, pair);
-        }
-    }
-
-    /** Rows 0-3 and 5-7 of the block's coefficients times the quantisers (row 4 is not used). */
-    private static void dequantise(short[] in, int i, int[] q, int[] g) {
-        for (int r = 0; r < 64; r += 8) {
-            if (r != 32) {
-                ((IntVector) ShortVector.fromArray(S, in, i + r).convertShape(VectorOperators.S2I, I, 0))
-                        .mul(IntVector.fromArray(I, q, r)).intoArray(g, r);
+        int[] g = this.g;
+        int[] m = this.m;
+        int[] res = this.res;
+        int[] odd = this.odd;
+        for (int b0 = 0; b0 < blocks; b0 += CHUNK) {
+            int n = Math.min(CHUNK, blocks - b0);
+            int pairs = (n + 1) >> 1;
+            VectorIdct8.dequantise(in, o + 64 * b0, n, q, g, false);
+            if ((n & 1) != 0) {
+                System.arraycopy(g, 64 * (n - 1), g, 64 * n, 64);   // the lone block's partner: itself
+            }
+            odd(g, 2 * pairs, odd);
+            evenPass1(g, odd, 2 * pairs, m);
+            VectorIdct8.transpose(m, pairs);
+            odd(m, pairs, odd);
+            evenPass2(m, odd, pairs, res);
+            VectorIdct8.transpose(res, pairs);
+            int p = outPos + 4 * b0;
+            store(res, n >> 1, out, p, stride);
+            if ((n & 1) != 0) {
+                storeLone(res, 64 * (n >> 1), out, p + 8 * (n >> 1), stride);
             }
         }
     }
 
-    /** jpeg_idct_4x4's odd part (both passes) from z1 = x7, z2 = x5, z3 = x3, z4 = x1: tmp0, tmp2. */
-    private static void odd(int[] g, int[] odd) {
-        IntVector z1 = IntVector.fromArray(I, g, 56);
-        IntVector z2 = IntVector.fromArray(I, g, 40);
-        IntVector z3 = IntVector.fromArray(I, g, 24);
-        IntVector z4 = IntVector.fromArray(I, g, 8);
-        z1.mul(FIX_0_211164243).neg().add(z2.mul(FIX_1_451774981)).sub(z3.mul(FIX_2_172734803))
-                .add(z4.mul(FIX_1_061594337)).intoArray(odd, 0);
-        z1.mul(FIX_0_509795579).neg().sub(z2.mul(FIX_0_601344887)).add(z3.mul(FIX_0_899976223))
-                .add(z4.mul(FIX_2_562915447)).intoArray(odd, 8);
+    /**
+     * jpeg_idct_4x4's odd part (both passes) of n 8-row matrices (64 ints apart), from z1 = x7,
+     * z2 = x5, z3 = x3, z4 = x1: tmp0 and tmp2, 16 ints per matrix in odd.
+     */
+    private static void odd(int[] g, int n, int[] odd) {
+        for (int b = 0; b < n; b++) {
+            int w = 64 * b;
+            int d = 16 * b;
+            IntVector z1 = IntVector.fromArray(I, g, w + 56);
+            IntVector z2 = IntVector.fromArray(I, g, w + 40);
+            IntVector z3 = IntVector.fromArray(I, g, w + 24);
+            IntVector z4 = IntVector.fromArray(I, g, w + 8);
+            z1.mul(VFIX_0_211164243).neg().add(z2.mul(VFIX_1_451774981)).sub(z3.mul(VFIX_2_172734803))
+                    .add(z4.mul(VFIX_1_061594337)).intoArray(odd, d);
+            z1.mul(VFIX_0_509795579).neg().sub(z2.mul(VFIX_0_601344887)).add(z3.mul(VFIX_0_899976223))
+                    .add(z4.mul(VFIX_2_562915447)).intoArray(odd, d + 8);
+        }
     }
 
-    /** Pass 1's even part and its four rows (lanes = columns) into rows {@code at / 8}.. of m. */
-    private static void evenPass1(int[] g, int[] odd, int[] m, int at) {
-        IntVector dc = IntVector.fromArray(I, g, 0).lanewise(VectorOperators.LSHL, PASS1_BITS);
-        IntVector e = IntVector.fromArray(I, g, 16).mul(FIX_1_847759065)
-                .sub(IntVector.fromArray(I, g, 48).mul(FIX_0_765366865));
-        IntVector tmp0 = IntVector.fromArray(I, odd, 0);
-        IntVector tmp2 = IntVector.fromArray(I, odd, 8);
-        IntVector p = e.add(ROUND1);
-        IntVector n = ROUND1.sub(e);
-        dc.add(p.add(tmp2).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at);
-        dc.add(n.add(tmp0).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 8);
-        dc.add(n.sub(tmp0).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 16);
-        dc.add(p.sub(tmp2).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 24);
+    /** Pass 1's even part and its four rows (lanes = columns): block b's into rows 4(b & 1).. of pair b / 2 in m. */
+    private static void evenPass1(int[] g, int[] odd, int n, int[] m) {
+        for (int b = 0; b < n; b++) {
+            int w = 64 * b;
+            int d = 16 * b;
+            int at = 32 * b;   // = 64 * (b >> 1) + 32 * (b & 1)
+            IntVector dc = IntVector.fromArray(I, g, w).lanewise(VectorOperators.LSHL, PASS1_BITS);
+            IntVector e = IntVector.fromArray(I, g, w + 16).mul(VFIX_1_847759065)
+                    .sub(IntVector.fromArray(I, g, w + 48).mul(VFIX_0_765366865));
+            IntVector tmp0 = IntVector.fromArray(I, odd, d);
+            IntVector tmp2 = IntVector.fromArray(I, odd, d + 8);
+            IntVector p = e.add(ROUND1);
+            IntVector n1 = ROUND1.sub(e);
+            dc.add(p.add(tmp2).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at);
+            dc.add(n1.add(tmp0).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 8);
+            dc.add(n1.sub(tmp0).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 16);
+            dc.add(p.sub(tmp2).lanewise(VectorOperators.ASHR, SH1)).intoArray(m, at + 24);
+        }
     }
 
-    /** Pass 2's even part and the four samples (lanes = rows), range-limited, into rows 0-3 of res. */
-    private static void evenPass2(int[] m, int[] odd, int[] res) {
-        IntVector w0 = IntVector.fromArray(I, m, 0);
-        IntVector t = IntVector.fromArray(I, m, 16).mul(FIX_1_847759065)
-                .sub(IntVector.fromArray(I, m, 48).mul(FIX_0_765366865));
-        IntVector lo = w0.and(K31).lanewise(VectorOperators.LSHL, CONST_BITS + 1).add(ROUND2);
-        IntVector hi = w0.lanewise(VectorOperators.ASHR, 5).add(K512);   // + 512 of the range limit
-        IntVector tmp10 = lo.add(t);
-        IntVector tmp12 = lo.sub(t);
-        IntVector tmp0 = IntVector.fromArray(I, odd, 0);
-        IntVector tmp2 = IntVector.fromArray(I, odd, 8);
-        hi.add(tmp10.add(tmp2).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
-                .intoArray(res, 0);
-        hi.add(tmp12.add(tmp0).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
-                .intoArray(res, 8);
-        hi.add(tmp12.sub(tmp0).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
-                .intoArray(res, 16);
-        hi.add(tmp10.sub(tmp2).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
-                .intoArray(res, 24);
+    /** Pass 2's even part and the four samples (lanes = rows), range-limited, into rows 0-3 of each pair's res. */
+    private static void evenPass2(int[] m, int[] odd, int pairs, int[] res) {
+        for (int b = 0; b < pairs; b++) {
+            int w = 64 * b;
+            int d = 16 * b;
+            IntVector w0 = IntVector.fromArray(I, m, w);
+            IntVector t = IntVector.fromArray(I, m, w + 16).mul(VFIX_1_847759065)
+                    .sub(IntVector.fromArray(I, m, w + 48).mul(VFIX_0_765366865));
+            IntVector lo = w0.and(K31).lanewise(VectorOperators.LSHL, CONST_BITS + 1).add(ROUND2);
+            IntVector hi = w0.lanewise(VectorOperators.ASHR, 5).add(K512);   // + 512 of the range limit
+            IntVector tmp10 = lo.add(t);
+            IntVector tmp12 = lo.sub(t);
+            IntVector tmp0 = IntVector.fromArray(I, odd, d);
+            IntVector tmp2 = IntVector.fromArray(I, odd, d + 8);
+            hi.add(tmp10.add(tmp2).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
+                    .intoArray(res, w);
+            hi.add(tmp12.add(tmp0).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
+                    .intoArray(res, w + 8);
+            hi.add(tmp12.sub(tmp0).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
+                    .intoArray(res, w + 16);
+            hi.add(tmp10.sub(tmp2).lanewise(VectorOperators.ASHR, SH2)).and(K1023).sub(K384).max(K0).min(K255)
+                    .intoArray(res, w + 24);
+        }
     }
 
-    /** Block A's row r (res row r, lanes 0-3) and block B's (res row r + 4) as eight bytes, or A's four alone. */
-    private static void store(int[] res, byte[] out, int p, int stride, boolean pair) {
+    /** Each pair's row r: block A's (res row r, lanes 0-3) and block B's (row r + 4) as eight bytes at p + 8 * pair. */
+    private static void store(int[] res, int pairs, byte[] out, int p, int stride) {
+        for (int b = 0; b < pairs; b++) {
+            int w = 64 * b;
+            int at = p + 8 * b;
+            pair(res, w).intoArray(out, at);
+            pair(res, w + 8).intoArray(out, at + stride);
+            pair(res, w + 16).intoArray(out, at + 2 * stride);
+            pair(res, w + 24).intoArray(out, at + 3 * stride);
+        }
+    }
+
+    /** A lone last block's four rows of four bytes (its pair's A half). */
+    private static void storeLone(int[] res, int w, byte[] out, int p, int stride) {
         for (int r = 0; r < 4; r++) {
-            IntVector row = PAIR.selectFrom(IntVector.fromArray(I, res, 8 * r),
-                    IntVector.fromArray(I, res, 8 * r + 32));
-            ByteVector bytes = (ByteVector) row.convertShape(VectorOperators.I2B, B, 0);
-            if (pair) {
-                bytes.intoArray(out, p + r * stride);
-            } else {
-                INT_LE.set(out, p + r * stride, bytes.reinterpretAsInts().lane(0));
-            }
+            INT_LE.set(out, p + r * stride, pair(res, w + 8 * r).reinterpretAsInts().lane(0));
         }
+    }
+
+    private static ByteVector pair(int[] res, int at) {
+        IntVector row = PAIR.selectFrom(IntVector.fromArray(I, res, at), IntVector.fromArray(I, res, at + 32));
+        return (ByteVector) row.convertShape(VectorOperators.I2B, B, 0);
     }
 }

@@ -1,9 +1,14 @@
 package dev.lamina.codec.jpeg;
 
+import dev.lamina.simd.Vectors;
+import dev.lamina.simd.YccToRgb;
+
 /**
  * Colour conversions of the decoder, with libjpeg 6b's fixed-point tables (jdcolor.c, 16
  * fraction bits), so YCbCr decodes to exactly the RGB that libjpeg (and the JDK's ImageIO)
- * returns.
+ * returns. YCbCr to RGB also has a Vector API form ({@link Vectors#yccToRgb}, used when the JVM
+ * runs vector kernels) that computes the tables' products and writes the interleaved row 24 bytes
+ * at a time: the same bytes.
  *
  * <p>CMYK: Adobe applications write CMYK JPEGs inverted (255 = no ink), and libjpeg and
  * TwelveMonkeys pass the stored values on. Lamina converts to RGB the simple way, without a
@@ -38,8 +43,22 @@ final class ColourConvert {
         return v < 0 ? 0 : v > 255 ? 255 : v;
     }
 
+    /** The vector form when this JVM runs vector kernels ({@link Vectors}), else null. */
+    private static final YccToRgb VECTOR = Vectors.yccToRgb();
+
     static void ycbcrToRgb(byte[] y, int yp, byte[] cb, int cbp, byte[] cr, int crp, byte[] out, int o, int n) {
-        for (int i = 0; i < n; i++) {
+        ycbcrToRgb(VECTOR, y, yp, cb, cbp, cr, crp, out, o, n);
+    }
+
+    /**
+     * With the given vector form converting what it can first (all but the row's last few pixels),
+     * or the tables alone for null (the tests run both).
+     */
+    static void ycbcrToRgb(YccToRgb vector, byte[] y, int yp, byte[] cb, int cbp, byte[] cr, int crp,
+                           byte[] out, int o, int n) {
+        int done = vector == null ? 0 : vector.convert(y, yp, cb, cbp, cr, crp, out, o, n);
+        o += 3 * done;
+        for (int i = done; i < n; i++) {
             int yy = y[yp + i] & 0xFF;
             int b = cb[cbp + i] & 0xFF;
             int r = cr[crp + i] & 0xFF;

@@ -1,5 +1,20 @@
 package dev.lamina.codec.jpeg;
 
+import static dev.lamina.simd.Islow.CONST_BITS;
+import static dev.lamina.simd.Islow.FIX_0_298631336;
+import static dev.lamina.simd.Islow.FIX_0_390180644;
+import static dev.lamina.simd.Islow.FIX_0_541196100;
+import static dev.lamina.simd.Islow.FIX_0_765366865;
+import static dev.lamina.simd.Islow.FIX_0_899976223;
+import static dev.lamina.simd.Islow.FIX_1_175875602;
+import static dev.lamina.simd.Islow.FIX_1_501321110;
+import static dev.lamina.simd.Islow.FIX_1_847759065;
+import static dev.lamina.simd.Islow.FIX_1_961570560;
+import static dev.lamina.simd.Islow.FIX_2_053119869;
+import static dev.lamina.simd.Islow.FIX_2_562915447;
+import static dev.lamina.simd.Islow.FIX_3_072711026;
+import static dev.lamina.simd.Islow.PASS1_BITS;
+
 /**
  * Forward DCT and quantisation bit for bit as libjpeg 6b (jfdctint.c "islow", jcdctmgr.c), which
  * the JDK's ImageIO writer uses: at the same quality our coefficients, and so our PSNR and (with
@@ -8,20 +23,6 @@ package dev.lamina.codec.jpeg;
  * (below 2^16, divisors below 2^11).
  */
 final class ForwardDct {
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
-    private static final int FIX_0_298631336 = 2446;
-    private static final int FIX_0_390180644 = 3196;
-    private static final int FIX_0_541196100 = 4433;
-    private static final int FIX_0_765366865 = 6270;
-    private static final int FIX_0_899976223 = 7373;
-    private static final int FIX_1_175875602 = 9633;
-    private static final int FIX_1_501321110 = 12299;
-    private static final int FIX_1_847759065 = 15137;
-    private static final int FIX_1_961570560 = 16069;
-    private static final int FIX_2_053119869 = 16819;
-    private static final int FIX_2_562915447 = 20995;
-    private static final int FIX_3_072711026 = 25172;
 
     private final int[] ws = new int[64];
 

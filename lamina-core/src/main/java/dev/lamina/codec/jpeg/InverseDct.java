@@ -1,5 +1,30 @@
 package dev.lamina.codec.jpeg;
 
+import static dev.lamina.simd.Islow.CONST_BITS;
+import static dev.lamina.simd.Islow.FIX_0_211164243;
+import static dev.lamina.simd.Islow.FIX_0_298631336;
+import static dev.lamina.simd.Islow.FIX_0_390180644;
+import static dev.lamina.simd.Islow.FIX_0_509795579;
+import static dev.lamina.simd.Islow.FIX_0_541196100;
+import static dev.lamina.simd.Islow.FIX_0_601344887;
+import static dev.lamina.simd.Islow.FIX_0_720959822;
+import static dev.lamina.simd.Islow.FIX_0_765366865;
+import static dev.lamina.simd.Islow.FIX_0_850430095;
+import static dev.lamina.simd.Islow.FIX_0_899976223;
+import static dev.lamina.simd.Islow.FIX_1_061594337;
+import static dev.lamina.simd.Islow.FIX_1_175875602;
+import static dev.lamina.simd.Islow.FIX_1_272758580;
+import static dev.lamina.simd.Islow.FIX_1_451774981;
+import static dev.lamina.simd.Islow.FIX_1_501321110;
+import static dev.lamina.simd.Islow.FIX_1_847759065;
+import static dev.lamina.simd.Islow.FIX_1_961570560;
+import static dev.lamina.simd.Islow.FIX_2_053119869;
+import static dev.lamina.simd.Islow.FIX_2_172734803;
+import static dev.lamina.simd.Islow.FIX_2_562915447;
+import static dev.lamina.simd.Islow.FIX_3_072711026;
+import static dev.lamina.simd.Islow.FIX_3_624509785;
+import static dev.lamina.simd.Islow.PASS1_BITS;
+
 import dev.lamina.simd.Idct4;
 import dev.lamina.simd.Idct8;
 import dev.lamina.simd.Vectors;
@@ -15,30 +40,6 @@ import dev.lamina.simd.Vectors;
  * the JVM runs vector kernels: the same samples, measured faster (docs/jpeg.md).
  */
 final class InverseDct {
-    private static final int CONST_BITS = 13;
-    private static final int PASS1_BITS = 2;
-    private static final int FIX_0_211164243 = 1730;
-    private static final int FIX_0_298631336 = 2446;
-    private static final int FIX_0_390180644 = 3196;
-    private static final int FIX_0_509795579 = 4176;
-    private static final int FIX_0_541196100 = 4433;
-    private static final int FIX_0_601344887 = 4926;
-    private static final int FIX_0_720959822 = 5906;
-    private static final int FIX_0_765366865 = 6270;
-    private static final int FIX_0_850430095 = 6967;
-    private static final int FIX_0_899976223 = 7373;
-    private static final int FIX_1_061594337 = 8697;
-    private static final int FIX_1_175875602 = 9633;
-    private static final int FIX_1_272758580 = 10426;
-    private static final int FIX_1_451774981 = 11893;
-    private static final int FIX_1_501321110 = 12299;
-    private static final int FIX_1_847759065 = 15137;
-    private static final int FIX_1_961570560 = 16069;
-    private static final int FIX_2_053119869 = 16819;
-    private static final int FIX_2_172734803 = 17799;
-    private static final int FIX_2_562915447 = 20995;
-    private static final int FIX_3_072711026 = 25172;
-    private static final int FIX_3_624509785 = 29692;
 
     /**
      * libjpeg's post-IDCT range limit, indexed by (value & 1023): value + 128 clamped to 0..255 for

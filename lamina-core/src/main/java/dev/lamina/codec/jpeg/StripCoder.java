@@ -4,6 +4,8 @@ import dev.lamina.core.BandFormat;
 import dev.lamina.core.Region;
 import dev.lamina.core.Rounding;
 import dev.lamina.core.SampleRows;
+import dev.lamina.simd.RgbToYcc;
+import dev.lamina.simd.Vectors;
 
 /**
  * Turns one strip of the image (whole iMCU rows, except at the bottom) into quantised DCT
@@ -166,9 +168,21 @@ final class StripCoder {
         return new Coefficients(firstImcu, imcuRows, out, masks);
     }
 
+    /** The vector form of {@link #rgbToYcc} when this JVM runs vector kernels ({@link Vectors}), else null. */
+    private static final RgbToYcc VECTOR_RGB_YCC = Vectors.rgbToYcc();
+
     /** One row of 8-bit RGB to Y, Cb and Cr with jccolor.c's arithmetic (see the tables above). */
     static void rgbToYcc(byte[] in, int ip, byte[] py, byte[] pb, byte[] pr, int o, int width) {
-        for (int x = 0, i = ip; x < width; x++, i += 3) {
+        rgbToYcc(VECTOR_RGB_YCC, in, ip, py, pb, pr, o, width);
+    }
+
+    /**
+     * As above with the given vector form converting all but the row's last few pixels first, or
+     * the tables alone for null (the tests run both).
+     */
+    static void rgbToYcc(RgbToYcc vector, byte[] in, int ip, byte[] py, byte[] pb, byte[] pr, int o, int width) {
+        int done = vector == null ? 0 : vector.convert(in, ip, py, pb, pr, o, width);
+        for (int x = done, i = ip + 3 * done; x < width; x++, i += 3) {
             int r = in[i] & 0xFF;
             int g = in[i + 1] & 0xFF;
             int b = in[i + 2] & 0xFF;
