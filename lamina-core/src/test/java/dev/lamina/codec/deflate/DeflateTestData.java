@@ -122,7 +122,7 @@ final class DeflateTestData {
                 if (paeth) {
                     int b = y > 0 ? raw[(y - 1) * rowBytes + i] & 0xFF : 0;
                     int c = y > 0 && i >= bpp ? raw[(y - 1) * rowBytes + i - bpp] & 0xFF : 0;
-                    pred = paethPredictor(a, b, c);
+                    pred = dev.lamina.codec.png.SpecPaeth.predict(a, b, c);
                 } else {
                     pred = a;
                 }
@@ -136,17 +136,6 @@ final class DeflateTestData {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
 
-    /** The Paeth predictor as the PNG specification writes it. */
-    private static int paethPredictor(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        if (pa <= pb && pa <= pc) {
-            return a;
-        }
-        return pb <= pc ? b : c;
-    }
 
     /**
      * Bytes with repetitive structure: a random mix of fresh random bytes, runs and copies of

@@ -16,17 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PngRowFilterTest {
 
-    /** The Paeth predictor exactly as the specification writes it. */
-    private static int specPaeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        if (pa <= pb && pa <= pc) {
-            return a;
-        }
-        return pb <= pc ? b : c;
-    }
 
     /** Filter {@code type} of {@code n} bytes of {@code row} at {@code r} against {@code prev} (null: zeros). */
     private static byte[] specFilter(int type, byte[] row, int r, byte[] prev, int p, int n, int step) {
@@ -41,7 +30,7 @@ class PngRowFilterTest {
                 case 1 -> a;
                 case 2 -> b;
                 case 3 -> (a + b) / 2;
-                default -> specPaeth(a, b, c);
+                default -> SpecPaeth.predict(a, b, c);
             };
             out[i] = (byte) (x - predicted);
         }

@@ -13,25 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** The unfilters undo the filters as the PNG specification defines them (written out here, plainly). */
 class PngUnfilterTest {
 
-    /** The Paeth predictor exactly as the specification writes it. */
-    private static int specPaeth(int a, int b, int c) {
-        int p = a + b - c;
-        int pa = Math.abs(p - a);
-        int pb = Math.abs(p - b);
-        int pc = Math.abs(p - c);
-        if (pa <= pb && pa <= pc) {
-            return a;
-        }
-        return pb <= pc ? b : c;
-    }
 
     @Test
     void branchLightPaethEqualsTheSpecificationForAllInputs() {
         for (int a = 0; a < 256; a++) {
             for (int b = 0; b < 256; b++) {
                 for (int c = 0; c < 256; c++) {
-                    if (PngPaeth.predict(a, b, c) != specPaeth(a, b, c)) {
-                        assertEquals(specPaeth(a, b, c), PngPaeth.predict(a, b, c), a + "," + b + "," + c);
+                    if (PngPaeth.predict(a, b, c) != SpecPaeth.predict(a, b, c)) {
+                        assertEquals(SpecPaeth.predict(a, b, c), PngPaeth.predict(a, b, c), a + "," + b + "," + c);
                     }
                 }
             }
@@ -54,7 +43,7 @@ class PngUnfilterTest {
                     long got = PngPaeth.predict8(as, bs, cs);
                     for (int lane = 0; lane < 8; lane++) {
                         int a = (int) (as >>> (8 * lane)) & 0xFF;
-                        int want = specPaeth(a, b, c);
+                        int want = SpecPaeth.predict(a, b, c);
                         if ((int) (got >>> (8 * lane) & 0xFF) != want) {
                             assertEquals(want, (int) (got >>> (8 * lane) & 0xFF), a + "," + b + "," + c + " lane " + lane);
                         }
@@ -74,7 +63,7 @@ class PngUnfilterTest {
             long cs = rnd.nextLong();
             long got = PngPaeth.predict8(as, bs, cs);
             for (int lane = 0; lane < 8; lane++) {
-                int want = specPaeth((int) (as >>> (8 * lane)) & 0xFF, (int) (bs >>> (8 * lane)) & 0xFF,
+                int want = SpecPaeth.predict((int) (as >>> (8 * lane)) & 0xFF, (int) (bs >>> (8 * lane)) & 0xFF,
                         (int) (cs >>> (8 * lane)) & 0xFF);
                 assertEquals(want, (int) (got >>> (8 * lane) & 0xFF));
             }
@@ -94,7 +83,7 @@ class PngUnfilterTest {
                 case 1 -> a;
                 case 2 -> b;
                 case 3 -> (a + b) / 2;
-                default -> specPaeth(a, b, c);
+                default -> SpecPaeth.predict(a, b, c);
             };
             out[i] = (byte) (x - predicted);
         }
