@@ -116,7 +116,7 @@ public class JpegCodecBench {
     }
 
     /** coffee.png scaled bilinearly to {@code w x h}: the photo both inputs are made of. */
-    static BufferedImage coffee(int w, int h) throws IOException {
+    public static BufferedImage coffee(int w, int h) throws IOException {
         BufferedImage photo = InputGenerator.photo("coffee.png");
         BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = scaled.createGraphics();

@@ -1,7 +1,7 @@
 package dev.lamina.bench.lab;
 
 import com.sun.management.ThreadMXBean;
-import dev.lamina.bench.inputs.InputGenerator;
+import dev.lamina.bench.jmh.JpegCodecBench;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.jpeg.JpegEncoder;
@@ -15,8 +15,6 @@ import dev.lamina.core.StripSink;
 import dev.lamina.model.JpegOptions;
 import dev.lamina.model.Limits;
 import dev.lamina.model.Metadata;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -41,8 +39,8 @@ public final class JpegDecodeCpu {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 9;
         int per = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        byte[] small = encode(coffee(800, 600), JpegOptions.jpeg().quality(85));
-        byte[] s4 = encode(coffee(1632, 1224), JpegOptions.jpeg().quality(90).subsampling(JpegOptions.Subsampling.S420));
+        byte[] small = encode(JpegCodecBench.coffee(800, 600), JpegOptions.jpeg().quality(85));
+        byte[] s4 = encode(JpegCodecBench.coffee(1632, 1224), JpegOptions.jpeg().quality(90).subsampling(JpegOptions.Subsampling.S420));
         String[] names = {"800x600 q85 full", "800x600 q85 1/2", "1632x1224 q90 4:2:0 1/2",
                 "800x600 entropy only", "1632x1224 entropy only"};
         byte[][] files = {small, small, s4, small, s4};
@@ -159,14 +157,4 @@ public final class JpegDecodeCpu {
         return bytes.toByteArray();
     }
 
-    /** coffee.png scaled bilinearly, as {@code JpegCodecBench} makes its pictures. */
-    private static BufferedImage coffee(int w, int h) throws java.io.IOException {
-        BufferedImage photo = InputGenerator.photo("coffee.png");
-        BufferedImage scaled = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(photo, 0, 0, w, h, null);
-        g.dispose();
-        return scaled;
-    }
 }

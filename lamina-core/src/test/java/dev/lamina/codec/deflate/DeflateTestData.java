@@ -122,7 +122,7 @@ final class DeflateTestData {
                 if (paeth) {
                     int b = y > 0 ? raw[(y - 1) * rowBytes + i] & 0xFF : 0;
                     int c = y > 0 && i >= bpp ? raw[(y - 1) * rowBytes + i - bpp] & 0xFF : 0;
-                    pred = dev.lamina.codec.png.SpecPaeth.predict(a, b, c);
+                    pred = dev.lamina.codec.png.PngSpec.paeth(a, b, c);
                 } else {
                     pred = a;
                 }

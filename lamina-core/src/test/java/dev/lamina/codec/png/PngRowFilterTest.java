@@ -17,33 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PngRowFilterTest {
 
 
-    /** Filter {@code type} of {@code n} bytes of {@code row} at {@code r} against {@code prev} (null: zeros). */
-    private static byte[] specFilter(int type, byte[] row, int r, byte[] prev, int p, int n, int step) {
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int x = row[r + i] & 0xFF;
-            int a = i >= step ? row[r + i - step] & 0xFF : 0;
-            int b = prev == null ? 0 : prev[p + i] & 0xFF;
-            int c = i >= step && prev != null ? prev[p + i - step] & 0xFF : 0;
-            int predicted = switch (type) {
-                case 0 -> 0;
-                case 1 -> a;
-                case 2 -> b;
-                case 3 -> (a + b) / 2;
-                default -> SpecPaeth.predict(a, b, c);
-            };
-            out[i] = (byte) (x - predicted);
-        }
-        return out;
-    }
-
     /** The filter-type byte and the filtered bytes libpng's heuristic writes. */
     private static byte[] specAdaptive(byte[] row, int r, byte[] prev, int p, int n, int step) {
         int best = -1;
         long bestSum = Long.MAX_VALUE;
         byte[] bestRow = null;
         for (int type = 0; type < 5; type++) {
-            byte[] f = specFilter(type, row, r, prev, p, n, step);
+            byte[] f = PngSpec.filter(type, row, r, prev, p, n, step);
             long sum = 0;
             for (byte v : f) {
                 sum += Math.abs((int) v);
@@ -66,7 +46,7 @@ class PngRowFilterTest {
         }
         byte[] out = new byte[n + 1];
         out[0] = (byte) mode.ordinal();
-        System.arraycopy(specFilter(mode.ordinal(), row, r, prev, p, n, step), 0, out, 1, n);
+        System.arraycopy(PngSpec.filter(mode.ordinal(), row, r, prev, p, n, step), 0, out, 1, n);
         return out;
     }
 
