@@ -9,6 +9,8 @@ import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.composite.Letterbox;
 import dev.lamina.geometry.Dihedral;
 import dev.lamina.geometry.Extract;
+import dev.lamina.conversion.Cast;
+import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 
@@ -37,19 +39,35 @@ public final class Thumbnail {
 
     /** The thumbnail of an image file; the file is opened twice at most (header, then shrunk). */
     public static Image open(Path file, LoadOptions load, ThumbnailOptions options) {
+        return open(file, load, options, null);
+    }
+
+    /**
+     * The same, with what was loaded cast to {@code working} before the resize (null: kept as
+     * loaded), so that the resize computes into and stores that format: U16 for a thumbnail that
+     * later steps will mix (a recipe's layer), as {@code Cast} then {@link #of} would, but with
+     * the shrink on load.
+     */
+    public static Image open(Path file, LoadOptions load, ThumbnailOptions options, BandFormat working) {
         String name = String.valueOf(file);
         byte[] once = Decoders.contentsIfNotRegular(file, load.limits());
         if (once != null) {
-            return open(once, name, load, options);   // a FIFO or a device cannot be opened twice
+            return open(once, name, load, options, working);   // a FIFO or a device cannot be opened twice
         }
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits(), name);
+        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits(), name, working);
     }
 
     /** The thumbnail of an encoded image in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options) {
+        return open(data, name, load, options, null);
+    }
+
+    /** The same, resized in {@code working} (null: as loaded), as {@link #open(Path, LoadOptions, ThumbnailOptions, BandFormat)}. */
+    public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options, BandFormat working) {
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits(), name);
+        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits(), name,
+                working);
     }
 
     /**
@@ -57,7 +75,7 @@ public final class Thumbnail {
      * is); {@code name} names it in errors.
      */
     public static Image of(Image source, ThumbnailOptions options, Limits limits, String name) {
-        return make(shrink -> source, false, options.shrinkOnLoad(false), limits, name);
+        return make(shrink -> source, false, options.shrinkOnLoad(false), limits, name, null);
     }
 
     /**
@@ -66,9 +84,10 @@ public final class Thumbnail {
      * @param limits     the thumbnail (an enlargement may be large) must be within the pixel limit,
      *                   and what the resize holds within the memory budget
      * @param name       names the source in errors
+     * @param working    the format the loaded image is cast to before the resize, or null
      */
     private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o, Limits limits,
-                              String name) {
+                              String name, BandFormat working) {
         Image full = openStored.apply(1);
         int orientation = upright ? full.metadata.orientation() : 1;
         boolean swapped = orientation >= 5;   // 5-8 exchange width and height
@@ -90,6 +109,9 @@ public final class Thumbnail {
                     shrink = 1;   // the format cannot shrink on load: it came at full size
                 }
             }
+        }
+        if (working != null) {
+            loaded = Cast.build(loaded, working);
         }
         double scaleX = full.width / ((double) shrink * storedWidth);
         double scaleY = full.height / ((double) shrink * storedHeight);
