@@ -121,6 +121,21 @@ public final class Lamina {
                 () -> new LaminaImage(Thumbnail.open(file, load, options, working), load.limits(), name));
     }
 
+    /**
+     * The factor {@link #thumbnail(Path, ThumbnailOptions)} decodes a JPEG at, given the image's
+     * upright size (after its EXIF orientation): 1, 2, 4 or 8, by libvips' rule or, with
+     * {@link ThumbnailOptions#fastShrinkOnLoad}, sharp's; 1 when shrink-on-load is off or linear
+     * light on. Other formats decode at full size whatever this says. For a caller that holds a
+     * decoded copy of an image and must choose between resizing it and loading the file again
+     * smaller (a service's cache of hot assets).
+     */
+    public static int thumbnailShrink(int width, int height, ThumbnailOptions options) {
+        if (width < 1 || height < 1) {
+            throw LaminaException.badInput("thumbnail of a " + width + "x" + height + " image");
+        }
+        return Thumbnail.loadShrink(width, height, options);
+    }
+
     /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
     public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
         return LaminaImage.withinMemory(name, "opening it", load.limits(),

@@ -97,17 +97,11 @@ public final class Thumbnail {
         int storedWidth = swapped ? size.resizedHeight : size.resizedWidth;
         int storedHeight = swapped ? size.resizedWidth : size.resizedHeight;
         Image loaded = full;
-        int shrink = 1;
-        // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
-        if (o.shrinkOnLoad() && !o.linearLight()) {
-            // The smaller of the two axes' shrinks: the same rule for every fit.
-            double total = 1 / Math.max(size.scaleX, size.scaleY);
-            shrink = o.fastShrinkOnLoad() ? JpegDecodeOptions.fastShrinkOnLoad(total) : JpegDecodeOptions.shrinkOnLoad(total);
-            if (shrink > 1) {
-                loaded = openStored.apply(shrink);
-                if (loaded.width == full.width && loaded.height == full.height) {
-                    shrink = 1;   // the format cannot shrink on load: it came at full size
-                }
+        int shrink = loadShrink(size, o);
+        if (shrink > 1) {
+            loaded = openStored.apply(shrink);
+            if (loaded.width == full.width && loaded.height == full.height) {
+                shrink = 1;   // the format cannot shrink on load: it came at full size
             }
         }
         if (working != null) {
@@ -124,6 +118,24 @@ public final class Thumbnail {
             case COVER -> cover(turned, size, o, limits, name);
             case CONTAIN -> Letterbox.build(turned, size.outWidth, size.outHeight, o.position(), o.background());
         };
+    }
+
+    /**
+     * The factor a JPEG whose upright size is {@code width x height} is decoded at for a thumbnail
+     * with these options: 1, 2, 4 or 8 (formats that cannot shrink on load decode at full size).
+     */
+    public static int loadShrink(int width, int height, ThumbnailOptions o) {
+        return loadShrink(Size.of(width, height, o), o);
+    }
+
+    private static int loadShrink(Size size, ThumbnailOptions o) {
+        // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
+        if (!o.shrinkOnLoad() || o.linearLight()) {
+            return 1;
+        }
+        // The smaller of the two axes' shrinks: the same rule for every fit.
+        double total = 1 / Math.max(size.scaleX, size.scaleY);
+        return o.fastShrinkOnLoad() ? JpegDecodeOptions.fastShrinkOnLoad(total) : JpegDecodeOptions.shrinkOnLoad(total);
     }
 
     private static Image cover(Image turned, Size size, ThumbnailOptions o, Limits limits, String name) {
