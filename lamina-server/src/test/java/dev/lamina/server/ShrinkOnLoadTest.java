@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,6 +154,25 @@ class ShrinkOnLoadTest {
         assertArrayEquals(coreThumbnail(ThumbnailOptions.edge(64).fastShrinkOnLoad(true)), fast);
         assertFalse(java.util.Arrays.equals(coreThumbnail(ThumbnailOptions.edge(64)), fast), "1/8 is not 1/4");
         assertEquals(0, cacheBytes());
+    }
+
+    @Test
+    void anInlineJpegIsLoadedShrunkFromItsPart() throws Exception {
+        String boundary = "lamina-shrink-boundary";
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"recipe\"\r\nContent-Type: application/json\r\n\r\n"
+                + "{\"version\": 1, \"canvas\": {\"asset\": \"shot\", \"width\": 64, \"height\": 64, \"fit\": \"inside\"},"
+                + " \"layers\": [{\"type\": \"image\", \"asset\": \"shot\", \"width\": 64, \"height\": 64, \"fit\": \"inside\"}]}\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        b.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"shot\"; filename=\"shot.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        b.write(JPEG);
+        b.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/v1/render?format=jpeg&quality=80"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.toByteArray())));
+        assertArrayEquals(coreThumbnail(ThumbnailOptions.edge(64)), pixels(r));
+        assertEquals(0, cacheBytes(), "inline images are never pinned");
     }
 
     @Test
