@@ -12,12 +12,16 @@ import dev.lamina.recipe.RecipeParser;
 import dev.lamina.recipe.Recipes;
 import dev.lamina.text.FontLibrary;
 
+import dev.lamina.bench.inputs.InputGenerator;
+
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -31,7 +35,8 @@ import java.util.function.IntFunction;
  * <li>{@code store}: opened again from the file at 1/shrink by libvips' rule ({@link Assets#files});</li>
  * <li>{@code store-fast}: the same with the layer's {@code fastShrinkOnLoad} (sharp's rule).</li>
  * </ul>
- * Usage: {@code RecipeThumbnailCpu [ROUNDS] [RENDERS_PER_ROUND] [S4_DIR]} with {@code -Dlamina.threads=1}.
+ * Usage: {@code RecipeThumbnailCpu [ROUNDS] [RENDERS_PER_ROUND] [S4_DIR]} with {@code -Dlamina.threads=1};
+ * without a folder the lab's S4 photos are made under {@code bench/inputs/full} if missing.
  */
 public final class RecipeThumbnailCpu {
     private RecipeThumbnailCpu() {
@@ -41,10 +46,17 @@ public final class RecipeThumbnailCpu {
             {"version": 1, "canvas": {"asset": "photo", "width": 256, "height": 256, "fit": "inside"},
              "layers": [{"type": "image", "asset": "photo", "width": 256, "height": 256, "fit": "inside"%s}]}""";
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int per = args.length > 1 ? Integer.parseInt(args[1]) : 50;
-        Path dir = Path.of(args.length > 2 ? args[2] : "bench/inputs/full/s4");
+        Path dir;
+        if (args.length > 2) {
+            dir = Path.of(args[2]);
+        } else {
+            // the lab's S4 photos, made here as ThumbnailCpu makes them when they are missing
+            InputGenerator.generate(Path.of("bench", "inputs", "full"), InputGenerator.Profile.full(), Set.of("s4"));
+            dir = Path.of("bench", "inputs", "full", "s4");
+        }
         Path[] files = new Path[16];
         LaminaImage[] pinned = new LaminaImage[files.length];
         for (int i = 0; i < files.length; i++) {
