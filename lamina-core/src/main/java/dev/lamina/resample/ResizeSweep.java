@@ -85,7 +85,7 @@ final class ResizeSweep implements RowDecoder {
             openFrom[o] = min;
         }
         int inputEnd = wy.inputEnd(0, outHeight);
-        return LineCache.image(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd, name),
+        return LineCache.computedImage(() -> new ResizeSweep(input, wx, wy, outWidth, outHeight, mixes, openFrom, inputEnd, name),
                 outWidth, outHeight, input.interpretation, input.hasAlpha, input.format, input.metadata, name, limits);
     }
 
