@@ -41,8 +41,6 @@ public final class LineCache implements Producer {
     private final BandFormat format;
     private final String name;
     private final Limits limits;
-    /** Whether the decoder is read ahead on another thread in runs of several workers. */
-    private final boolean readAhead;
     /** Rows decoded between two looks at the run's deadline and cancellation (a power of two). */
     private static final int CHECK_ROWS = 4096;
     /** The cursors of the runs in progress, with the number of their sequences still open. */
@@ -51,9 +49,8 @@ public final class LineCache implements Producer {
     private Cursor unscoped;
 
     private LineCache(Supplier<RowDecoder> opener, int width, int height, int bands, BandFormat format, String name,
-                      Limits limits, boolean readAhead) {
+                      Limits limits) {
         this.opener = opener;
-        this.readAhead = readAhead;
         this.limits = limits;
         this.width = width;
         this.height = height;
@@ -65,29 +62,12 @@ public final class LineCache implements Producer {
     /**
      * A sequential image over the decoders that {@code opener} makes (each reads from row 0).
      * {@code name} names the input in errors; the ring is kept within the memory budget of {@code limits}.
-     * For a file's decoder: in a run of several workers it is read ahead ({@link ReadAheadRows}).
+     * Its decoder is read ahead when a sole reader asks for it ({@link ReadAheadRows#asSoleReader}).
      */
     public static Image image(Supplier<RowDecoder> opener, int width, int height, Interpretation interpretation,
                               boolean hasAlpha, BandFormat format, Metadata metadata, String name, Limits limits) {
-        return image(opener, width, height, interpretation, hasAlpha, format, metadata, name, limits, true);
-    }
-
-    /**
-     * As {@link #image}, for rows computed from another image (a resize sweep) rather than decoded
-     * from a file: not read ahead, so that the read-ahead permits go to the files below, whose
-     * serial decoding is what the other work waits for.
-     */
-    public static Image computedImage(Supplier<RowDecoder> opener, int width, int height,
-                                      Interpretation interpretation, boolean hasAlpha, BandFormat format,
-                                      Metadata metadata, String name, Limits limits) {
-        return image(opener, width, height, interpretation, hasAlpha, format, metadata, name, limits, false);
-    }
-
-    private static Image image(Supplier<RowDecoder> opener, int width, int height, Interpretation interpretation,
-                               boolean hasAlpha, BandFormat format, Metadata metadata, String name, Limits limits,
-                               boolean readAhead) {
         int bands = interpretation.colourBands + (hasAlpha ? 1 : 0);
-        LineCache cache = new LineCache(opener, width, height, bands, format, name, limits, readAhead);
+        LineCache cache = new LineCache(opener, width, height, bands, format, name, limits);
         return new Image(width, height, interpretation, hasAlpha, format, true, metadata, cache);
     }
 
@@ -191,8 +171,7 @@ public final class LineCache implements Producer {
                 if (decoder == null) {
                     nextRow = 0;   // first use, or a failure earlier: start from the top
                     firstHeld = 0;
-                    decoder = readAhead ? ReadAheadRows.wrap(opener.get(), width, height, bands, format)
-                            : opener.get();
+                    decoder = ReadAheadRows.wrap(opener.get(), width, height, bands, format);
                 }
                 if ((nextRow & (CHECK_ROWS - 1)) == 0) {
                     // a strip of a tall narrow image is hundreds of thousands of rows: the run's

@@ -3,29 +3,34 @@ package dev.lamina.core;
 import dev.lamina.model.LaminaException;
 
 /**
- * A sequential decoder read ahead of its reader on a thread of its own, so that a run with more
- * than one worker overlaps decoding a file (entropy decoding is serial in every format) with the
- * work done on the rows already decoded, as libvips does with its sequential loaders. A thumbnail
- * is the case in point: the JPEG decode and the resize each take about half of the CPU, and
- * without this they run one after the other on whichever worker holds the file's lock.
+ * A sequential decoder read ahead of its reader on a thread of its own, so that the decoding of a
+ * file (entropy decoding is serial in every format) overlaps the work its reader does on the rows
+ * already decoded, as libvips' sequential loaders do. It is for a sole reader that works between
+ * its requests ({@link #asSoleReader}: a resize sweep), in a run of two workers or more: a
+ * thumbnail's JPEG decode and its resize each take about half of its CPU, and without this they
+ * ran one after the other on the worker holding the sweep. (Strips pulled by parallel workers
+ * overlap already: one decodes under the file's lock while the others work on their rows.)
  *
- * <p>Rows are decoded a chunk (about 64 KiB of samples) at a time into {@link #BUFFERS} buffers;
+ * <p>Rows are decoded a chunk (about 16 KiB of samples) at a time into {@link #BUFFERS} buffers;
  * the reader copies each row out of its chunk's buffer, and a buffer is decoded into again once its
  * chunk has been read. The reader waits for the thread only while the thread is alive, and the
  * thread, a virtual thread outside the pool, waits for nothing but a free buffer, which it always
- * has when the reader needs its chunk: so the engine's rule that no job waits for another job of
- * the pool that may not run holds. Should the thread end early, the reader decodes what is left. So the engine's rule that no job waits for another job of the pool holds.
+ * has when the reader needs its chunk: so the engine's rule that no job waits for another job that
+ * may not run holds. Should the thread end early, the reader decodes what is left itself.
  *
  * <p>The output is the decoder's, byte for byte: the same rows in the same order, whoever decodes
  * them. An error thrown while decoding row {@code y} is kept and thrown to the reader when it asks
  * for row {@code y}, after the rows before it, as without read-ahead. The thread runs with the
- * reader's run bound (its deadline and cancellation), is a virtual thread, and holds one of the
- * run's {@link Workers}' read-ahead permits ({@code parallelism - 1} of them), so however many
- * runs are going on, no more than that many decoders are read ahead at once.
+ * reader's run bound (its deadline and cancellation) and holds one of the run's {@link Workers}'
+ * read-ahead permits ({@code parallelism - 1} of them), so however many runs are going on, no more
+ * than that many decoders are read ahead at once.
  *
  * <p>Thread-safe for one reader and the read-ahead thread.
  */
-final class ReadAheadRows implements RowDecoder {
+public final class ReadAheadRows implements RowDecoder {
+    /** Bound while a sole reader fetches rows ({@link #asSoleReader}). */
+    private static final ScopedValue<Boolean> SOLE_READER = ScopedValue.newInstance();
+
     /** Chunks decoded ahead or being read: one read, two ahead. */
     static final int BUFFERS = 3;
     /**
@@ -74,13 +79,23 @@ final class ReadAheadRows implements RowDecoder {
     }
 
     /**
-     * {@code inner} read ahead when the current run has more than one worker, a permit is free and
-     * the image is worth it; otherwise {@code inner} itself.
+     * Runs {@code fetch}, in which the caller asks images for rows as their only reader, from the
+     * top down, doing work of its own between requests (a resize sweep): the files' decoders opened
+     * for it may be read ahead on another thread. Strips pulled by parallel workers do not need
+     * this: there one worker decodes under the file's lock while the others work on their rows.
+     */
+    public static void asSoleReader(Runnable fetch) {
+        ScopedValue.where(SOLE_READER, Boolean.TRUE).run(fetch);
+    }
+
+    /**
+     * {@code inner} read ahead when its reader is a sole reader ({@link #asSoleReader}) in a run of
+     * more than one worker, a permit is free and the image is worth it; otherwise {@code inner}.
      */
     static RowDecoder wrap(RowDecoder inner, int width, int height, int bands, BandFormat format) {
         SinkRun run = SinkRun.current();
-        if (run == null) {
-            return inner;   // a request outside any run: one thread by definition
+        if (run == null || !SOLE_READER.orElse(Boolean.FALSE)) {
+            return inner;   // outside any run (one thread by definition), or read by parallel strips
         }
         Workers workers = run.context.workers();
         long rowBytes = (long) width * bands * format.bytes;

@@ -31,8 +31,15 @@ class ReadAheadRowsTest {
         ONE.shutdown();
     }
 
+    /** {@code job} in a run on {@code workers}, as a sole reader ({@link ReadAheadRows#asSoleReader}). */
     private static <T> T inRun(Workers workers, Supplier<T> job) {
-        return new SinkRun(RunContext.on(workers)).within(job);
+        return new SinkRun(RunContext.on(workers)).within(() -> {
+            Object[] result = new Object[1];
+            ReadAheadRows.asSoleReader(() -> result[0] = job.get());
+            @SuppressWarnings("unchecked")
+            T t = (T) result[0];
+            return t;
+        });
     }
 
     /** A pattern decoder that sleeps now and then, so that reader and thread overtake each other. */
@@ -142,11 +149,14 @@ class ReadAheadRowsTest {
     }
 
     @Test
-    void oneWorkerOrNoRunReadsTheDecoderAsItIs() {
+    void oneWorkerNoRunOrParallelReadersReadTheDecoderAsItIs() {
         AtomicInteger opened = new AtomicInteger(), closed = new AtomicInteger();
         RowDecoder inner = slowPattern(-1, opened, closed);
         assertSame(inner, inRun(ONE, () -> ReadAheadRows.wrap(inner, WIDTH, 1000, 3, BandFormat.U8)));
         assertSame(inner, ReadAheadRows.wrap(inner, WIDTH, 1000, 3, BandFormat.U8));
+        // in a run of two, but not a sole reader (strips of parallel workers)
+        assertSame(inner, new SinkRun(RunContext.on(TWO)).within(
+                () -> ReadAheadRows.wrap(inner, WIDTH, 1000, 3, BandFormat.U8)));
         // too few rows to overlap anything: two chunks at least
         assertSame(inner, inRun(TWO, () -> ReadAheadRows.wrap(inner, WIDTH, 100, 3, BandFormat.U8)));
     }
