@@ -149,6 +149,9 @@ final class VectorIdct8 implements Idct8 {
      * (VectorIdct4 never reads it: a row less is 8 % of its time).
      */
     static void dequantise(short[] in, int i, int n, int[] q, int[] ws, boolean row4) {
+        // the rows read are cleared as they are read (the Idct8 contract): one store each while
+        // the line is in L1, instead of a pass over the decoder's whole coefficient row
+        ShortVector zero = ShortVector.zero(S);
         for (int b = 0; b < n; b++) {
             int s = i + 64 * b;
             int w = 64 * b;
@@ -156,12 +159,20 @@ final class VectorIdct8 implements Idct8 {
             load(in, s + 8).mul(IntVector.fromArray(I, q, 8)).intoArray(ws, w + 8);
             load(in, s + 16).mul(IntVector.fromArray(I, q, 16)).intoArray(ws, w + 16);
             load(in, s + 24).mul(IntVector.fromArray(I, q, 24)).intoArray(ws, w + 24);
+            zero.intoArray(in, s);
+            zero.intoArray(in, s + 8);
+            zero.intoArray(in, s + 16);
+            zero.intoArray(in, s + 24);
             if (row4) {
                 load(in, s + 32).mul(IntVector.fromArray(I, q, 32)).intoArray(ws, w + 32);
+                zero.intoArray(in, s + 32);
             }
             load(in, s + 40).mul(IntVector.fromArray(I, q, 40)).intoArray(ws, w + 40);
             load(in, s + 48).mul(IntVector.fromArray(I, q, 48)).intoArray(ws, w + 48);
             load(in, s + 56).mul(IntVector.fromArray(I, q, 56)).intoArray(ws, w + 56);
+            zero.intoArray(in, s + 40);
+            zero.intoArray(in, s + 48);
+            zero.intoArray(in, s + 56);
         }
     }
 
