@@ -30,6 +30,11 @@ import dev.lamina.model.LaminaException;
 public final class ReadAheadRows implements RowDecoder {
     /** Bound while a sole reader fetches rows ({@link #asSoleReader}). */
     private static final ScopedValue<Boolean> SOLE_READER = ScopedValue.newInstance();
+    /**
+     * {@code -Dlamina.readAhead=false} turns read-ahead off: for a service that wants no thread
+     * besides its pool, and to measure what read-ahead gives.
+     */
+    private static final boolean ENABLED = !"false".equals(System.getProperty("lamina.readAhead"));
 
     /** Chunks decoded ahead or being read: one read, two ahead. */
     static final int BUFFERS = 3;
@@ -94,7 +99,7 @@ public final class ReadAheadRows implements RowDecoder {
      */
     static RowDecoder wrap(RowDecoder inner, int width, int height, int bands, BandFormat format) {
         SinkRun run = SinkRun.current();
-        if (run == null || !SOLE_READER.orElse(Boolean.FALSE)) {
+        if (!ENABLED || run == null || !SOLE_READER.orElse(Boolean.FALSE)) {
             return inner;   // outside any run (one thread by definition), or read by parallel strips
         }
         Workers workers = run.context.workers();
