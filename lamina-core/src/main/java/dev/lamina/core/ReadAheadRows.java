@@ -11,7 +11,7 @@ import dev.lamina.model.LaminaException;
  * ran one after the other on the worker holding the sweep. (Strips pulled by parallel workers
  * overlap already: one decodes under the file's lock while the others work on their rows.)
  *
- * <p>Rows are decoded a chunk (about 16 KiB of samples) at a time into {@link #BUFFERS} buffers;
+ * <p>Rows are decoded a chunk (about 64 KiB of samples) at a time into {@link #BUFFERS} buffers;
  * the reader copies each row out of its chunk's buffer, and a buffer is decoded into again once its
  * chunk has been read. The reader waits for the thread only while the thread is alive, and the
  * thread, a virtual thread outside the pool, waits for nothing but a free buffer, which it always
@@ -39,11 +39,11 @@ public final class ReadAheadRows implements RowDecoder {
     /** Chunks decoded ahead or being read: one read, two ahead. */
     static final int BUFFERS = 3;
     /**
-     * About this many bytes of samples per chunk: small enough that the reader starts soon after
-     * the thread (a thumbnail's 816-pixel rows come six at a time), large enough that a hand-off,
-     * a few microseconds, is noise beside the chunk's work.
+     * About this many bytes of samples per chunk: a hand-off (a park and an unpark when the reader
+     * waits, as it does at every chunk when decoding is the slower side) must be noise beside the
+     * chunk's work: 16 KiB chunks (six rows of a thumbnail's 816-pixel input) cost a tenth more CPU.
      */
-    private static final long CHUNK_BYTES = 16 * 1024;
+    private static final long CHUNK_BYTES = 64 * 1024;
     /** Rows per chunk at most, so that a narrow image is still read ahead in small steps. */
     private static final int MAX_CHUNK_ROWS = 64;
     /** Above this much buffer memory (very wide images) the decoder is read as it is. */
@@ -55,10 +55,15 @@ public final class ReadAheadRows implements RowDecoder {
     private final int chunkRows;
     private final Region[] buffers = new Region[BUFFERS];
     private final Workers workers;
-    /** Rows [0, readyRows) are decoded into their chunks' buffers. Guarded by this. */
-    private int readyRows;
-    /** Chunks [0, readChunks) have been read: their buffers may be decoded into again. Guarded by this. */
-    private int readChunks;
+    /**
+     * Rows [0, readyRows) are decoded into their chunks' buffers. Written under this; volatile so
+     * that the reader's usual case, a row that is ready, takes no lock.
+     */
+    private volatile int readyRows;
+    /** Chunks [0, readChunks) have been read: their buffers may be decoded into again. Written by the reader alone. */
+    private volatile int readChunks;
+    /** The thread waits for a free buffer: the reader, having freed one, wakes it. */
+    private volatile boolean producerWaiting;
     /** What decoding row {@link #readyRows} threw, or null. Guarded by this. */
     private Throwable failure;
     /**
@@ -124,6 +129,22 @@ public final class ReadAheadRows implements RowDecoder {
     @Override
     public void decodeRow(Region dst, int y) {
         int chunk = y / chunkRows;
+        if (y >= readyRows) {
+            awaitRow(y);
+        }
+        dst.copyFrom(buffers[chunk % BUFFERS], new Rect(0, y, width, 1));
+        if (y == Math.min(height, (chunk + 1) * chunkRows) - 1) {
+            readChunks = chunk + 1;
+            if (producerWaiting) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Row {@code y} decoded into its buffer: by the thread (waited for) or here; or its error thrown. */
+    private void awaitRow(int y) {
         boolean decodeHere;
         synchronized (this) {
             // While the thread is alive the chunk is its to decode (it is decoding it, or will as
@@ -148,13 +169,6 @@ public final class ReadAheadRows implements RowDecoder {
                 if (y >= readyRows) {
                     throw rethrown(failure);   // decodeChunk stopped before row y: it kept why
                 }
-            }
-        }
-        dst.copyFrom(buffers[chunk % BUFFERS], new Rect(0, y, width, 1));
-        if (y == Math.min(height, (chunk + 1) * chunkRows) - 1) {
-            synchronized (this) {
-                readChunks = chunk + 1;
-                notifyAll();
             }
         }
     }
@@ -182,13 +196,18 @@ public final class ReadAheadRows implements RowDecoder {
     private void produceChunks() {
         while (true) {
             synchronized (this) {
-                while (!closed && failure == null && readyRows < height
-                        && (decodingNow || readyRows / chunkRows >= readChunks + BUFFERS)) {
-                    try {
+                // producerWaiting is set before readChunks is read, and the reader writes
+                // readChunks before it reads producerWaiting: one of them sees the other
+                producerWaiting = true;
+                try {
+                    while (!closed && failure == null && readyRows < height
+                            && (decodingNow || readyRows / chunkRows >= readChunks + BUFFERS)) {
                         wait();
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    producerWaiting = false;
                 }
                 if (closed || failure != null || readyRows >= height) {
                     return;
