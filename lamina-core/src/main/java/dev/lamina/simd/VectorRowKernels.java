@@ -60,6 +60,36 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
+    /** Half a unit plus the tie tolerance: the bias of core's Rounding (not visible from here). */
+    private static final double U8_BIAS = 0.5 + 1e-7;
+
+    /**
+     * Eight samples a turn: times 255 plus the bias in double (the scalar form's two operations, no
+     * fused multiply-add), converted to int with Java's cast (the Vector API's D2I is defined as
+     * the cast: truncation, NaN to 0, saturation), the two halves joined into eight int lanes,
+     * clamped to 0..255 and narrowed to bytes. RowKernelsTest holds it to Rounding.toU8 on ties,
+     * NaN, infinities and random bits, after C2 has compiled it too. 3-4x the scalar loop's speed
+     * (a 256-pixel RGB row: 0.93-1.32 to 0.24-0.43 us, KernelCpu).
+     */
+    @Override
+    public void unitToU8(double[] src, byte[] dst, int i, int n) {
+        DoubleVector scale = DoubleVector.broadcast(D, 255.0), bias = DoubleVector.broadcast(D, U8_BIAS);
+        IntVector zero = IntVector.zero(I), max = IntVector.broadcast(I, 255);
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            DoubleVector lo = DoubleVector.fromArray(D, src, k).mul(scale).add(bias);
+            DoubleVector hi = DoubleVector.fromArray(D, src, k + 4).mul(scale).add(bias);
+            // part 0 fills int lanes 0-3 (4-7 zero), part -1 lanes 4-7: or-ed, the eight in order
+            IntVector v = ((IntVector) lo.convertShape(VectorOperators.D2I, I, 0))
+                    .or((IntVector) hi.convertShape(VectorOperators.D2I, I, -1));
+            ((ByteVector) v.max(zero).min(max).convertShape(VectorOperators.I2B, B, 0)).intoArray(dst, i + k);
+        }
+        for (; k < n; k++) {
+            int v = (int) (src[k] * 255.0 + U8_BIAS);
+            dst[i + k] = (byte) Math.max(0, Math.min(255, v));
+        }
+    }
+
     /**
      * One output pixel at a time, the window's taps in pairs (even and odd taps in two sums, as the
      * scalar form), written inline in one loop over the outputs with every index taken from one
