@@ -106,10 +106,47 @@ public final class Lamina {
                 () -> new LaminaImage(Thumbnail.open(file, load, options), load.limits(), name));
     }
 
+    /**
+     * A thumbnail resampled at 8 or 16 bits per sample: what was loaded (at 1/2, 1/4 or 1/8 for a
+     * JPEG when the thumbnail is small enough, as above) is cast to {@code bitDepth} first (exactly,
+     * from 8 bits to 16), so the resize computes and stores that depth. The pixels of
+     * {@code Lamina.open(file, load).bitDepth(bitDepth).thumbnail(options)}, but with the shrink on
+     * load (an EXIF-oriented source is resized as stored, then turned, as above): for thumbnails that later steps mix with other layers and round once at the end (a
+     * recipe's image layer, at 16 bits).
+     */
+    public static LaminaImage thumbnail(Path file, ThumbnailOptions options, LoadOptions load, int bitDepth) {
+        String name = String.valueOf(file);
+        BandFormat working = depth(bitDepth);
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(file, load, options, working), load.limits(), name));
+    }
+
+    /**
+     * The factor {@link #thumbnail(Path, ThumbnailOptions)} decodes a JPEG at, given the image's
+     * upright size (after its EXIF orientation): 1, 2, 4 or 8, by libvips' rule or, with
+     * {@link ThumbnailOptions#fastShrinkOnLoad}, sharp's; 1 when shrink-on-load is off or linear
+     * light on. Other formats decode at full size whatever this says. For a caller that holds a
+     * decoded copy of an image and must choose between resizing it and loading the file again
+     * smaller (a service's cache of hot assets).
+     */
+    public static int thumbnailShrink(int width, int height, ThumbnailOptions options) {
+        if (width < 1 || height < 1) {
+            throw LaminaException.badInput("thumbnail of a " + width + "x" + height + " image");
+        }
+        return Thumbnail.loadShrink(width, height, options);
+    }
+
     /** A thumbnail of an encoded image held in memory; {@code name} is used in error messages. */
     public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load) {
         return LaminaImage.withinMemory(name, "opening it", load.limits(),
                 () -> new LaminaImage(Thumbnail.open(data, name, load, options), load.limits(), name));
+    }
+
+    /** The same from an encoded image held in memory, at 8 or 16 bits per sample as the file's. */
+    public static LaminaImage thumbnail(byte[] data, String name, ThumbnailOptions options, LoadOptions load, int bitDepth) {
+        BandFormat working = depth(bitDepth);
+        return LaminaImage.withinMemory(name, "opening it", load.limits(),
+                () -> new LaminaImage(Thumbnail.open(data, name, load, options, working), load.limits(), name));
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.lamina.cli;
 
-import dev.lamina.Lamina;
 import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.model.LoadOptions;
+import dev.lamina.recipe.Assets;
 import dev.lamina.recipe.Recipe;
 import dev.lamina.recipe.RecipeException;
 import dev.lamina.recipe.RecipeLimits;
@@ -60,7 +60,9 @@ final class RecipeLauncher {
         try {
             Recipe recipe = RecipeParser.parse(json);
             t.stage("parse");
-            LaminaImage image = Recipes.render(recipe, (name, path) -> open(name, path, named, dir, load), fonts, limits, bitDepth);
+            // files, so that a layer that resizes a JPEG opens it again shrunk on load, as the service does
+            Assets assets = Assets.files((name, path) -> locate(name, path, named, dir), load);
+            LaminaImage image = Recipes.render(recipe, assets, fonts, limits, bitDepth);
             t.stage("check+build");
             return image;
         } catch (RecipeException e) {
@@ -71,22 +73,23 @@ final class RecipeLauncher {
         }
     }
 
-    private static LaminaImage open(String name, String path, Map<String, Path> named, Path dir, LoadOptions load) {
+    /** The file of an asset: named by --asset, else beside the recipe, as it is or with an image extension. */
+    private static Path locate(String name, String path, Map<String, Path> named, Path dir) {
         Path given = named.get(name);
         if (given != null) {
-            return Lamina.open(given, load);
+            return given;
         }
         List<String> tried = new ArrayList<>();
         Path p = dir.resolve(name);
         tried.add(name);
         if (Files.isRegularFile(p)) {
-            return Lamina.open(p, load);
+            return p;
         }
         for (String ext : EXTENSIONS) {
             Path q = dir.resolve(name + ext);
             tried.add(name + ext);
             if (Files.isRegularFile(q)) {
-                return Lamina.open(q, load);
+                return q;
             }
         }
         throw new RecipeException(RecipeException.Problem.NOT_FOUND, path, "no such asset \"" + name

@@ -9,6 +9,8 @@ import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.composite.Letterbox;
 import dev.lamina.geometry.Dihedral;
 import dev.lamina.geometry.Extract;
+import dev.lamina.conversion.Cast;
+import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 
@@ -37,19 +39,35 @@ public final class Thumbnail {
 
     /** The thumbnail of an image file; the file is opened twice at most (header, then shrunk). */
     public static Image open(Path file, LoadOptions load, ThumbnailOptions options) {
+        return open(file, load, options, null);
+    }
+
+    /**
+     * The same, with what was loaded cast to {@code working} before the resize (null: kept as
+     * loaded), so that the resize computes into and stores that format: U16 for a thumbnail that
+     * later steps will mix (a recipe's layer), as {@code Cast} then {@link #of} would, but with
+     * the shrink on load.
+     */
+    public static Image open(Path file, LoadOptions load, ThumbnailOptions options, BandFormat working) {
         String name = String.valueOf(file);
         byte[] once = Decoders.contentsIfNotRegular(file, load.limits());
         if (once != null) {
-            return open(once, name, load, options);   // a FIFO or a device cannot be opened twice
+            return open(once, name, load, options, working);   // a FIFO or a device cannot be opened twice
         }
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits(), name);
+        return make(shrink -> Decoders.open(file, stored, shrink), load.autoOrient(), options, load.limits(), name, working);
     }
 
     /** The thumbnail of an encoded image in memory; {@code name} names it in errors. */
     public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options) {
+        return open(data, name, load, options, null);
+    }
+
+    /** The same, resized in {@code working} (null: as loaded), as {@link #open(Path, LoadOptions, ThumbnailOptions, BandFormat)}. */
+    public static Image open(byte[] data, String name, LoadOptions load, ThumbnailOptions options, BandFormat working) {
         LoadOptions stored = load.autoOrient(false);
-        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits(), name);
+        return make(shrink -> Decoders.open(data, name, stored, shrink), load.autoOrient(), options, load.limits(), name,
+                working);
     }
 
     /**
@@ -57,7 +75,7 @@ public final class Thumbnail {
      * is); {@code name} names it in errors.
      */
     public static Image of(Image source, ThumbnailOptions options, Limits limits, String name) {
-        return make(shrink -> source, false, options.shrinkOnLoad(false), limits, name);
+        return make(shrink -> source, false, options.shrinkOnLoad(false), limits, name, null);
     }
 
     /**
@@ -66,9 +84,10 @@ public final class Thumbnail {
      * @param limits     the thumbnail (an enlargement may be large) must be within the pixel limit,
      *                   and what the resize holds within the memory budget
      * @param name       names the source in errors
+     * @param working    the format the loaded image is cast to before the resize, or null
      */
     private static Image make(IntFunction<Image> openStored, boolean upright, ThumbnailOptions o, Limits limits,
-                              String name) {
+                              String name, BandFormat working) {
         Image full = openStored.apply(1);
         int orientation = upright ? full.metadata.orientation() : 1;
         boolean swapped = orientation >= 5;   // 5-8 exchange width and height
@@ -78,18 +97,15 @@ public final class Thumbnail {
         int storedWidth = swapped ? size.resizedHeight : size.resizedWidth;
         int storedHeight = swapped ? size.resizedWidth : size.resizedHeight;
         Image loaded = full;
-        int shrink = 1;
-        // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
-        if (o.shrinkOnLoad() && !o.linearLight()) {
-            // The smaller of the two axes' shrinks: the same rule for every fit.
-            double total = 1 / Math.max(size.scaleX, size.scaleY);
-            shrink = o.fastShrinkOnLoad() ? JpegDecodeOptions.fastShrinkOnLoad(total) : JpegDecodeOptions.shrinkOnLoad(total);
-            if (shrink > 1) {
-                loaded = openStored.apply(shrink);
-                if (loaded.width == full.width && loaded.height == full.height) {
-                    shrink = 1;   // the format cannot shrink on load: it came at full size
-                }
+        int shrink = loadShrink(size, o);
+        if (shrink > 1) {
+            loaded = openStored.apply(shrink);
+            if (loaded.width == full.width && loaded.height == full.height) {
+                shrink = 1;   // the format cannot shrink on load: it came at full size
             }
+        }
+        if (working != null) {
+            loaded = Cast.build(loaded, working);
         }
         double scaleX = full.width / ((double) shrink * storedWidth);
         double scaleY = full.height / ((double) shrink * storedHeight);
@@ -102,6 +118,24 @@ public final class Thumbnail {
             case COVER -> cover(turned, size, o, limits, name);
             case CONTAIN -> Letterbox.build(turned, size.outWidth, size.outHeight, o.position(), o.background());
         };
+    }
+
+    /**
+     * The factor a JPEG whose upright size is {@code width x height} is decoded at for a thumbnail
+     * with these options: 1, 2, 4 or 8 (formats that cannot shrink on load decode at full size).
+     */
+    public static int loadShrink(int width, int height, ThumbnailOptions o) {
+        return loadShrink(Size.of(width, height, o), o);
+    }
+
+    private static int loadShrink(Size size, ThumbnailOptions o) {
+        // The DCT shrink averages encoded values, so linear light decodes at full size (as libvips).
+        if (!o.shrinkOnLoad() || o.linearLight()) {
+            return 1;
+        }
+        // The smaller of the two axes' shrinks: the same rule for every fit.
+        double total = 1 / Math.max(size.scaleX, size.scaleY);
+        return o.fastShrinkOnLoad() ? JpegDecodeOptions.fastShrinkOnLoad(total) : JpegDecodeOptions.shrinkOnLoad(total);
     }
 
     private static Image cover(Image turned, Size size, ThumbnailOptions o, Limits limits, String name) {

@@ -35,7 +35,8 @@ final class Evaluator {
 
     private final Recipe recipe;
     private final Recipe.Canvas canvas;
-    private final Map<String, LaminaImage> assets;
+    private final AssetTable assets;
+    private final Map<Node, String> paths;
     private final Map<String, Node> ids;
     private final TextRenderer text;
     private final int width;
@@ -43,10 +44,12 @@ final class Evaluator {
     /** The output's depth: shadows and glows headed for 8 bits may take core's recursive blur. */
     private int outputBits = 8;
 
-    Evaluator(Recipe recipe, Recipe.Canvas canvas, Map<String, LaminaImage> assets, Map<String, Node> ids, TextRenderer text) {
+    Evaluator(Recipe recipe, Recipe.Canvas canvas, AssetTable assets, Map<Node, String> paths, Map<String, Node> ids,
+              TextRenderer text) {
         this.recipe = recipe;
         this.canvas = canvas;
         this.assets = assets;
+        this.paths = paths;
         this.ids = ids;
         this.text = text;
         this.width = canvas.width();
@@ -147,7 +150,7 @@ final class Evaluator {
             r = clip(r, c.clip().toShape());
         }
         if (c.mask() != null) {
-            r = mask(r, c.mask());
+            r = mask(r, c.mask(), paths.get(n) + ".mask.source");
         }
         for (Effect e : c.effects()) {
             r = effect(r, e);
@@ -191,14 +194,24 @@ final class Evaluator {
     }
 
     private Raster image(Node.Image n) {
-        // widened first (exactly, x 257), so the resize and rotation round to 16 bits, not to 8
-        LaminaImage img = assets.get(n.asset()).bitDepth(16);
-        if (n.crop() != null) {
-            Node.Crop c = n.crop();
-            img = img.extract(c.x(), c.y(), c.width(), c.height());
-        }
-        if (n.width() > 0 || n.height() > 0) {
-            img = resize(img, n.width(), n.height(), n.fit(), n.kernel());
+        String path = paths.get(n) + ".asset";
+        LaminaImage img;
+        if (n.crop() == null && (n.width() > 0 || n.height() > 0)) {
+            // Resized whole: the asset's source may load it again at 1/2, 1/4 or 1/8 (a JPEG's
+            // shrink on load, as Lamina.thumbnail from a file), resampled at 16 bits. A crop is in
+            // source pixels, so a cropped layer takes the path below and decodes at full size.
+            img = assets.thumbnail(n.asset(), path, options(assets.header(n.asset(), path), n.width(), n.height(),
+                    n.fit(), n.kernel()).fastShrinkOnLoad(n.fastShrinkOnLoad()));
+        } else {
+            // widened first (exactly, x 257), so the resize and rotation round to 16 bits, not to 8
+            img = assets.image(n.asset(), path).bitDepth(16);
+            if (n.crop() != null) {
+                Node.Crop c = n.crop();
+                img = img.extract(c.x(), c.y(), c.width(), c.height());
+            }
+            if (n.width() > 0 || n.height() > 0) {
+                img = resize(img, n.width(), n.height(), n.fit(), n.kernel());
+            }
         }
         if (n.flip()) {
             img = img.flip();
@@ -218,6 +231,11 @@ final class Evaluator {
 
     /** An image resized as a layer's width, height (0: from the aspect ratio) and fit say. */
     static LaminaImage resize(LaminaImage img, int width, int height, ThumbnailOptions.Fit fit, Kernel kernel) {
+        return img.thumbnail(options(img, width, height, fit, kernel));
+    }
+
+    /** The thumbnail options of a layer's resize of {@code img}: its box (a side of 0 from the aspect ratio). */
+    static ThumbnailOptions options(LaminaImage img, int width, int height, ThumbnailOptions.Fit fit, Kernel kernel) {
         int w = width, h = height;
         if (w == 0) {
             w = (int) Math.max(1, Math.round((double) h * img.width() / img.height()));
@@ -225,7 +243,7 @@ final class Evaluator {
         if (h == 0) {
             h = (int) Math.max(1, Math.round((double) w * img.height() / img.width()));
         }
-        return img.thumbnail(ThumbnailOptions.box(w, h).fit(fit).kernel(kernel).background(TRANSPARENT));
+        return ThumbnailOptions.box(w, h).fit(fit).kernel(kernel).background(TRANSPARENT);
     }
 
     private int left(Node.Position p, double w) {
@@ -371,11 +389,12 @@ final class Evaluator {
         return new Raster(r.image.composite(Layer.of(cover).at(0, 0).mode(BlendMode.DEST_IN)), r.x, r.y);
     }
 
-    private Raster mask(Raster r, Mask m) {
+    /** @param sourcePath the JSON path of an asset source, for its errors */
+    private Raster mask(Raster r, Mask m, String sourcePath) {
         Raster source;
         double opacity = 1;
         switch (m.source()) {
-            case Mask.Asset a -> source = new Raster(assets.get(a.name()).bitDepth(16), 0, 0);
+            case Mask.Asset a -> source = new Raster(assets.image(a.name(), sourcePath).bitDepth(16), 0, 0);
             case Mask.Inline i -> {
                 source = layer(i.layer());
                 opacity = i.layer().common().opacity();

@@ -21,12 +21,12 @@ final class RecipeChecks {
     private static final double MAX_GROW = 200;
 
     private final Recipe recipe;
-    private final Assets assetSource;
     private final TextRenderer text;
     private final RecipeLimits limits;
-    final Map<String, LaminaImage> assets = new HashMap<>();
+    final AssetTable assets;
     final Map<String, Node> ids = new HashMap<>();
-    private final Map<Node, String> paths = new IdentityHashMap<>();
+    /** Every layer's JSON path, for the errors of the assets the evaluation loads. */
+    final Map<Node, String> paths = new IdentityHashMap<>();
     private int layers;
     private long textChars;
     private long workPixels;
@@ -34,7 +34,7 @@ final class RecipeChecks {
 
     RecipeChecks(Recipe recipe, Assets assets, TextRenderer text, RecipeLimits limits) {
         this.recipe = recipe;
-        this.assetSource = assets;
+        this.assets = new AssetTable(assets);
         this.text = text;
         this.limits = limits;
     }
@@ -150,13 +150,9 @@ final class RecipeChecks {
         return (long) canvas.width() * canvas.height();
     }
 
+    /** The asset for its size: the checks read no pixels. */
     private LaminaImage asset(String name, String path) {
-        LaminaImage img = assets.get(name);
-        if (img == null) {
-            img = assetSource.image(name, path);
-            assets.put(name, img);
-        }
-        return img;
+        return assets.header(name, path);
     }
 
     private long image(Node.Image n, String path) {
@@ -174,6 +170,12 @@ final class RecipeChecks {
         }
         if (n.width() < 0 || n.height() < 0) {
             throw invalid(path, "width and height must be positive");
+        }
+        if (n.fastShrinkOnLoad() && (n.crop() != null || (n.width() == 0 && n.height() == 0))) {
+            // A crop is in source pixels, so a cropped layer decodes at full size (docs/recipes.md);
+            // without a resize there is nothing to shrink.
+            throw invalid(path + ".fastShrinkOnLoad", n.crop() != null ? "a cropped image is decoded at full size: drop"
+                    + " fastShrinkOnLoad or the crop" : "needs a resize (a width or a height) to shrink for");
         }
         if (n.width() > 0 || n.height() > 0) {
             long[] size = resizedSize(w, h, n.width(), n.height());

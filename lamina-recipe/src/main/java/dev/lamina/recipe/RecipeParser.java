@@ -252,7 +252,8 @@ public final class RecipeParser {
                 throw new RecipeException(RecipeException.Problem.INVALID, path + ".affine", "the matrix is singular (its determinant is 0)");
             }
             return new Node.Image(common, n.get("asset").asText(), position(n), w, h, fit, kernel, crop,
-                    n.path("rotate").asDouble(0), affine, n.path("flip").asBoolean(false), n.path("flop").asBoolean(false));
+                    n.path("rotate").asDouble(0), affine, n.path("flip").asBoolean(false), n.path("flop").asBoolean(false),
+                    n.path("fastShrinkOnLoad").asBoolean(false));
         }
 
         Node shape(JsonNode n, String path, Node.Common common) {

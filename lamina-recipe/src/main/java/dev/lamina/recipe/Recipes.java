@@ -29,7 +29,7 @@ public final class Recipes {
         TextRenderer text = new TextRenderer(fonts, limits.maxTextLength());
         RecipeChecks checks = new RecipeChecks(recipe, assets, text, limits);
         checks.run();
-        return new Evaluator(recipe, checks.canvas, checks.assets, checks.ids, text).render(bitDepth);
+        return new Evaluator(recipe, checks.canvas, checks.assets, checks.paths, checks.ids, text).render(bitDepth);
     }
 
     /** The same, 8 bits, bundled fonts, default limits. */

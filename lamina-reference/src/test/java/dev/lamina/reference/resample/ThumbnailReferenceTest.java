@@ -8,6 +8,7 @@ import dev.lamina.model.ThumbnailOptions.Fit;
 import dev.lamina.codec.jpeg.JpegDecodeOptions;
 import dev.lamina.codec.jpeg.JpegDecoder;
 import dev.lamina.codec.png.PngDecoder;
+import dev.lamina.core.BandFormat;
 import dev.lamina.core.Image;
 import dev.lamina.core.Rect;
 import dev.lamina.core.Region;
@@ -78,6 +79,35 @@ class ThumbnailReferenceTest {
         Region expected = ResizeReference.resize(loaded, rw, rh, Kernel.LANCZOS3,
                 301 / ((double) shrink * rw), 203 / ((double) shrink * rh));
         ResizeTesting.assertMatches(expected, thumb, "fast, edge " + rw + " at 1/" + shrink);
+    }
+
+    /**
+     * At 16 bits (a recipe's image layer): the same shrunk decode, widened exactly (x 257), resized
+     * with the source's scale and rounded once to 16 bits.
+     */
+    @ParameterizedTest(name = "16 bits, 301x203 to {0}x{1}: load at 1/{2}, fast rule {3}")
+    @CsvSource({"30, 20, 4, false", "70, 47, 2, false", "47, 32, 4, true", "120, 81, 1, false"})
+    void atSixteenBitsTheShrunkDecodeIsWidenedThenResized(int rw, int rh, int shrink, boolean fast) throws IOException {
+        byte[] jpeg = jpeg(photo(301, 203), null);
+        Image thumb = Thumbnail.open(jpeg, "photo.jpg", LoadOptions.defaults(),
+                ThumbnailOptions.edge(rw).fastShrinkOnLoad(fast), BandFormat.U16);
+        Region loaded = widened(whole(JpegDecoder.open(jpeg, "photo.jpg", Limits.defaults(),
+                JpegDecodeOptions.defaults().scale(shrink))));
+        Region expected = ResizeReference.resize(loaded, rw, rh, Kernel.LANCZOS3,
+                301 / ((double) shrink * rw), 203 / ((double) shrink * rh));
+        ResizeTesting.assertMatches(expected, thumb, "16 bits, edge " + rw + " at 1/" + shrink);
+    }
+
+    private static Region widened(Region u8) {
+        Region out = Region.allocate(u8.rect(), u8.bands, BandFormat.U16);
+        for (int y = 0; y < u8.rect().height(); y++) {
+            for (int x = 0; x < u8.rect().width(); x++) {
+                for (int b = 0; b < u8.bands; b++) {
+                    out.u16()[out.index(x, y) + b] = (short) ((u8.u8()[u8.index(x, y) + b] & 0xFF) * 257);
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.lamina.server.render;
 import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.model.Limits;
+import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.recipe.Assets;
 import dev.lamina.recipe.Node;
 import dev.lamina.recipe.Recipe;
 import dev.lamina.recipe.RecipeException;
@@ -41,7 +43,7 @@ final class LayerTreeRecipes implements RecipeRenderer {
             dev.lamina.recipe.RecipeLimits rl = dev.lamina.recipe.RecipeLimits.defaults()
                     .core(Limits.defaults().maxPixels(Math.max(intermediate, limits.outputPixels())))
                     .maxLayers(limits.layers()).maxNesting(limits.nesting()).maxTextLength(limits.textLength());
-            LaminaImage image = Recipes.render(recipe, assets::resolve, FONTS, rl, 8);
+            LaminaImage image = Recipes.render(recipe, assets(assets), FONTS, rl, 8);
             return new Rendering(image, sha256(body), count(recipe.layers()));
         } catch (RecipeException e) {
             String field = e.path().isEmpty() ? "$" : e.path();
@@ -60,6 +62,26 @@ final class LayerTreeRecipes implements RecipeRenderer {
                 default -> throw e;
             }
         }
+    }
+
+    /** The resolver as the recipe's assets: headers for the checks, thumbnails for resized layers. */
+    private static Assets assets(AssetResolver resolver) {
+        return new Assets() {
+            @Override
+            public LaminaImage image(String name, String path) {
+                return resolver.resolve(name, path);
+            }
+
+            @Override
+            public LaminaImage header(String name, String path) {
+                return resolver.header(name, path);
+            }
+
+            @Override
+            public LaminaImage thumbnail(String name, String path, ThumbnailOptions options) {
+                return resolver.thumbnail(name, path, options);
+            }
+        };
     }
 
     /** Layers in the whole tree, for the memory estimate. */

@@ -5,6 +5,7 @@ import dev.lamina.Lamina;
 import dev.lamina.model.LaminaException;
 import dev.lamina.LaminaImage;
 import dev.lamina.model.LoadOptions;
+import dev.lamina.model.ThumbnailOptions;
 import dev.lamina.server.ServerConfig;
 import dev.lamina.server.http.Problem;
 import dev.lamina.server.http.Request;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,9 @@ public final class RenderService {
         metrics.recordDecode(resolver.decodeNanos);
         metrics.recordRender(built - resolver.decodeNanos);
         request.log("cache", resolver.hits + "/" + (resolver.hits + resolver.misses));
+        if (resolver.shrunk > 0) {
+            request.log("shrunkOnLoad", resolver.shrunk);
+        }
         LaminaImage image = rendering.image();
         long pixels = (long) image.width() * image.height();
         if (pixels > limits.outputPixels()) {
@@ -162,6 +167,14 @@ public final class RenderService {
         return Math.round(nanos / 1e4) / 100.0;
     }
 
+    /**
+     * Which pixels this build renders: part of every ETag, and changed whenever a release renders
+     * the same recipe and assets to other bytes (shrink-on-load in image layers did), so that a
+     * client's cached render is not confirmed by a 304 for bytes the server no longer makes
+     * (imgproxy's ETag buster, kept in the code so nobody has to remember to set it).
+     */
+    static final String RENDERING_REVISION = "2: image layers shrink JPEGs on load";
+
     static String etag(String recipe, List<String> versions, OutputFormats.Choice choice, String salt) {
         MessageDigest sha;
         try {
@@ -178,6 +191,8 @@ public final class RenderService {
         sha.update(choice.options().toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 2);
         sha.update(salt.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 3);
+        sha.update(RENDERING_REVISION.getBytes(StandardCharsets.UTF_8));
         return "\"" + HexFormat.of().formatHex(sha.digest(), 0, 16) + "\"";
     }
 
@@ -201,14 +216,27 @@ public final class RenderService {
         return false;
     }
 
-    /** Resolves names to inline parts first, then to the store through the cache; records versions. */
+    /**
+     * Resolves names to inline parts first, then to the store through the cache; records each
+     * asset's version once (looked up once per request, so every use of a name reads one version).
+     *
+     * <p>Pinning policy (docs/decisions.md, "Shrink-on-load in recipes and the service"): an image
+     * layer that resizes a stored JPEG by 2 or more on load ({@link Lamina#thumbnailShrink}) opens
+     * the stored file at that reduction and pins nothing, whether or not the asset is pinned
+     * already: measured cheaper than resizing the pinned full decode, and the output must not
+     * depend on what the cache holds. Every other use goes through the cache as before. The checks
+     * only read sizes: a pinned copy if there is one, else the file's header.
+     */
     private final class Resolver implements AssetResolver {
         private final Map<String, byte[]> inline;
+        private final Map<String, AssetInfo> infos = new HashMap<>();
+        private final Map<String, LaminaImage> headers = new HashMap<>();
         final List<String> versions = new ArrayList<>();
         final List<WorkingSet.Input> inputs = new ArrayList<>();
         long decodeNanos;
         int hits;
         int misses;
+        int shrunk;
 
         Resolver(Map<String, byte[]> inline) {
             this.inline = inline;
@@ -218,25 +246,11 @@ public final class RenderService {
         public LaminaImage resolve(String name, String field) {
             byte[] part = inline.get(name);
             if (part != null) {
-                versions.add("inline:" + name + ":" + sha(part));
-                try {
-                    LaminaImage img = Lamina.open(part, name, load);
-                    inputs.add(new WorkingSet.Input(img, false));
-                    return img;
-                } catch (LaminaException e) {
-                    throw withField(e, field);
-                }
+                LaminaImage img = inlineHeader(name, part, field);
+                inputs.add(new WorkingSet.Input(img, false));
+                return img;
             }
-            AssetInfo info;
-            try {
-                info = AssetStore.ID.matcher(name).matches() ? store.info(name) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (info == null) {
-                throw Problem.assetNotFound(name, field);
-            }
-            versions.add(name + ":" + info.version());
+            AssetInfo info = info(name, field);
             long t0 = System.nanoTime();
             AssetCache.Lookup found;
             try {
@@ -255,6 +269,102 @@ public final class RenderService {
             }
             inputs.add(new WorkingSet.Input(found.image(), found.pinned()));
             return found.image();
+        }
+
+        @Override
+        public LaminaImage header(String name, String field) {
+            byte[] part = inline.get(name);
+            if (part != null) {
+                return inlineHeader(name, part, field);
+            }
+            LaminaImage h = headers.get(name);
+            if (h == null) {
+                AssetInfo info = info(name, field);
+                h = cache.pinned(info);
+                if (h == null) {
+                    h = open(name, field);
+                }
+                headers.put(name, h);
+            }
+            return h;
+        }
+
+        @Override
+        public LaminaImage thumbnail(String name, String field, ThumbnailOptions options) {
+            byte[] part = inline.get(name);
+            if (part != null) {
+                // never pinned: loaded again from the part's bytes, shrunk on load where it can be
+                inputs.add(new WorkingSet.Input(inlineHeader(name, part, field), false));
+                try {
+                    return Lamina.thumbnail(part, name, options, load, 16);
+                } catch (LaminaException e) {
+                    throw withField(e, field);
+                }
+            }
+            AssetInfo info = info(name, field);
+            LaminaImage upright = header(name, field);
+            if (!info.mediaType().equals("image/jpeg")
+                    || Lamina.thumbnailShrink(upright.width(), upright.height(), options) == 1) {
+                return null;   // no shrink on load: the layer resizes the cached image, as before
+            }
+            // Streams the stored file at 1/shrink: the estimate counts it as an unpinned input of
+            // its full size (a progressive JPEG holds its coefficients whatever the shrink).
+            inputs.add(new WorkingSet.Input(upright, false));
+            shrunk++;
+            try {
+                return Lamina.thumbnail(store.file(name), options, load, 16);
+            } catch (LaminaException e) {
+                if (e.kind() == LaminaException.Kind.IO) {
+                    throw Problem.assetNotFound(name, field);
+                }
+                throw e;
+            }
+        }
+
+        /** The store's description of the asset, looked up once per request; its version recorded. */
+        private AssetInfo info(String name, String field) {
+            AssetInfo info = infos.get(name);
+            if (info != null) {
+                return info;
+            }
+            try {
+                info = AssetStore.ID.matcher(name).matches() ? store.info(name) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (info == null) {
+                throw Problem.assetNotFound(name, field);
+            }
+            versions.add(name + ":" + info.version());
+            infos.put(name, info);
+            return info;
+        }
+
+        /** The stored file opened: its header read, no pixels. */
+        private LaminaImage open(String name, String field) {
+            try {
+                return Lamina.open(store.file(name), load);
+            } catch (LaminaException e) {
+                if (e.kind() == LaminaException.Kind.IO) {
+                    throw Problem.assetNotFound(name, field);
+                }
+                throw e;
+            }
+        }
+
+        /** An inline part opened (its header read), its version recorded once. */
+        private LaminaImage inlineHeader(String name, byte[] part, String field) {
+            LaminaImage h = headers.get(name);
+            if (h == null) {
+                versions.add("inline:" + name + ":" + sha(part));
+                try {
+                    h = Lamina.open(part, name, load);
+                } catch (LaminaException e) {
+                    throw withField(e, field);
+                }
+                headers.put(name, h);
+            }
+            return h;
         }
 
         private Problem withField(LaminaException e, String field) {

@@ -71,6 +71,15 @@ public final class AssetCache {
         return new Lookup(pinned, false, true);
     }
 
+    /**
+     * The asset's pinned image if the cache holds this version, else null; counts neither a hit
+     * nor a miss and pins nothing (for a look at its size, or a choice between it and the file).
+     */
+    public synchronized LaminaImage pinned(AssetInfo info) {
+        Entry e = entries.get(info.id());
+        return e != null && e.version.equals(info.version()) ? e.image : null;
+    }
+
     /** Forgets an asset (replaced or deleted). */
     public synchronized void invalidate(String id) {
         Entry e = entries.remove(id);
