@@ -15,7 +15,9 @@ public final class Jitter {
         /** Before a sequential source decodes rows for a request (outside and inside its lock). */
         LINE_CACHE_FILL,
         /** On the sink's thread, before it waits for the next strip and before it hands a strip on. */
-        STRIP_HANDOFF
+        STRIP_HANDOFF,
+        /** Before a read-ahead decoder's thread or its reader decodes a chunk ({@link ReadAheadRows}). */
+        READ_AHEAD
     }
 
     /** What a test installs. */

@@ -62,6 +62,7 @@ public final class LineCache implements Producer {
     /**
      * A sequential image over the decoders that {@code opener} makes (each reads from row 0).
      * {@code name} names the input in errors; the ring is kept within the memory budget of {@code limits}.
+     * Its decoder is read ahead when a sole reader asks for it ({@link ReadAheadRows#asSoleReader}).
      */
     public static Image image(Supplier<RowDecoder> opener, int width, int height, Interpretation interpretation,
                               boolean hasAlpha, BandFormat format, Metadata metadata, String name, Limits limits) {
@@ -170,7 +171,7 @@ public final class LineCache implements Producer {
                 if (decoder == null) {
                     nextRow = 0;   // first use, or a failure earlier: start from the top
                     firstHeld = 0;
-                    decoder = opener.get();
+                    decoder = ReadAheadRows.wrap(opener.get(), width, height, bands, format);
                 }
                 if ((nextRow & (CHECK_ROWS - 1)) == 0) {
                     // a strip of a tall narrow image is hundreds of thousands of rows: the run's

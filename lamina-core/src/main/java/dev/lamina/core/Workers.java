@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +28,12 @@ public final class Workers {
     private final Executor executor;
     private final int parallelism;
     private final ExecutorService owned;
+    /**
+     * Sequential decoders read ahead at once ({@link ReadAheadRows}): one fewer than the pool's
+     * threads, so that the read-ahead threads, which run besides the pool, add at most that many
+     * busy threads whatever the number of runs.
+     */
+    private final Semaphore readAheads;
 
     private Workers(Executor executor, int parallelism, ExecutorService owned) {
         if (parallelism < 1) {
@@ -35,6 +42,7 @@ public final class Workers {
         this.executor = Objects.requireNonNull(executor, "executor");
         this.parallelism = parallelism;
         this.owned = owned;
+        this.readAheads = new Semaphore(parallelism - 1);
     }
 
     private static final java.util.concurrent.ConcurrentHashMap<Integer, Workers> BY_SIZE =
@@ -87,6 +95,16 @@ public final class Workers {
     /** Strips a sink keeps in flight: two per thread, so a thread never waits for the hand-off. */
     public int window() {
         return 2 * parallelism;
+    }
+
+    /** Takes a read-ahead permit if one is free. */
+    boolean tryStartReadAhead() {
+        return readAheads.tryAcquire();
+    }
+
+    /** Gives back a permit of {@link #tryStartReadAhead}. */
+    void endReadAhead() {
+        readAheads.release();
     }
 
     /** Ends a pool made by {@link #fixed}; does nothing to an application's executor. */

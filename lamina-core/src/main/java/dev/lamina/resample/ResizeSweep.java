@@ -3,6 +3,7 @@ package dev.lamina.resample;
 import dev.lamina.model.Limits;
 import dev.lamina.core.Image;
 import dev.lamina.core.LineCache;
+import dev.lamina.core.ReadAheadRows;
 import dev.lamina.core.Region;
 import dev.lamina.core.RowDecoder;
 import dev.lamina.core.RunContext;
@@ -117,7 +118,8 @@ final class ResizeSweep implements RowDecoder {
     private void addNextRows() {
         int iy = nextInput;
         int n = Math.min(ResampleVertical.ROWS_AT_ONCE, inputEnd - iy);
-        in.request(0, iy, inWidth, iy + n);
+        // the sweep is its input's only reader and works between requests: its decoder may be read ahead
+        ReadAheadRows.asSoleReader(() -> in.request(0, iy, inWidth, iy + n));
         for (int j = 0; j < n; j++) {
             in.row(iy + j, rows[j]);
         }

@@ -11,7 +11,9 @@ public interface Idct8 {
     /**
      * The IDCT of {@code blocks} consecutive blocks of quantised coefficients in natural order (64
      * apart from {@code in[o]}), dequantised by {@code q}, whose 8x8 outputs lie side by side in
-     * one band of {@code out}: block b's row r at {@code outPos + 8b + r * stride}.
+     * one band of {@code out}: block b's row r at {@code outPos + 8b + r * stride}. Leaves every
+     * coefficient it reads zero: the decoder then needs no pass clearing its coefficient row
+     * before decoding the next into it.
      */
     void rows(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride);
 }

@@ -3,7 +3,7 @@ package dev.lamina.codec.jpeg;
 /**
  * A Huffman decoding table: a 9-bit lookahead table for the common short codes and the canonical
  * maxcode/valptr arrays of T.81 F.2.2.3 for longer ones; for AC tables a 10-bit table of
- * code lengths with their magnitude sizes ({@link #acCodes}).
+ * one or two codes with their values ({@link #acPairs}).
  */
 final class HuffmanTable {
     static final int LOOKAHEAD = 9;
@@ -21,30 +21,14 @@ final class HuffmanTable {
     final int[] maxcode = new int[18];
     final int[] valOffset = new int[17];
     final int[] symbols;
-    /** Bits of the look-ahead of {@link #acCodes}. */
+    /** Bits of the look-ahead of {@link #acPairs}. */
     static final int AC_LOOKAHEAD = 10;
     /**
-     * The most bits (code plus magnitude) an {@link #acCodes} entry may take: the full decode
-     * takes another code from the table while at least this many bits are left (a refill leaves
-     * at least 56, so three codes or more per refill).
+     * The most bits an {@link #acPairs} entry may take: the full decode takes another entry while
+     * at least this many bits are left (a refill leaves at least 56).
      */
     static final int AC_MAX_BITS = 18;
-    /** The sign bit of an {@link #acCodes} entry: an end of block. */
-    static final int AC_END = 0x80000000;
-    /**
-     * For AC tables: for each {@link #AC_LOOKAHEAD}-bit prefix that starts with a whole code of at
-     * most that many bits, the code's symbol with its length, packed as
-     * {@code (run << 12) | (size << 8) | (code length + size)}: one look-up gives how many bits the
-     * code and its magnitude take together, and the magnitude is read from below them off the
-     * chain of dependent look-ups (libjpeg-turbo's jdhuff.c decodes the code, then the
-     * magnitude). Covering every short code whatever its magnitude is what the old table of whole
-     * coefficients (code and magnitude within 9 bits) did not: at quality 90 most low-frequency
-     * coefficients missed it. A run of sixteen zeros is run 15 with size 0 (a zero stored 15 on,
-     * as any coefficient); an end of block (size 0, any other run, as libjpeg reads it in
-     * sequential scans) is {@link #AC_END} | code length. 0 for a prefix whose code is longer, or
-     * whose code and magnitude take more than {@link #AC_MAX_BITS}: those take the general path.
-     */
-    final int[] acCodes = new int[1 << AC_LOOKAHEAD];
+    private long[] acPairs;
     private int[] skipCodes;
 
     private HuffmanTable(int[] symbols) {
@@ -112,27 +96,103 @@ final class HuffmanTable {
             code <<= 1;
         }
         t.maxcode[17] = Integer.MAX_VALUE;
-        int code2 = 0;
-        for (int len = 1; len <= AC_LOOKAHEAD; len++) {
-            // the codes of this length are code2..maxcode[len] (none when maxcode is -1)
-            for (; code2 <= t.maxcode[len]; code2++) {
-                int rs = symbols[t.valOffset[len] + code2];
-                int run = rs >> 4;
-                int size = rs & 15;
-                int e;
-                if (size == 0 && run != 15) {
-                    e = AC_END | len;
-                } else if (len + size <= AC_MAX_BITS) {
-                    e = (run << 12) | (size << 8) | (len + size);
-                } else {
-                    e = 0;
-                }
-                int shift = AC_LOOKAHEAD - len;
-                java.util.Arrays.fill(t.acCodes, code2 << shift, (code2 + 1) << shift, e);
-            }
-            code2 <<= 1;
-        }
         return t;
+    }
+
+    /**
+     * For AC tables, the look-up of the full sequential decode: for each {@link #AC_LOOKAHEAD}-bit
+     * prefix, what its first whole code (and, when it fits, the next one) stores, so that one
+     * look-up decodes up to two coefficients with their values, as stb_image's fast AC table does
+     * for one. A positive entry packs
+     * {@code total | first << 6 | advance1 << 12 | advance2 << 19 | value1 << 26 | value2 << 42}
+     * (values as 16-bit two's complement): {@code total} bits are the codes with their
+     * magnitudes, {@code first} those of the first code alone; an advance is how far the code
+     * moves the zig-zag position past the coefficient it stores (run + 1; 16 for a run of sixteen
+     * zeros, which stores a zero; 64 for an end of block, which stores a zero at a position not
+     * yet reached). A prefix whose first code is followed by no whole second code (code and
+     * magnitude within the prefix) has advance2 0 and value2 = value1: the second store repeats
+     * the first. A negative entry is a code within the prefix whose magnitude runs past it:
+     * {@code MIN_VALUE | (code length + size) | advance << 12 | size << 20}, the magnitude read
+     * from the data (code and magnitude at most {@link #AC_MAX_BITS}). 0: a longer code or
+     * magnitude, for the general path. Built on first use.
+     */
+    synchronized long[] acPairs() {
+        if (acPairs == null) {
+            acPairs = buildAcPairs();
+        }
+        return acPairs;
+    }
+
+    private long[] buildAcPairs() {
+        int size = 1 << AC_LOOKAHEAD;
+        int mask = size - 1;
+        int[] first = firstCodes(AC_LOOKAHEAD);
+        long[] out = new long[size];
+        for (int p = 0; p < size; p++) {
+            int e = first[p];
+            if (e == 0) {
+                continue;
+            }
+            int len = e >> 8;
+            int run = (e >> 4) & 15;
+            int s = e & 15;
+            if (s != 0 && len + s > AC_LOOKAHEAD) {
+                out[p] = len + s > AC_MAX_BITS ? 0
+                        : Long.MIN_VALUE | (len + s) | (run + 1) << 12 | s << 20;
+                continue;
+            }
+            int cost1 = len + s;
+            int adv1 = s != 0 ? run + 1 : run == 15 ? 16 : 64;
+            int v1 = valueOf(p, AC_LOOKAHEAD - cost1, s);
+            int cost2 = 0;
+            int adv2 = 0;
+            int v2 = v1;
+            if (adv1 < 64) {
+                // a code found in the bits left, with at most that many bits, is the code: the
+                // zeros shifted in below the prefix cannot complete a shorter one (prefix-free)
+                int left = AC_LOOKAHEAD - cost1;
+                int e2 = first[(p << cost1) & mask];
+                int len2 = e2 >> 8;
+                int run2 = (e2 >> 4) & 15;
+                int s2 = e2 & 15;
+                if (e2 != 0 && len2 + s2 <= left) {
+                    cost2 = len2 + s2;
+                    adv2 = s2 != 0 ? run2 + 1 : run2 == 15 ? 16 : 64;
+                    v2 = valueOf(p, left - cost2, s2);
+                }
+            }
+            out[p] = (cost1 + cost2) | (long) cost1 << 6 | (long) adv1 << 12 | (long) adv2 << 19
+                    | (long) (v1 & 0xFFFF) << 26 | (long) (v2 & 0xFFFF) << 42;
+        }
+        return out;
+    }
+
+    /** The value (T.81 F.2.2.1 EXTEND) of the {@code s} bits of {@code p} that end {@code below} bits above its bit 0. */
+    private static int valueOf(int p, int below, int s) {
+        if (s == 0) {
+            return 0;
+        }
+        int m = (p >> below) & ((1 << s) - 1);
+        return m < 1 << (s - 1) ? m - (1 << s) + 1 : m;
+    }
+
+    /**
+     * {@code (code length << 8) | symbol} for every {@code bits}-bit prefix that starts with a
+     * code of at most that many bits, 0 for the others.
+     */
+    private int[] firstCodes(int bits) {
+        int[] first = new int[1 << bits];
+        int code = 0;
+        for (int len = 1; len <= bits; len++) {
+            // the codes of this length are code..maxcode[len] (none when maxcode is -1)
+            for (; code <= maxcode[len]; code++) {
+                int shift = bits - len;
+                java.util.Arrays.fill(first, code << shift, (code + 1) << shift,
+                        (len << 8) | symbols[valOffset[len] + code]);
+            }
+            code <<= 1;
+        }
+        return first;
     }
 
     /**
@@ -160,19 +220,7 @@ final class HuffmanTable {
     private int[] buildSkipCodes() {
         int size = 1 << SKIP_LOOKAHEAD;
         int mask = size - 1;
-        // (code length << 8) | symbol for every prefix that starts with a code of at most
-        // SKIP_LOOKAHEAD bits, filled a code's range at a time as the look-up table above
-        int[] first = new int[size];
-        int code = 0;
-        for (int len = 1; len <= SKIP_LOOKAHEAD; len++) {
-            // the codes of this length are code..maxcode[len] (none when maxcode is -1)
-            for (; code <= maxcode[len]; code++) {
-                int shift = SKIP_LOOKAHEAD - len;
-                java.util.Arrays.fill(first, code << shift, (code + 1) << shift,
-                        (len << 8) | symbols[valOffset[len] + code]);
-            }
-            code <<= 1;
-        }
+        int[] first = firstCodes(SKIP_LOOKAHEAD);
         int[] out = new int[size];
         for (int p = 0; p < size; p++) {
             int used = 0;

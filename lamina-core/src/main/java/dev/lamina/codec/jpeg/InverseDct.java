@@ -34,8 +34,9 @@ import dev.lamina.simd.Vectors;
  * jidctred.c (4x4, 2x2 and 1x1 outputs for DCT-domain scaling), so decoded samples equal those of
  * the JDK's ImageIO (which embeds libjpeg 6b). Coefficients are quantised, in natural order;
  * dequantisation happens here as in libjpeg. The decoder runs the 8x8 and 4x4 ones a block row
- * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values); the
- * one-block forms serve blocks that are box-averaged afterwards. One instance per thread (it has
+ * at a time ({@link #idct8Row}, {@link #idct4Row}: vectorised, no shortcuts, same values;
+ * {@link #idct2Row}), clearing the coefficients as they read them; the one-block forms serve
+ * blocks that are box-averaged afterwards. One instance per thread (it has
  * work arrays, about 36 KiB). The block-row IDCTs have Vector API forms ({@link Vectors}), used when
  * the JVM runs vector kernels: the same samples, measured faster (docs/jpeg.md).
  */
@@ -296,7 +297,8 @@ final class InverseDct {
      * (descale(4x * 2^12 + t, 12) = 4x + descale(t, 12)), pass 2 splits w * 2^14 as
      * (w >> 5) * 2^19 + (w & 31) * 2^14 (descale(w * 2^14 + t, 19) = (w >> 5) +
      * descale((w & 31) * 2^14 + t, 19)), and the range limit table is computed: the table maps x
-     * to clamp(((x + 512) & 1023) - 384, 0, 255).
+     * to clamp(((x + 512) & 1023) - 384, 0, 255). Leaves the coefficients it reads zero (as
+     * {@link #idct8Row}).
      */
     void idct4Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
         if (vector4 != null) {
@@ -320,6 +322,7 @@ final class InverseDct {
                 gk[b] = in[i] * qk;
             }
         }
+        java.util.Arrays.fill(in, o, o + 64 * n, (short) 0);
         int[][] w = w8;
         int[] a = ta, t = tb, o0 = tc, o2 = td, hi = te, packed = tf;
         for (int c = 0; c < 8; c++) {
@@ -425,7 +428,9 @@ final class InverseDct {
      * with the same values as jpeg_idct_islow: pass 1 splits the even term off exactly
      * (descale((x + y) * 2^13 + t, 11) = 4(x + y) + descale(t, 11)), pass 2 splits s * 2^13
      * (s = w0 + w4 or w0 - w4) as (s >> 5) * 2^18 + (s & 31) * 2^13, and the range limit is
-     * computed.
+     * computed. Leaves the blocks' coefficients zero: the decoder clears its coefficient row this
+     * way, each block while it is in L1, instead of in a pass over the whole row before decoding
+     * it (the vector forms store zeros as they load; {@link #idct4Row} and {@link #idct2Row} too).
      */
     void idct8Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
         if (vector8 != null) {
@@ -446,6 +451,7 @@ final class InverseDct {
                 gk[b] = in[i] * qk;
             }
         }
+        java.util.Arrays.fill(in, o, o + 64 * n, (short) 0);
         int[][] w = w8;
         int[] e0 = ta, e1 = tb, t2 = tc, t3 = td, o0 = te, o1 = tf, o2 = tg, o3 = th, lo = ti, hi = tj;
         int sh1 = CONST_BITS - PASS1_BITS;
@@ -619,6 +625,67 @@ final class InverseDct {
         long round = 1L << (n - 1);
         out[p] = LIMIT[(int) ((even + odd + round) >> n) & 1023];
         out[p + 1] = LIMIT[(int) ((even - odd + round) >> n) & 1023];
+    }
+
+    /**
+     * Pass 1's constants of {@link #idct2Row} times the quantisers, by column j (0, 1, 3, 5, 7):
+     * q at 5j, then q times the constants of rows 1, 3, 5 and 7 at 5j + 1.. 5j + 4.
+     */
+    private final int[] q2 = new int[25];
+
+    /**
+     * {@link #idct2} for {@code blocks} consecutive blocks whose 2x2 outputs lie side by side
+     * (block b at {@code outPos + 2b}), with the same values. Tighter per block: pass 1's
+     * quantiser and constant are one factor (in * q * FIX = in * (q * FIX) in 32-bit wrapping
+     * arithmetic, one multiply less per coefficient), and pass 2 runs in 32 bits instead of 64:
+     * a sample is the range limit of (sum >> 20) & 1023, bits 20-29 of the sum, which only depend
+     * on the sum modulo 2^32, so the 32-bit wrapping sum gives the 64-bit one's samples for every
+     * input. Leaves the blocks' coefficients zero (see {@link #idct8Row}).
+     */
+    void idct2Row(short[] in, int o, int blocks, int[] q, byte[] out, int outPos, int stride) {
+        int[] k = q2;
+        for (int j = 0; j < 5; j++) {
+            int c = j == 0 ? 0 : 2 * j - 1;
+            k[5 * j] = q[c];
+            k[5 * j + 1] = q[c + 8] * FIX_3_624509785;
+            k[5 * j + 2] = q[c + 24] * -FIX_1_272758580;
+            k[5 * j + 3] = q[c + 40] * FIX_0_850430095;
+            k[5 * j + 4] = q[c + 56] * -FIX_0_720959822;
+        }
+        byte[] lim = LIMIT;
+        int n1 = CONST_BITS - PASS1_BITS + 2;
+        int r1 = 1 << (n1 - 1);
+        int n2 = CONST_BITS + PASS1_BITS + 3 + 2;
+        int r2 = 1 << (n2 - 1);
+        for (int b = 0; b < blocks; b++) {
+            int i = o + 64 * b;
+            int p = outPos + 2 * b;
+            // pass 1: columns 0, 1, 3, 5, 7, the even term split off exactly (as idct2)
+            int e0 = (in[i] * k[0]) << PASS1_BITS;
+            int t0 = in[i + 8] * k[1] + in[i + 24] * k[2] + in[i + 40] * k[3] + in[i + 56] * k[4];
+            int e1 = (in[i + 1] * k[5]) << PASS1_BITS;
+            int t1 = in[i + 9] * k[6] + in[i + 25] * k[7] + in[i + 41] * k[8] + in[i + 57] * k[9];
+            int e3 = (in[i + 3] * k[10]) << PASS1_BITS;
+            int t3 = in[i + 11] * k[11] + in[i + 27] * k[12] + in[i + 43] * k[13] + in[i + 59] * k[14];
+            int e5 = (in[i + 5] * k[15]) << PASS1_BITS;
+            int t5 = in[i + 13] * k[16] + in[i + 29] * k[17] + in[i + 45] * k[18] + in[i + 61] * k[19];
+            int e7 = (in[i + 7] * k[20]) << PASS1_BITS;
+            int t7 = in[i + 15] * k[21] + in[i + 31] * k[22] + in[i + 47] * k[23] + in[i + 63] * k[24];
+            // pass 2, row 0 then row 1: even = w0 * 2^15, odd from w1, w3, w5, w7
+            int w0 = e0 + ((t0 + r1) >> n1);
+            int even = (w0 << (CONST_BITS + 2)) + r2;
+            int odd = (e7 + ((t7 + r1) >> n1)) * -FIX_0_720959822 + (e5 + ((t5 + r1) >> n1)) * FIX_0_850430095
+                    + (e3 + ((t3 + r1) >> n1)) * -FIX_1_272758580 + (e1 + ((t1 + r1) >> n1)) * FIX_3_624509785;
+            out[p] = lim[((even + odd) >> n2) & 1023];
+            out[p + 1] = lim[((even - odd) >> n2) & 1023];
+            w0 = e0 + ((r1 - t0) >> n1);
+            even = (w0 << (CONST_BITS + 2)) + r2;
+            odd = (e7 + ((r1 - t7) >> n1)) * -FIX_0_720959822 + (e5 + ((r1 - t5) >> n1)) * FIX_0_850430095
+                    + (e3 + ((r1 - t3) >> n1)) * -FIX_1_272758580 + (e1 + ((r1 - t1) >> n1)) * FIX_3_624509785;
+            out[p + stride] = lim[((even + odd) >> n2) & 1023];
+            out[p + stride + 1] = lim[((even - odd) >> n2) & 1023];
+        }
+        java.util.Arrays.fill(in, o, o + 64 * blocks, (short) 0);
     }
 
     /** libjpeg's jpeg_idct_1x1: the DC term alone. */

@@ -210,9 +210,9 @@ final class JpegRowDecoder implements RowDecoder {
             int row = decodedImcu;
             int rowBase = 0;
             if (streaming) {
-                for (short[] c : coefs) {
-                    java.util.Arrays.fill(c, (short) 0);
-                }
+                // the IDCTs below leave every coefficient they read zero, so the row is clear
+                // for this decode without a pass over it (coefficients no IDCT reads may hold
+                // the last row's values: nothing reads them)
                 sd.decodeRow(row, coefs, row);
                 rowBase = row;
             }
@@ -247,6 +247,10 @@ final class JpegRowDecoder implements RowDecoder {
                         idct.idct8Row(co, inBase, usedCols, q, plane, outBase, pw);
                         continue;
                     }
+                    if (sz == 2 && !reduce) {
+                        idct.idct2Row(co, inBase, usedCols, q, plane, outBase, pw);
+                        continue;
+                    }
                     for (int bx = 0; bx < usedCols; bx++) {
                         int o = inBase + bx * 64;
                         int p = outBase + bx * sh;
@@ -263,6 +267,8 @@ final class JpegRowDecoder implements RowDecoder {
                             boxReduce(square, sz, sz / sh, sz / sv, plane, p, pw, sh, sv);
                         }
                     }
+                    // cleared as the block-row IDCTs clear theirs
+                    java.util.Arrays.fill(co, inBase, inBase + usedCols * 64, (short) 0);
                 }
             }
             decodedImcu++;

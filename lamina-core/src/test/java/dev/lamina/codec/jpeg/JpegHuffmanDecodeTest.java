@@ -65,10 +65,18 @@ class JpegHuffmanDecodeTest {
         }
     }
 
-    /** Random code lengths for {@code pool} (shuffled), leaving the all-ones code unused. */
-    private static Table randomTable(Random rnd, List<Integer> pool, int maxSymbols, boolean shortCodes) {
+    /**
+     * Random code lengths for {@code pool} (shuffled; with {@code smallFirst} the symbols of
+     * sizes 0-3 ahead of the others, so they get the shorter codes), leaving the all-ones code
+     * unused.
+     */
+    private static Table randomTable(Random rnd, List<Integer> pool, int maxSymbols, boolean shortCodes,
+            boolean smallFirst) {
         List<Integer> syms = new ArrayList<>(pool);
         java.util.Collections.shuffle(syms, rnd);
+        if (smallFirst) {
+            syms.sort(java.util.Comparator.comparingInt(sym -> (sym & 15) <= 3 ? 0 : 1));
+        }
         int[] counts = new int[17];
         long room = (1L << 16) - 1;   // Kraft budget in units of 2^-16, one unit kept for all-ones
         int total = 0;
@@ -130,12 +138,42 @@ class JpegHuffmanDecodeTest {
      * its blocks, as in 4:2:0 and 4:2:2), the others 1x1.
      */
     private static File randomFile(Random rnd, int comps, int bw, int bh, int lh, int lv, int restart, boolean dense) {
+        return randomFile(rnd, comps, bw, bh, lh, lv, restart, dense, false);
+    }
+
+    /**
+     * A symbol of {@code t} drawn as coded data draws it: the one whose code starts a random bit
+     * string, so a code of length n comes with probability 2^-n (redrawn when the string starts
+     * with no code: the all-ones code or an incomplete table). Short codes then follow each
+     * other, as in photographs, which {@link #randomFile}'s uniform draw over the symbols
+     * (mostly long codes) seldom makes.
+     */
+    private static int naturalSymbol(Random rnd, Table t) {
+        for (;;) {
+            int bits = rnd.nextInt(1 << 16);
+            for (int s : t.symbols()) {
+                int len = t.lengthOf()[s];
+                if (bits >>> (16 - len) == t.codeOf()[s]) {
+                    return s;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #randomFile}; with {@code natural} the symbols are drawn by {@link #naturalSymbol}
+     * and the shortest AC codes are given to small magnitudes (sizes 0-3), so that many pairs
+     * of codes with their magnitudes fit the decoder's 10-bit look-up, as in photographs.
+     */
+    private static File randomFile(Random rnd, int comps, int bw, int bh, int lh, int lv, int restart, boolean dense,
+            boolean natural) {
         List<Integer> acPool = new ArrayList<>();
         for (int r = 0; r < 16; r++) {
             for (int s = 1; s <= 10; s++) {
                 acPool.add(r << 4 | s);
             }
         }
+        acPool.add(0x00);   // end of block
         acPool.add(0xF0);
         for (int s = 11; s <= 15; s++) {
             acPool.add(s);   // sizes past 10 are not made by 8-bit encoders, but are decodable
@@ -148,12 +186,12 @@ class JpegHuffmanDecodeTest {
         Table[] ac = new Table[comps];
         for (int c = 0; c < Math.min(comps, 2); c++) {
             boolean shortCodes = rnd.nextBoolean();
-            dc[c] = randomTable(rnd, dcPool, 12, shortCodes);
+            dc[c] = randomTable(rnd, dcPool, 12, shortCodes, natural);
             Table t;
             do {
                 // mostly with an end of block; without one every block must be filled to
                 // coefficient 63, which needs a code of run 0
-                t = randomTable(rnd, acPool, 20 + rnd.nextInt(150), shortCodes);
+                t = randomTable(rnd, acPool, 20 + rnd.nextInt(150), shortCodes, natural);
             } while (!(t.has(0x00) || (rnd.nextInt(4) == 0 && hasRunZero(t))));
             ac[c] = t;
         }
@@ -179,7 +217,7 @@ class JpegHuffmanDecodeTest {
                 int c = blk < lh * lv ? 0 : blk - lh * lv + 1;
                 int o = c == 0 ? blockOffset(m, bw, lh, lv, blk % lh, blk / lh) : m * 64;
                 // DC: a category the table has, a value within the 8-bit range
-                int s = dc[c].symbols()[rnd.nextInt(dc[c].symbols().length)];
+                int s = natural ? naturalSymbol(rnd, dc[c]) : dc[c].symbols()[rnd.nextInt(dc[c].symbols().length)];
                 int diff = s == 0 ? 0 : Math.abs(randomValue(rnd, s)) * (pred[c] > 0 ? -1 : 1);   // stays in range
                 w.put(dc[c].codeOf()[s], dc[c].lengthOf()[s]);
                 if (s > 0) {
@@ -195,7 +233,7 @@ class JpegHuffmanDecodeTest {
                         w.put(t.codeOf()[0], t.lengthOf()[0]);
                         break;
                     }
-                    int sym = t.symbols()[rnd.nextInt(t.symbols().length)];
+                    int sym = natural ? naturalSymbol(rnd, t) : t.symbols()[rnd.nextInt(t.symbols().length)];
                     int r = sym >> 4;
                     int size = sym & 15;
                     if (sym == 0x00 || (size == 0 && r != 15) || k + (size == 0 ? 16 : r) > 63 + (size == 0 ? 1 : 0)) {
@@ -351,13 +389,22 @@ class JpegHuffmanDecodeTest {
 
     @Test
     void randomTablesAndBlocksDecodeToWhatWasCoded() {
-        Random rnd = new Random(1234);
+        decodeToWhatWasCoded(new Random(1234), false);
+    }
+
+    /** As above with photograph-like statistics: many pairs of short codes in one look-up. */
+    @Test
+    void naturalStatisticsDecodeToWhatWasCoded() {
+        decodeToWhatWasCoded(new Random(4321), true);
+    }
+
+    private static void decodeToWhatWasCoded(Random rnd, boolean natural) {
         long coded = 0;
         for (int t = 0; t < 300; t++) {
             int comps = t % 3 == 0 ? 3 : 1;
             int restart = t % 4 == 1 ? 1 + rnd.nextInt(5) : 0;
             File file = randomFile(rnd, comps, 1 + rnd.nextInt(12), 1 + rnd.nextInt(6), lumaH(comps, t), lumaV(comps, t),
-                    restart, t % 2 == 0);
+                    restart, t % 2 == 0, natural);
             assertDecodes(new Outcome(file.coefs(), null), file.jpeg(), true, comps, "file " + t);
             for (int c = 0; c < comps; c++) {
                 for (short v : file.coefs()[c]) {
@@ -365,7 +412,7 @@ class JpegHuffmanDecodeTest {
                 }
             }
         }
-        assertTrue(coded > 100_000, "too few coefficients coded: " + coded);
+        assertTrue(coded > (natural ? 50_000 : 100_000), "too few coefficients coded: " + coded);
     }
 
     /**
@@ -511,12 +558,20 @@ class JpegHuffmanDecodeTest {
 
     @Test
     void damagedDataDecodesAsTheBitByBitReference() {
-        Random rnd = new Random(99);
+        damagedDataDecodesAsTheReference(new Random(99), false);
+    }
+
+    @Test
+    void damagedNaturalDataDecodesAsTheBitByBitReference() {
+        damagedDataDecodesAsTheReference(new Random(98), true);
+    }
+
+    private static void damagedDataDecodesAsTheReference(Random rnd, boolean natural) {
         int warned = 0;
         for (int t = 0; t < 400; t++) {
             int comps = t % 3 == 0 ? 3 : 1;
             File file = randomFile(rnd, comps, 1 + rnd.nextInt(10), 1 + rnd.nextInt(5), lumaH(comps, t), lumaV(comps, t),
-                    0, t % 2 == 0);
+                    0, t % 2 == 0, natural);
             byte[] jpeg = file.jpeg();
             // the clean file first: the reference must agree with what was coded
             Outcome clean = reference(jpeg);

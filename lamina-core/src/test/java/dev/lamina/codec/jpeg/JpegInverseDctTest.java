@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -272,6 +273,7 @@ class JpegInverseDctTest {
             }
             idct.idct4Row(in, o, blocks, q, got, outPos, stride);
             assertArrayEquals(want, got, "row " + t + " of " + blocks + " blocks");
+            assertCleared(in, o, blocks, used);
         }
     }
 
@@ -425,8 +427,111 @@ class JpegInverseDctTest {
             }
             idct.idct8Row(in, o, blocks, q, got, outPos, stride);
             assertArrayEquals(want, got, "row " + t + " of " + blocks + " blocks");
+            assertCleared(in, o, blocks, new int[] {0, 1, 2, 3, 4, 5, 6, 7});
         }
         assertTrue(dcOnlyRows > 1000, "too few DC-only blocks: " + dcOnlyRows);
+    }
+
+    /**
+     * The block-row IDCTs leave the coefficients they read zero (the decoder's coefficient row is
+     * cleared that way): rows and columns {@code used} of every block.
+     */
+    private static void assertCleared(short[] in, int o, int blocks, int[] used) {
+        for (int b = 0; b < blocks; b++) {
+            for (int r : used) {
+                for (int c : used) {
+                    assertEquals(0, in[o + 64 * b + 8 * r + c], "block " + b + " coefficient " + (8 * r + c));
+                }
+            }
+        }
+    }
+
+    /**
+     * The block-row 2x2 ({@code idct2Row}: luma of a 4:2:0 file at 1/4, chroma at 1/8) against
+     * jpeg_idct_2x2 transcribed with its shortcuts, block by block, as the 4x4 one: sparse, dense,
+     * DC-only, extreme blocks and blocks whose only AC coefficients are ones the 2x2 never reads.
+     */
+    @Test
+    void twoByTwoBlockRowEqualsLibjpeg() {
+        Random rnd = new Random(7);
+        int[] used = {0, 1, 3, 5, 7};
+        InverseDct idct = new InverseDct(null, null);
+        for (int t = 0; t < 3_000; t++) {
+            int[] q = new int[64];
+            int qmax = 1 + rnd.nextInt(255);
+            for (int k = 0; k < 64; k++) {
+                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
+            }
+            int blocks = t % 10 == 0 ? 1 + rnd.nextInt(250) : 1 + rnd.nextInt(70);
+            int o = rnd.nextInt(3) * 64;
+            short[] in = new short[o + blocks * 64 + 64];
+            for (int b = 0; b < blocks; b++) {
+                int base = o + b * 64;
+                int kind = rnd.nextInt(6);
+                if (kind == 5) {
+                    int sign = rnd.nextInt(3) - 1;
+                    for (int k = 0; k < 64; k++) {
+                        int s = sign != 0 ? sign : rnd.nextBoolean() ? 1 : -1;
+                        in[base + k] = (short) (s * ((1024 + q[k] / 2) / q[k]));
+                    }
+                    continue;
+                }
+                int n = kind == 0 ? 0 : kind == 1 ? 1 + rnd.nextInt(4) : kind == 2 ? 5 + rnd.nextInt(10) : 64;
+                in[base] = coefficient(rnd, q[0]);
+                for (int j = 0; j < n; j++) {
+                    int k = kind == 3 ? j
+                            : kind == 4 ? 8 * (2 * rnd.nextInt(4)) + 2 * rnd.nextInt(4)   // even rows and columns
+                            : rnd.nextInt(2) == 0 ? used[rnd.nextInt(5)] * 8 + used[rnd.nextInt(5)]
+                            : rnd.nextInt(64);
+                    in[base + k] = coefficient(rnd, q[k]);
+                }
+            }
+            int stride = blocks * 2 + rnd.nextInt(9);
+            int outPos = rnd.nextInt(5);
+            byte[] want = new byte[outPos + 2 * stride];
+            java.util.Arrays.fill(want, (byte) 0x5A);
+            byte[] got = want.clone();
+            for (int b = 0; b < blocks; b++) {
+                short[] block = java.util.Arrays.copyOfRange(in, o + b * 64, o + b * 64 + 64);
+                libjpegIdct2(block, q, want, outPos + 2 * b, stride);
+            }
+            idct.idct2Row(in, o, blocks, q, got, outPos, stride);
+            assertArrayEquals(want, got, "row " + t + " of " + blocks + " blocks");
+            assertCleared(in, o, blocks, used);
+        }
+    }
+
+    /**
+     * The block-row 2x2 against the one-block {@code idct2} (pass 2 in 64 bits) on coefficients
+     * anywhere in their range with quantisers up to 16 bits, where sums overflow 32 bits: the
+     * row form's 32-bit pass 2 must give the same samples for every input, corrupt ones included.
+     */
+    @Test
+    void twoByTwoBlockRowEqualsOneBlockFormOnAnyCoefficients() {
+        InverseDct idct = new InverseDct(null, null);
+        Random rnd = new Random(16);
+        for (int t = 0; t < 20_000; t++) {
+            int[] q = new int[64];
+            int qmax = t % 3 == 0 ? 65535 : t % 3 == 1 ? 255 : 16;
+            for (int k = 0; k < 64; k++) {
+                q[k] = 1 + rnd.nextInt(qmax);
+            }
+            int blocks = 1 + rnd.nextInt(6);
+            short[] in = new short[blocks * 64];
+            for (int k = 0; k < in.length; k++) {
+                int kind = rnd.nextInt(4);
+                in[k] = (short) (kind == 0 ? 0 : kind == 1 ? rnd.nextInt(65536) : rnd.nextInt(21) - 10);
+            }
+            int stride = blocks * 2 + rnd.nextInt(5);
+            byte[] want = new byte[3 + 2 * stride];
+            java.util.Arrays.fill(want, (byte) 0x5A);
+            byte[] got = want.clone();
+            for (int b = 0; b < blocks; b++) {
+                InverseDct.idct2(in, 64 * b, q, want, 3 + 2 * b, stride);
+            }
+            idct.idct2Row(in, 0, blocks, q, got, 3, stride);
+            assertArrayEquals(want, got, "case " + t);
+        }
     }
 
     /** A quantised coefficient whose dequantised value is in -1100..1100. */
@@ -465,12 +570,13 @@ class JpegInverseDctTest {
             byte[] got = want.clone();
             int o = rnd.nextInt(2) * 64;
             int n = Math.max(1, blocks - o / 64);
+            short[] copy = in.clone();   // each form clears the coefficients it reads
             if (fourByFour) {
                 scalar.idct4Row(in, o, n, q, want, 3, stride);
-                vector.idct4Row(in, o, n, q, got, 3, stride);
+                vector.idct4Row(copy, o, n, q, got, 3, stride);
             } else {
                 scalar.idct8Row(in, o, n, q, want, 3, stride);
-                vector.idct8Row(in, o, n, q, got, 3, stride);
+                vector.idct8Row(copy, o, n, q, got, 3, stride);
             }
             assertArrayEquals(want, got, "case " + t);
         }
