@@ -12,7 +12,7 @@ import dev.lamina.simd.Vectors;
 public final class SampleRows {
     private static final double[] U8_TO_UNIT = new double[256];
     private static final double U8_BIAS = 0.5 + Rounding.TIE_TOLERANCE;
-    /** The vector form of the U8 read (the same doubles), or null. */
+    /** The vector forms of the U8 read and write (the same doubles and bytes), or null. */
     private static final RowKernels VECTOR = Vectors.rowKernels();
 
     static {
@@ -58,18 +58,28 @@ public final class SampleRows {
         }
     }
 
+    /**
+     * Normalised doubles to U8: Rounding.toU8 without its branches, same results: the cast
+     * truncates towards zero (NaN to 0), and the clamp takes negatives to 0 and everything past
+     * 255 to 255.
+     */
+    private static void writeU8(double[] src, byte[] a, int i, int n) {
+        for (int k = 0; k < n; k++) {
+            int v = (int) (src[k] * 255.0 + U8_BIAS);
+            a[i + k] = (byte) Math.max(0, Math.min(255, v));
+        }
+    }
+
     /** Writes src[0..pixels*bands) to row y from x on, rounding to the region's format. */
     public static void write(double[] src, Region dst, int x, int y, int pixels) {
         int i = dst.index(x, y);
         int n = pixels * dst.bands;
         switch (dst.format) {
             case U8 -> {
-                // Rounding.toU8 without its branches, same results: the cast truncates towards
-                // zero (NaN to 0), and the clamp takes negatives to 0 and everything past 255 to 255
-                byte[] a = dst.u8();
-                for (int k = 0; k < n; k++) {
-                    int v = (int) (src[k] * 255.0 + U8_BIAS);
-                    a[i + k] = (byte) Math.max(0, Math.min(255, v));
+                if (VECTOR != null) {
+                    VECTOR.unitToU8(src, dst.u8(), i, n);
+                } else {
+                    writeU8(src, dst.u8(), i, n);
                 }
             }
             case U16 -> {

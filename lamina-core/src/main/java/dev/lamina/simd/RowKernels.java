@@ -2,7 +2,7 @@ package dev.lamina.simd;
 
 /**
  * The resampler's row kernels with a vector form ({@link Vectors}): the U8 read into normalised
- * doubles and the horizontal pass for three and four bands. The scalar forms are the callers' own
+ * doubles, the U8 write back, and the horizontal pass for three and four bands. The scalar forms are the callers' own
  * (core's SampleRows, resample's ResampleHorizontal), which run when {@link Vectors#rowKernels()}
  * is null. Each vector kernel does, lane by lane, the double operations of its scalar form in the
  * same order (no fused multiply-add, the same partial sums), so both give the same doubles bit for
@@ -11,6 +11,13 @@ package dev.lamina.simd;
 public interface RowKernels {
     /** {@code dst[k] = (src[i + k] & 0xFF) / 255.0} for k in 0..n-1 (the correctly rounded quotient). */
     void u8ToUnit(byte[] src, int i, double[] dst, int n);
+
+    /**
+     * {@code dst[i + k]} = {@code src[k]} rounded to 0..255 by core's Rounding.toU8 (times 255, plus
+     * a half and the tie tolerance, truncated, clamped: NaN and negatives to 0, past 255 to 255),
+     * for k in 0..n-1.
+     */
+    void unitToU8(double[] src, byte[] dst, int i, int n);
 
     /**
      * The horizontal pass over three interleaved bands, output columns {@code x0 ..} into

@@ -13,8 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * whose sum is thrown away; or r, g, b, a): a tap is one load, one multiply by the broadcast weight
  * and one add, where the scalar form does three or four of each. The scalar form sums even taps
  * and odd taps apart and adds the two at the end; so do the lanes, so each band's double is the
- * same. With long windows two output pixels are summed side by side: four independent chains of
- * adds keep the adder busy where one pixel's two would wait on each add's latency (see rgb).
+ * same.
  *
  * <p>A loop-carried vector starts from {@code DoubleVector.zero}, not from a static constant: a
  * loop phi that merges a constant vector object with computed ones is boxed by C2 (measured 6x
@@ -61,80 +60,67 @@ final class VectorRowKernels implements RowKernels {
         }
     }
 
-    /** Windows at least this long are summed two output pixels at a time (see rgb). */
-    private static final int PAIR_TAPS = 12;
+    /** Half a unit plus the tie tolerance: the bias of core's Rounding (not visible from here). */
+    private static final double U8_BIAS = 0.5 + 1e-7;
 
     /**
-     * Two output pixels side by side where both windows have at least {@link #PAIR_TAPS} taps
-     * (a big shrink), one at a time otherwise: with short windows the pair's setup and tails cost
-     * more than the latency it hides (measured, 816 to 256 pixels, 19 taps: 0.59 ms for 192 rows
-     * in pairs, 0.68 one at a time, 0.86 scalar; 408 to 256, 10 taps: 0.47 in pairs, 0.40 one at
-     * a time, 0.48 scalar).
+     * Eight samples a turn: times 255 plus the bias in double (the scalar form's two operations, no
+     * fused multiply-add), converted to int with Java's cast (the Vector API's D2I is defined as
+     * the cast: truncation, NaN to 0, saturation), the two halves joined into eight int lanes,
+     * clamped to 0..255 and narrowed to bytes. RowKernelsTest holds it to Rounding.toU8 on ties,
+     * NaN, infinities and random bits, after C2 has compiled it too. 3-4x the scalar loop's speed
+     * (a 256-pixel RGB row: 0.93-1.32 to 0.24-0.43 us, KernelCpu).
+     */
+    @Override
+    public void unitToU8(double[] src, byte[] dst, int i, int n) {
+        DoubleVector scale = DoubleVector.broadcast(D, 255.0), bias = DoubleVector.broadcast(D, U8_BIAS);
+        IntVector zero = IntVector.zero(I), max = IntVector.broadcast(I, 255);
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            DoubleVector lo = DoubleVector.fromArray(D, src, k).mul(scale).add(bias);
+            DoubleVector hi = DoubleVector.fromArray(D, src, k + 4).mul(scale).add(bias);
+            // part 0 fills int lanes 0-3 (4-7 zero), part -1 lanes 4-7: or-ed, the eight in order
+            IntVector v = ((IntVector) lo.convertShape(VectorOperators.D2I, I, 0))
+                    .or((IntVector) hi.convertShape(VectorOperators.D2I, I, -1));
+            ((ByteVector) v.max(zero).min(max).convertShape(VectorOperators.I2B, B, 0)).intoArray(dst, i + k);
+        }
+        for (; k < n; k++) {
+            int v = (int) (src[k] * 255.0 + U8_BIAS);
+            dst[i + k] = (byte) Math.max(0, Math.min(255, v));
+        }
+    }
+
+    /**
+     * One output pixel at a time, the window's taps in pairs (even and odd taps in two sums, as the
+     * scalar form), written inline in one loop over the outputs with every index taken from one
+     * counter plus an offset fixed for the window: C2 then checks the loads' bounds once per window
+     * rather than per load. Summing two output pixels side by side (four chains of adds instead of
+     * two, to hide the adds' latency) measured slower, on long windows too, and so did four taps a
+     * turn or masked ends with a fixed count per row (816 to 256 pixels, 19-20 taps, 192 rows:
+     * 0.55 ms one at a time against 1.06 in pairs and 0.79 scalar; 408 to 256, 9-10 taps: 0.42
+     * against 0.51 and 0.58; KernelCpu in docs/benchmarks.md).
      */
     @Override
     public int rgb(double[] src, double[] dst, double[] w, int[] first, int[] count, int[] offset, int x0, int x1, int inX0) {
         int o = x0;
-        while (o < x1) {
-            int s = (first[o] - inX0) * 3, d = (o - x0) * 3;
+        for (; o < x1; o++) {
+            int s = (first[o] - inX0) * 3, d = (o - x0) * 3, t = offset[o], n = count[o];
             // the last tap of a window loads four lanes from its pixel; a result stores four
-            if (s + 3 * count[o] >= src.length || d + 3 >= dst.length) {
+            if (s + 3 * n >= src.length || d + 3 >= dst.length) {
                 break;
             }
-            if (o + 1 < x1 && count[o] >= PAIR_TAPS && count[o + 1] >= PAIR_TAPS) {
-                int u = (first[o + 1] - inX0) * 3;
-                if (u + 3 * count[o + 1] >= src.length || d + 6 >= dst.length) {
-                    break;
-                }
-                rgbPair(src, dst, w, s, offset[o], count[o], u, offset[o + 1], count[o + 1], d);
-                o += 2;
-            } else {
-                rgbOne(src, dst, w, s, offset[o], count[o], d);
-                o++;
+            DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
+            int even = n & ~1;
+            for (int k = 0; k < even; k += 2) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s + 3 * k).mul(w[t + k]));
+                a1 = a1.add(DoubleVector.fromArray(D, src, s + 3 * k + 3).mul(w[t + k + 1]));
             }
+            if (even < n) {
+                a0 = a0.add(DoubleVector.fromArray(D, src, s + 3 * even).mul(w[t + even]));
+            }
+            a0.add(a1).intoArray(dst, d);
         }
         return o;
-    }
-
-    /** One RGB output pixel from its window of {@code n} taps at {@code src[s]}, weights at {@code w[t]}, into {@code dst[d]}. */
-    private static void rgbOne(double[] src, double[] dst, double[] w, int s, int t, int n, int d) {
-        DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
-        int end = t + n;
-        for (; t + 1 < end; t += 2, s += 6) {
-            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
-            a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
-        }
-        if (t < end) {
-            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
-        }
-        a0.add(a1).intoArray(dst, d);
-    }
-
-    /** Two RGB output pixels (windows at {@code src[s]} and {@code src[u]}), the second into {@code dst[d + 3]}. */
-    private static void rgbPair(double[] src, double[] dst, double[] w, int s, int t, int n, int u, int v, int m, int d) {
-        DoubleVector a0 = DoubleVector.zero(D), a1 = DoubleVector.zero(D);
-        DoubleVector c0 = DoubleVector.zero(D), c1 = DoubleVector.zero(D);
-        int both = Math.min(n, m) & ~1;
-        for (int k = 0; k < both; k += 2, s += 6, t += 2, u += 6, v += 2) {
-            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
-            a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
-            c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
-            c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
-        }
-        // what is left of the longer window, even and odd taps as the scalar form
-        for (int end = t + n - both; t < end; t += 2, s += 6) {
-            a0 = a0.add(DoubleVector.fromArray(D, src, s).mul(DoubleVector.broadcast(D, w[t])));
-            if (t + 1 < end) {
-                a1 = a1.add(DoubleVector.fromArray(D, src, s + 3).mul(DoubleVector.broadcast(D, w[t + 1])));
-            }
-        }
-        for (int end = v + m - both; v < end; v += 2, u += 6) {
-            c0 = c0.add(DoubleVector.fromArray(D, src, u).mul(DoubleVector.broadcast(D, w[v])));
-            if (v + 1 < end) {
-                c1 = c1.add(DoubleVector.fromArray(D, src, u + 3).mul(DoubleVector.broadcast(D, w[v + 1])));
-            }
-        }
-        a0.add(a1).intoArray(dst, d);
-        c0.add(c1).intoArray(dst, d + 3);   // overwrites the first pixel's fourth lane
     }
 
     @Override
