@@ -41,7 +41,8 @@ public final class ReadAheadRows implements RowDecoder {
     /**
      * About this many bytes of samples per chunk: a hand-off (a park and an unpark when the reader
      * waits, as it does at every chunk when decoding is the slower side) must be noise beside the
-     * chunk's work: 16 KiB chunks (six rows of a thumbnail's 816-pixel input) cost a tenth more CPU.
+     * chunk's work (16 KiB chunks, six rows of a thumbnail's 816-pixel input, with a lock per row,
+     * cost 2-3 ms more CPU per thumbnail: docs/benchmarks.md, "read-ahead for the resize sweep").
      */
     private static final long CHUNK_BYTES = 64 * 1024;
     /** Rows per chunk at most, so that a narrow image is still read ahead in small steps. */
