@@ -71,11 +71,7 @@ class JpegInverseDctTest {
         int[] used = {0, 1, 3, 5, 7};
         int shortcuts = 0;
         for (int t = 0; t < 200_000; t++) {
-            int[] q = new int[64];
-            int qmax = 1 + rnd.nextInt(255);
-            for (int k = 0; k < 64; k++) {
-                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
-            }
+            int[] q = randomQuant(rnd, t);
             short[] in = new short[64 + 7];
             int o = rnd.nextInt(8);   // blocks at any offset in the coefficient array
             int kind = t % 4;
@@ -176,11 +172,7 @@ class JpegInverseDctTest {
         int rowShortcuts = 0;
         InverseDct idct = new InverseDct();
         for (int t = 0; t < 200_000; t++) {
-            int[] q = new int[64];
-            int qmax = 1 + rnd.nextInt(255);
-            for (int k = 0; k < 64; k++) {
-                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
-            }
+            int[] q = randomQuant(rnd, t);
             short[] in = new short[64 + 7];
             int o = rnd.nextInt(8);
             int kind = t % 6;
@@ -233,35 +225,12 @@ class JpegInverseDctTest {
         int[] used = {0, 1, 2, 3, 5, 6, 7};
         InverseDct idct = new InverseDct(null, vector ? Vectors.newVectorIdct4() : null);
         for (int t = 0; t < 3_000; t++) {
-            int[] q = new int[64];
-            int qmax = 1 + rnd.nextInt(255);
-            for (int k = 0; k < 64; k++) {
-                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
-            }
+            int[] q = randomQuant(rnd, t);
             int blocks = t % 10 == 0 ? 1 + rnd.nextInt(200) : 1 + rnd.nextInt(70);
             int o = rnd.nextInt(3) * 64;
-            short[] in = new short[o + blocks * 64 + 64];
-            for (int b = 0; b < blocks; b++) {
-                int base = o + b * 64;
-                int kind = rnd.nextInt(6);
-                if (kind == 5) {
-                    int sign = rnd.nextInt(3) - 1;
-                    for (int k = 0; k < 64; k++) {
-                        int s = sign != 0 ? sign : rnd.nextBoolean() ? 1 : -1;
-                        in[base + k] = (short) (s * ((1024 + q[k] / 2) / q[k]));
-                    }
-                    continue;
-                }
-                int n = kind == 0 ? 0 : kind == 1 ? 1 + rnd.nextInt(4) : kind == 2 ? 5 + rnd.nextInt(10) : 64;
-                in[base] = coefficient(rnd, q[0]);
-                for (int j = 0; j < n; j++) {
-                    int k = kind == 3 ? j
-                            : kind == 4 ? (rnd.nextBoolean() ? 32 + rnd.nextInt(8) : rnd.nextInt(8) * 8 + 4)
-                            : rnd.nextInt(2) == 0 ? used[rnd.nextInt(7)] * 8 + used[rnd.nextInt(7)]
-                            : rnd.nextInt(64);
-                    in[base + k] = coefficient(rnd, q[k]);
-                }
-            }
+            // kind 4: only row or column 4, which a 4-point output never reads
+            short[] in = randomBlockRow(rnd, q, blocks, o, used,
+                    r -> r.nextBoolean() ? 32 + r.nextInt(8) : r.nextInt(8) * 8 + 4);
             int stride = blocks * 4 + rnd.nextInt(9);
             int outPos = rnd.nextInt(5);
             byte[] want = new byte[outPos + 4 * stride];
@@ -275,6 +244,49 @@ class JpegInverseDctTest {
             assertArrayEquals(want, got, "row " + t + " of " + blocks + " blocks");
             assertCleared(in, o, blocks, used);
         }
+    }
+
+    /** Quantisers for round {@code t}: every fifth round all the largest, else random up to it. */
+    private static int[] randomQuant(Random rnd, int t) {
+        int[] q = new int[64];
+        int qmax = 1 + rnd.nextInt(255);
+        for (int k = 0; k < 64; k++) {
+            q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
+        }
+        return q;
+    }
+
+    /**
+     * {@code blocks} blocks from {@code o} of a row for the block-row tests, each of one kind: DC
+     * only, a few, some or all AC coefficients (half of the sparse ones in the rows and columns
+     * {@code used} that the reduced IDCT reads), only coefficients it never reads ({@code unread}
+     * picks one), or every coefficient at its extreme.
+     */
+    private static short[] randomBlockRow(Random rnd, int[] q, int blocks, int o, int[] used,
+                                          java.util.function.ToIntFunction<Random> unread) {
+        short[] in = new short[o + blocks * 64 + 64];
+        for (int b = 0; b < blocks; b++) {
+            int base = o + b * 64;
+            int kind = rnd.nextInt(6);
+            if (kind == 5) {
+                int sign = rnd.nextInt(3) - 1;
+                for (int k = 0; k < 64; k++) {
+                    int s = sign != 0 ? sign : rnd.nextBoolean() ? 1 : -1;
+                    in[base + k] = (short) (s * ((1024 + q[k] / 2) / q[k]));
+                }
+                continue;
+            }
+            int n = kind == 0 ? 0 : kind == 1 ? 1 + rnd.nextInt(4) : kind == 2 ? 5 + rnd.nextInt(10) : 64;
+            in[base] = coefficient(rnd, q[0]);
+            for (int j = 0; j < n; j++) {
+                int k = kind == 3 ? j
+                        : kind == 4 ? unread.applyAsInt(rnd)
+                        : rnd.nextInt(2) == 0 ? used[rnd.nextInt(used.length)] * 8 + used[rnd.nextInt(used.length)]
+                        : rnd.nextInt(64);
+                in[base + k] = coefficient(rnd, q[k]);
+            }
+        }
+        return in;
     }
 
     /** jidctint.c's jpeg_idct_islow, as written there (shortcuts included, 32-bit sums). */
@@ -386,11 +398,7 @@ class JpegInverseDctTest {
         InverseDct idct = new InverseDct(vector ? Vectors.newVectorIdct8() : null, null);
         long dcOnlyRows = 0;
         for (int t = 0; t < 2_000; t++) {
-            int[] q = new int[64];
-            int qmax = 1 + rnd.nextInt(255);
-            for (int k = 0; k < 64; k++) {
-                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
-            }
+            int[] q = randomQuant(rnd, t);
             int blocks = t % 10 == 0 ? 1 + rnd.nextInt(200) : 1 + rnd.nextInt(70);
             int o = rnd.nextInt(3) * 64;
             short[] in = new short[o + blocks * 64 + 64];
@@ -457,35 +465,11 @@ class JpegInverseDctTest {
         int[] used = {0, 1, 3, 5, 7};
         InverseDct idct = new InverseDct(null, null);
         for (int t = 0; t < 3_000; t++) {
-            int[] q = new int[64];
-            int qmax = 1 + rnd.nextInt(255);
-            for (int k = 0; k < 64; k++) {
-                q[k] = t % 5 == 0 ? qmax : 1 + rnd.nextInt(qmax);
-            }
+            int[] q = randomQuant(rnd, t);
             int blocks = t % 10 == 0 ? 1 + rnd.nextInt(250) : 1 + rnd.nextInt(70);
             int o = rnd.nextInt(3) * 64;
-            short[] in = new short[o + blocks * 64 + 64];
-            for (int b = 0; b < blocks; b++) {
-                int base = o + b * 64;
-                int kind = rnd.nextInt(6);
-                if (kind == 5) {
-                    int sign = rnd.nextInt(3) - 1;
-                    for (int k = 0; k < 64; k++) {
-                        int s = sign != 0 ? sign : rnd.nextBoolean() ? 1 : -1;
-                        in[base + k] = (short) (s * ((1024 + q[k] / 2) / q[k]));
-                    }
-                    continue;
-                }
-                int n = kind == 0 ? 0 : kind == 1 ? 1 + rnd.nextInt(4) : kind == 2 ? 5 + rnd.nextInt(10) : 64;
-                in[base] = coefficient(rnd, q[0]);
-                for (int j = 0; j < n; j++) {
-                    int k = kind == 3 ? j
-                            : kind == 4 ? 8 * (2 * rnd.nextInt(4)) + 2 * rnd.nextInt(4)   // even rows and columns
-                            : rnd.nextInt(2) == 0 ? used[rnd.nextInt(5)] * 8 + used[rnd.nextInt(5)]
-                            : rnd.nextInt(64);
-                    in[base + k] = coefficient(rnd, q[k]);
-                }
-            }
+            // kind 4: only even rows and columns, which a 2-point output never reads
+            short[] in = randomBlockRow(rnd, q, blocks, o, used, r -> 8 * (2 * r.nextInt(4)) + 2 * r.nextInt(4));
             int stride = blocks * 2 + rnd.nextInt(9);
             int outPos = rnd.nextInt(5);
             byte[] want = new byte[outPos + 2 * stride];
