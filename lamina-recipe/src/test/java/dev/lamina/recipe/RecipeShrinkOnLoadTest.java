@@ -13,6 +13,7 @@ import dev.lamina.model.Limits;
 import dev.lamina.model.LoadOptions;
 import dev.lamina.model.PngOptions;
 import dev.lamina.model.ThumbnailOptions;
+import dev.lamina.reference.conversion.CastReference;
 import dev.lamina.reference.resample.ResizeReference;
 import dev.lamina.text.FontLibrary;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +116,7 @@ class RecipeShrinkOnLoadTest {
         assertEquals(rh, got.height());
 
         // the decoder's output at 1/shrink, widened exactly, resized with the source's scale in float64
-        Region loaded = widened(whole(JpegDecoder.open(jpeg, Limits.defaults(), JpegDecodeOptions.defaults().scale(shrink))));
+        Region loaded = CastReference.cast(whole(JpegDecoder.open(jpeg, Limits.defaults(), JpegDecodeOptions.defaults().scale(shrink))), BandFormat.U16);
         Region expected = ResizeReference.resize(loaded, edge, rh, Kernel.LANCZOS3,
                 W / ((double) shrink * edge), H / ((double) shrink * rh));
         short[] have = got.pixels16();
@@ -191,17 +192,5 @@ class RecipeShrinkOnLoadTest {
 
     private static Region whole(Image image) {
         return image.materialise(Limits.defaults(), "test").fetch(image.bounds());
-    }
-
-    private static Region widened(Region u8) {
-        Region out = Region.allocate(u8.rect(), u8.bands, BandFormat.U16);
-        for (int y = 0; y < u8.rect().height(); y++) {
-            for (int x = 0; x < u8.rect().width(); x++) {
-                for (int b = 0; b < u8.bands; b++) {
-                    out.u16()[out.index(x, y) + b] = (short) ((u8.u8()[u8.index(x, y) + b] & 0xFF) * 257);
-                }
-            }
-        }
-        return out;
     }
 }
